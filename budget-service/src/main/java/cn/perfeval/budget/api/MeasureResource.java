@@ -1,0 +1,29 @@
+package cn.perfeval.budget.api;
+
+import cn.perfeval.budget.api.UnitYearDtos.MeasureDefinition;
+import cn.perfeval.budget.domain.Measure;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/measures")
+@Tag(name = "Measures", description = "The dictionary of named quantities that indicator formulas use")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasureResource {
+
+    @GET
+    @Operation(summary = "List the measure dictionary")
+    @APIResponse(responseCode = "200", description = "Every measure with its label, unit and definition")
+    public List<MeasureDefinition> list() {
+        return Arrays.stream(Measure.values())
+                .map(m -> new MeasureDefinition(m.name(), m.label(), m.unit(), m.definition()))
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package cn.perfeval.budget.api;
+
+import cn.perfeval.budget.domain.Unit;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request and response bodies of the unit resource. */
+public final class UnitDtos {
+
+    private UnitDtos() {
+    }
+
+    public record UnitRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 100) String county,
+            @NotBlank @Size(max = 100) String province,
+            @NotNull @Pattern(regexp = "行政|事业", message = "must be 行政 or 事业") String kind,
+            @Size(max = 100) String rank,
+            @Size(max = 300) String address) {
+    }
+
+    public record UnitResponse(String code, String name, String county, String province, String kind,
+                               String rank, String address, List<Integer> fiscalYears) {
+
+        public static UnitResponse of(Unit u, List<Integer> fiscalYears) {
+            return new UnitResponse(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address, fiscalYears);
+        }
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,100 @@
+package cn.perfeval.budget.api;
+
+import cn.perfeval.budget.api.UnitDtos.Page;
+import cn.perfeval.budget.api.UnitDtos.UnitRequest;
+import cn.perfeval.budget.api.UnitDtos.UnitResponse;
+import cn.perfeval.budget.domain.Unit;
+import cn.perfeval.budget.domain.UnitYear;
+import cn.perfeval.budget.service.BudgetService;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/units")
+@Tag(name = "Units", description = "Budget units (部门/预算单位)")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    static final String CODE_PATTERN = "[0-9A-Z]{1,32}";
+    static final String CODE_MESSAGE = "must be 1 to 32 digits or capital letters (统一社会信用代码)";
+
+    private final BudgetService service;
+
+    public UnitResource(BudgetService service) {
+        this.service = service;
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update a unit", description = "Idempotent. Updating a unit publishes a new version of each of its fiscal years.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "中路铺镇", value = Examples.UNIT)))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid body or code",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    public Response put(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code,
+                        @NotNull(message = "a JSON body is required") @Valid UnitRequest request) {
+        BudgetService.UnitWrite w = service.putUnit(code, request);
+        return Response.status(w.created() ? 201 : 200)
+                .entity(UnitResponse.of(w.unit(), fiscalYears(code))).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read a unit")
+    @APIResponse(responseCode = "200", description = "The unit and the fiscal years it has data for")
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public UnitResponse get(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code) {
+        Unit u = Unit.findByCode(code);
+        if (u == null) {
+            throw ApiException.notFound("no unit with code " + code);
+        }
+        return UnitResponse.of(u, fiscalYears(code));
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "List units", description = "Paginated, ordered by code, optionally of one county.")
+    @APIResponse(responseCode = "200", description = "One page of units")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    public Page<UnitResponse> list(@QueryParam("county") String county,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var query = county == null || county.isBlank()
+                ? Unit.<Unit>findAll(Sort.by("code"))
+                : Unit.<Unit>find("county", Sort.by("code"), county.strip());
+        List<UnitResponse> items = query.page(page, size).list().stream()
+                .map(u -> UnitResponse.of(u, fiscalYears(u.code))).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    private static List<Integer> fiscalYears(String code) {
+        return UnitYear.listForUnit(code).stream().map(uy -> uy.fiscalYear).toList();
+    }
+}

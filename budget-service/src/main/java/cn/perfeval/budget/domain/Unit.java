@@ -1,0 +1,34 @@
+package cn.perfeval.budget.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A budget unit (部门 / 预算单位): a township government, a county bureau, … */
+@Entity
+@Table(name = "unit")
+public class Unit extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String name;
+    public String county;
+    public String province;
+    /** 行政 or 事业. */
+    public String kind;
+    @Column(name = "rank")
+    public String rank;
+    public String address;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public static Unit findByCode(String code) {
+        return findById(code);
+    }
+}

@@ -1,0 +1,77 @@
+package cn.perfeval.budget.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A unit's data for one fiscal year: the aggregate that every write changes as a whole.
+ * Its {@link #version} grows by one with each committed change; it is the HTTP ETag and the
+ * version of the event that announces the change.
+ */
+@Entity
+@Table(name = "unit_year")
+public class UnitYear extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "unit_code")
+    public Unit unit;
+
+    @Column(name = "fiscal_year")
+    public int fiscalYear;
+
+    public long version;
+
+    @Embedded
+    public Execution execution = new Execution();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<ExpenditureRow> expenditureRows = new ArrayList<>();
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public static Optional<UnitYear> find(String unitCode, int fiscalYear) {
+        return find("unit.code = ?1 and fiscalYear = ?2", unitCode, fiscalYear).firstResultOptional();
+    }
+
+    public static List<UnitYear> listForUnit(String unitCode) {
+        return list("unit.code = ?1 order by fiscalYear", unitCode);
+    }
+
+    /** Hibernate loads an embedded object whose columns are all null as null. */
+    @PostLoad
+    void emptyExecutionIsNotNull() {
+        if (execution == null) {
+            execution = new Execution();
+        }
+    }
+
+    /** Marks a committed change: the next version. */
+    public void touch() {
+        version++;
+        updatedAt = OffsetDateTime.now();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.perfeval.budget.events;
+
+import cn.perfeval.budget.config.BudgetConfig;
+import cn.perfeval.budget.domain.Execution;
+import cn.perfeval.budget.domain.MeasureCalculator;
+import cn.perfeval.budget.domain.Unit;
+import cn.perfeval.budget.domain.UnitYear;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes the event of a unit-year change into the outbox, inside the caller's transaction. */
+@ApplicationScoped
+public class BudgetEventWriter {
+
+    private final ObjectMapper mapper;
+    private final BudgetConfig config;
+    private final Event<OutboxWritten> written;
+
+    public BudgetEventWriter(ObjectMapper mapper, BudgetConfig config, Event<OutboxWritten> written) {
+        this.mapper = mapper;
+        this.config = config;
+        this.written = written;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unitYearChanged(UnitYear unitYear) {
+        BudgetEvent event = build(unitYear);
+        OutboxEvent row = new OutboxEvent();
+        row.topic = config.events().topic();
+        row.recordKey = BudgetEvent.key(event.unitCode(), event.fiscalYear());
+        row.eventType = BudgetEvent.TYPE;
+        row.createdAt = event.occurredAt();
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
+        row.persist();
+        written.fire(new OutboxWritten());
+    }
+
+    static BudgetEvent build(UnitYear uy) {
+        Unit u = uy.unit;
+        Map<String, BigDecimal> measures = new LinkedHashMap<>();
+        MeasureCalculator.compute(uy).forEach((k, v) -> measures.put(k.name(), v));
+        Execution e = uy.execution;
+        return new BudgetEvent(
+                UUID.randomUUID().toString(),
+                BudgetEvent.TYPE,
+                BudgetEvent.SCHEMA_VERSION,
+                u.code,
+                uy.fiscalYear,
+                uy.version,
+                OffsetDateTime.now(),
+                new BudgetEvent.UnitInfo(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address),
+                "万元",
+                measures,
+                new BudgetEvent.Tables(uy.expenditureRows.stream()
+                        .map(r -> new BudgetEvent.ExpenditureRow(r.code, r.name, r.total, r.basic, r.project))
+                        .toList()),
+                new BudgetEvent.ExecutionInfo(e.adjustmentIncrease, e.adjustmentDecrease, e.basicActual,
+                        e.projectActual, e.yearEndBalance, e.threePublicBudget, e.threePublicActual));
+    }
+}
