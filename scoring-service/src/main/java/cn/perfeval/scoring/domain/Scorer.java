@@ -1,0 +1,154 @@
+package cn.perfeval.scoring.domain;
+
+import cn.perfeval.scoring.domain.IndicatorSystem.Node;
+import cn.perfeval.scoring.domain.ScoreResult.GroupResult;
+import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
+import cn.perfeval.scoring.domain.ScoreResult.Status;
+import com.ezylang.evalex.EvaluationException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.data.EvaluationValue;
+import com.ezylang.evalex.parser.ParseException;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Scores a unit-year's measures under an indicator system. Pure: no I/O, same inputs, same result. */
+public final class Scorer {
+
+    /** 34 significant digits: exact for any budget figure; rounding happens only for display. */
+    public static final MathContext MATH = MathContext.DECIMAL128;
+    private static final ExpressionConfiguration EXPRESSIONS = ExpressionConfiguration.builder()
+            .mathContext(MATH)
+            .build();
+
+    private Scorer() {
+    }
+
+    public static ScoreResult score(IndicatorSystem system, Map<String, BigDecimal> measures) {
+        List<IndicatorResult> indicators = new ArrayList<>();
+        List<GroupResult> groups = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal maxTotal = BigDecimal.ZERO;
+        for (Node g : system.groups()) {
+            total = total.add(scoreNode(g, null, g.code(), measures, indicators, groups));
+            maxTotal = maxTotal.add(g.maxPoints());
+        }
+        boolean complete = indicators.stream().allMatch(i -> i.status() == Status.SCORED);
+        return new ScoreResult(system.code(), system.version(), system.name(), total, maxTotal,
+                system.gradeOf(total), complete, groups, indicators);
+    }
+
+    private static BigDecimal scoreNode(Node n, String parent, String topGroup, Map<String, BigDecimal> measures,
+                                        List<IndicatorResult> indicators, List<GroupResult> groups) {
+        if (n.isLeaf()) {
+            IndicatorResult r = scoreLeaf(n, topGroup, measures);
+            indicators.add(r);
+            return r.points() == null ? BigDecimal.ZERO : r.points();
+        }
+        int at = groups.size();
+        groups.add(null); // keep document order: the group before its subgroups
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Node c : n.children()) {
+            sum = sum.add(scoreNode(c, n.code(), topGroup, measures, indicators, groups));
+        }
+        groups.set(at, new GroupResult(n.code(), n.name(), parent, n.maxPoints(), sum));
+        return sum;
+    }
+
+    static IndicatorResult scoreLeaf(Node n, String group, Map<String, BigDecimal> measures) {
+        if (n.judged()) {
+            return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.AWAITING_JUDGEMENT,
+                    null, null, null, null, null, "评价人评分", n.name() + "：待评价人评分");
+        }
+        Expression expression = new Expression(n.formula(), EXPRESSIONS);
+        Set<String> used;
+        try {
+            used = new TreeSet<>(expression.getUsedVariables());
+        } catch (ParseException e) {
+            throw new IllegalStateException("formula of " + n.code() + " does not parse: " + e.getMessage(), e);
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String v : used) {
+            BigDecimal value = lookup(measures, v);
+            if (value == null) {
+                missing.add(v);
+            } else {
+                values.put(v, value);
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.MISSING_DATA,
+                    n.formula(), values, null, null, n.unit(), describe(n.rule()),
+                    n.name() + "：缺少数据 " + String.join("、", missing) + "，暂不能计算");
+        }
+        BigDecimal exact;
+        try {
+            EvaluationValue result = expression.withValues(new LinkedHashMap<>(values)).evaluate();
+            exact = result.isBooleanValue()
+                    ? (result.getBooleanValue() ? BigDecimal.ONE : BigDecimal.ZERO)
+                    : result.getNumberValue();
+        } catch (EvaluationException | ParseException e) {
+            return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
+                    n.formula(), values, null, null, n.unit(), describe(n.rule()),
+                    n.name() + "：按现有数据无法计算（" + e.getMessage() + "）");
+        }
+        int scale = n.scale() == null ? 2 : n.scale();
+        BigDecimal display = exact.setScale(scale, RoundingMode.HALF_UP);
+        Rule.Outcome outcome = n.rule().apply(exact, n.maxPoints());
+        String unit = n.unit() == null ? "" : " " + n.unit();
+        String explanation = n.name() + " = " + n.formula() + " = " + substitute(n.formula(), values)
+                + " = " + display.toPlainString() + unit + "，" + outcome.applied();
+        return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), outcome.points(), Status.SCORED,
+                n.formula(), values, exact, display, n.unit(), describe(n.rule()), explanation);
+    }
+
+    /** EvalEx treats variable names case-insensitively; measures are matched the same way. */
+    private static BigDecimal lookup(Map<String, BigDecimal> measures, String name) {
+        BigDecimal v = measures.get(name);
+        if (v != null) {
+            return v;
+        }
+        return measures.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static String substitute(String formula, Map<String, BigDecimal> values) {
+        String out = formula;
+        for (var e : values.entrySet()) {
+            out = out.replaceAll("(?i)\\b" + e.getKey() + "\\b", e.getValue().stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    static String describe(Rule rule) {
+        if (rule == null) {
+            return null;
+        }
+        if (rule instanceof Rule.Bands b) {
+            StringBuilder sb = new StringBuilder("分档：");
+            for (int i = 0; i < b.bands().size(); i++) {
+                Rule.Bands.Band band = b.bands().get(i);
+                sb.append(i == 0 ? "" : "；").append(band.describe()).append(" → ").append(band.points().toPlainString()).append(" 分");
+            }
+            return sb.toString();
+        }
+        if (rule instanceof Rule.Deduction d) {
+            return (d.direction() == Rule.Deduction.Direction.above ? "超过 " : "低于 ") + d.threshold().toPlainString()
+                    + " 后每 " + d.perUnit().toPlainString() + " 扣 " + d.points().toPlainString() + " 分，最低 "
+                    + (d.floor() == null ? "0" : d.floor().toPlainString()) + " 分";
+        }
+        if (rule instanceof Rule.Proportional p) {
+            return "按比例计分：满分 × 值 / " + p.reference().toPlainString();
+        }
+        return "达标得满分，否则 0 分";
+    }
+}

@@ -1,0 +1,172 @@
+package cn.perfeval.scoring.events;
+
+import cn.perfeval.scoring.config.ScoringConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends committed outbox events to Kafka in the order they were written, then marks them sent.
+ * While the broker is unreachable, events wait in the table; they go out, in order, once it
+ * is back. Delivery is at least once: consumers de-duplicate by the unit-year version.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Only one relay at a time across instances, so that events leave in table order. */
+    private static final long RELAY_LOCK = 0x73636f7265L;
+
+    private final EntityManager em;
+    private final ScoringConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+    private boolean brokerDown;
+
+    public OutboxRelay(EntityManager em, ScoringConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.em = em;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A committed write wakes the relay at once; otherwise it looks every relay interval. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten ev) {
+        wake.release();
+    }
+
+    private void run() {
+        long intervalMs = config.outbox().relayInterval().toMillis();
+        while (running) {
+            try {
+                wake.tryAcquire(intervalMs, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == config.outbox().batchSize() && running);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // e.g. the database is unreachable: try again next round
+                LOG.warnf("outbox relay round failed: %s", e.toString());
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many events were confirmed by the broker. */
+    @Transactional
+    int relayBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+                .page(0, config.outbox().batchSize()).list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (OutboxEvent e : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic, e.recordKey, e.payload);
+                record.headers().add("event-type", e.eventType.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("outbox-id", Long.toString(e.id).getBytes(StandardCharsets.UTF_8));
+                acks.add(producer().send(record));
+            }
+        } catch (RuntimeException ex) {
+            noteBrokerDown(ex);
+        }
+        // Mark the confirmed prefix only: what follows a failure is sent again next round.
+        OffsetDateTime now = OffsetDateTime.now();
+        int confirmed = 0;
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException ex) {
+                noteBrokerDown(ex.getCause());
+                break;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            batch.get(confirmed++).publishedAt = now;
+        }
+        if (confirmed > 0 && brokerDown) {
+            LOG.info("Kafka reachable again; relaying the events written meanwhile");
+            brokerDown = false;
+        }
+        return confirmed;
+    }
+
+    private void noteBrokerDown(Throwable cause) {
+        if (!brokerDown) {
+            LOG.warnf("Kafka not reachable (%s); events stay in the outbox and are sent once it is back",
+                    cause.toString());
+            brokerDown = true;
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "scoring-outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent ev) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close();
+                producer = null;
+            }
+        }
+    }
+}
