@@ -1,0 +1,25 @@
+package cn.perfeval.report.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The one error body of this service: RFC 9457 problem details ({@code application/problem+json})
+ * with the list of offending fields, when there are any.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ProblemDetail(String type, String title, int status, String detail, String instance,
+                            List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending field: its JSON path, what was wrong and what was expected. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Object rejected) {
+    }
+
+    public static String type(String kind) {
+        return "urn:perfeval:problem:" + kind;
+    }
+}
