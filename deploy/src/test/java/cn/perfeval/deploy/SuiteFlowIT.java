@@ -1,0 +1,154 @@
+package cn.perfeval.deploy;
+
+import cn.perfeval.deploy.Suite.Service;
+import cn.perfeval.deploy.demo.DemoContext;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The suite as it runs in production: the three packaged services as separate processes, HTTP in,
+ * Kafka between them, each with its own PostgreSQL database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteFlowIT {
+
+    static Suite suite;
+
+    static final String TABLE = """
+            {"amountUnit": "万元", "rows": [
+              {"code": "201", "name": "一般公共服务支出", "total": 1827.5, "basic": 1570.5, "project": 257},
+              {"code": "20103", "name": "政府办公厅（室）及相关机构事务", "total": 1827.5, "basic": 1570.5, "project": 257},
+              {"code": "2010301", "name": "行政运行", "total": 1827.5, "basic": 1570.5, "project": 257},
+              {"code": "213", "name": "农林水支出", "total": 3161.15, "basic": 1703.84, "project": 1457.31},
+              {"code": "21301", "name": "农业农村", "total": 3161.15, "basic": 1703.84, "project": 1457.31},
+              {"code": "2130104", "name": "事业运行", "total": 3161.15, "basic": 1703.84, "project": 1457.31}
+            ]}""";
+
+    @BeforeAll
+    static void startSuite() {
+        Launcher.quietLogs();
+        Path root = Launcher.repoRoot();
+        suite = Suite.start(SuiteOptions.embeddedOnFreePorts(root, root.resolve("deploy/target/it-logs")));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    static String budget(String path) {
+        return suite.url(Service.BUDGET) + path;
+    }
+
+    static String newUnit() {
+        String code = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"name": "测试镇人民政府", "county": "测试县", "province": "湖南省", "kind": "行政"}""")
+                .put(budget("/api/units/" + code)).then().statusCode(201);
+        return code;
+    }
+
+    @Test
+    @Order(1)
+    void aFigureWrittenToBudgetServiceReachesTheScoreAndTheReport() {
+        String unit = newUnit();
+        given().contentType(ContentType.JSON).body(TABLE)
+                .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"amountUnit": "万元", "adjustmentIncrease": 307, "adjustmentDecrease": 0,
+                         "basicActual": 3553, "projectActual": 860, "yearEndBalance": 0,
+                         "threePublicBudget": 12, "threePublicActual": 0}""")
+                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200)
+                .header("ETag", "\"2\"");
+
+        // scoring-service got both versions from Kafka and scored the latest
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then().statusCode(200)
+                        .body("budgetVersion", equalTo(2))
+                        .body("result.indicators.find { it.code == 'A2' }.displayValue", equalTo(108.51f))
+                        .body("result.indicators.find { it.code == 'A2' }.points", equalTo(4))
+                        .body("result.indicators.find { it.code == 'A1' }.displayValue", equalTo(6.15f)));
+
+        // report-service got the budget and score events and shows the working
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "html").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                        .then().statusCode(200)
+                        .body(containsString("基本支出预算控制率 = basicActual / basicBudget * 100 = 3553 / 3274.34 * 100 = 108.51 %，在区间 (100, 110] 内，得 4 分"))
+                        .body(containsString("<td>2130104</td><td>事业运行</td><td class=\"num\">3161.15</td>"))
+                        .body(containsString("预算数据版本 2")));
+    }
+
+    @Test
+    @Order(2)
+    void changingAFigureRescoresAndRewritesTheReport() {
+        String unit = newUnit();
+        given().contentType(ContentType.JSON).body(TABLE)
+                .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("""
+                        {"amountUnit": "万元", "basicActual": 3553, "projectActual": 860}""")
+                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                        .then().statusCode(200).body("provenance.scoredBudgetVersion", equalTo(2)));
+
+        // the unit corrects its basic spending: 3274.34 of 3274.34 is 100 %, full points
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("""
+                        {"amountUnit": "万元", "basicActual": 3274.34, "projectActual": 860}""")
+                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "markdown").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                        .then().statusCode(200)
+                        .body(containsString("3274.34 / 3274.34 \\* 100 = 100.00 %，在区间 (−∞, 100\\] 内，得 5 分"))
+                        .body(containsString("预算数据版本 3")));
+    }
+
+    @Test
+    @Order(3)
+    void theDemoLoadsAndEveryServiceServesSwaggerUiAndOpenApi() {
+        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT));
+        Launcher.loadDemo(ctx);
+        String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "html").get(suite.url(Service.REPORT) + path).then().statusCode(200)
+                        .body(containsString("湘潭县中路铺镇人民政府2024年度部门整体支出绩效评价自评报告"))
+                        .body(containsString("3553 / 3274.34 * 100 = 108.51 %"))
+                        .body(containsString("307 / 4988.65 * 100 = 6.15 %")));
+        for (Service s : Service.values()) {
+            given().get(suite.url(s) + "/q/swagger-ui/").then().statusCode(200);
+            given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/"));
+            given().get(suite.url(s) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void reportsAreProducedWhileBudgetAndScoringServicesAreDown() {
+        String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "json").get(suite.url(Service.REPORT) + path).then().statusCode(200));
+        suite.stop(Service.BUDGET);
+        suite.stop(Service.SCORING);
+        String html = given().queryParam("format", "html").get(suite.url(Service.REPORT) + path)
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("中路铺镇").contains("108.51");
+    }
+}
