@@ -73,13 +73,13 @@ public final class Launcher {
     }
 
     /** The broker and embedded PostgreSQL log through slf4j-simple: warnings only. */
-    static void quietLogs() {
+    public static void quietLogs() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.controller", "error");
     }
 
     /** deploy/target/launcher.jar → the repository; overridable with -Dperfeval.repo.root. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String configured = System.getProperty("perfeval.repo.root");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

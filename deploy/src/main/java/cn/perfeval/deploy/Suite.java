@@ -52,6 +52,8 @@ public final class Suite implements AutoCloseable {
     private String kafkaBootstrap;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, URI> urls = new LinkedHashMap<>();
+    private final Map<Service, Long> startedAt = new LinkedHashMap<>();
+    private final Map<Service, Duration> startupTimes = new LinkedHashMap<>();
 
     private Suite(SuiteOptions options) {
         this.options = options;
@@ -81,6 +83,16 @@ public final class Suite implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /** How long each service took from process start to ready. */
+    public Duration startupTime(Service s) {
+        return startupTimes.get(s);
+    }
+
+    /** The operating-system process id of a running service. */
+    public long pid(Service s) {
+        return processes.get(s).pid();
     }
 
     /** The embedded broker, for tests that stop and restart it; null when an external one is used. */
@@ -196,6 +208,7 @@ public final class Suite implements AutoCloseable {
         try {
             Files.createDirectories(options.logDir());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));
+            startedAt.put(s, System.nanoTime());
             processes.put(s, pb.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + s.module, e);
@@ -212,6 +225,7 @@ public final class Suite implements AutoCloseable {
                 throw new IllegalStateException(s.module + " exited during start-up; its log:\n" + tail(log(s)));
             }
             if (http.status(ready) == 200) {
+                startupTimes.put(s, Duration.ofNanos(System.nanoTime() - startedAt.get(s)));
                 return;
             }
             try {

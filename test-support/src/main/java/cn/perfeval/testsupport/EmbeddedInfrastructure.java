@@ -26,6 +26,8 @@ public final class EmbeddedInfrastructure {
     public static synchronized EmbeddedKafkaBroker kafka() {
         if (kafka == null) {
             kafka = EmbeddedKafkaBroker.start(0);
+            // the suite's topics, as the launcher creates them: no auto-creation warnings
+            kafka.createTopics(Map.of("budget-events", 6, "score-events", 6));
             EmbeddedKafkaBroker started = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }

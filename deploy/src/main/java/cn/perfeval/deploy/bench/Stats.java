@@ -1,0 +1,34 @@
+package cn.perfeval.deploy.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Latency samples in nanoseconds, with percentiles in milliseconds. */
+public final class Stats {
+
+    private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+
+    public void add(long nanos) {
+        samples.add(nanos);
+    }
+
+    public int count() {
+        return samples.size();
+    }
+
+    /** The p-th percentile (0–100) in ms, nearest-rank; NaN-free: 0 without samples. */
+    public String percentileMs(int p) {
+        List<Long> sorted;
+        synchronized (samples) {
+            sorted = new ArrayList<>(samples);
+        }
+        if (sorted.isEmpty()) {
+            return "n/a";
+        }
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        long nanos = sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return String.format("%.1f", nanos / 1_000_000.0);
+    }
+}
