@@ -116,6 +116,19 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** Kills one service at once (SIGKILL), as a crash would; {@link #restart} brings it back. */
+    public void kill(Service s) {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     public void restart(Service s) {
         stop(s);
