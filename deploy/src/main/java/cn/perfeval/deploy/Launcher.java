@@ -24,7 +24,9 @@ public final class Launcher {
         quietLogs();
         Path root = repoRoot();
         SuiteOptions options = SuiteOptions.fromEnvironment(root);
-        System.out.println("Starting PostgreSQL, Kafka and the three services (logs in " + options.logDir() + ") …");
+        System.out.println("Starting " + (options.postgresUrl() == null ? "an embedded PostgreSQL" : "on PostgreSQL " + options.postgresUrl())
+                + ", " + (options.kafkaBootstrap() == null ? "an embedded Kafka broker" : "on Kafka " + options.kafkaBootstrap())
+                + " and the three services (logs in " + options.logDir() + ") …");
         long started = System.nanoTime();
         Suite suite = Suite.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
