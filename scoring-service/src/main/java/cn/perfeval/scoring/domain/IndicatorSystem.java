@@ -1,5 +1,7 @@
 package cn.perfeval.scoring.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +17,19 @@ public record IndicatorSystem(String code, int version, String name, String desc
     /** A group (children, no formula) or a leaf indicator (formula and rule, or judged). */
     public record Node(String code, String name, BigDecimal maxPoints, String description,
                        List<Node> children, String formula, String unit, Integer scale, Rule rule,
-                       boolean judged) {
+                       boolean judged, ValueRange range) {
 
+        @JsonIgnore
         public boolean isLeaf() {
             return children == null || children.isEmpty();
         }
+    }
+
+    /**
+     * The values a computed indicator's formula can produce, as the system declares them (both
+     * bounds inclusive; null is unbounded): its bands must cover the whole range.
+     */
+    public record ValueRange(BigDecimal min, BigDecimal max) {
     }
 
     /** A grade for totals in a range; a null bound is open-ended. */
@@ -43,6 +53,16 @@ public record IndicatorSystem(String code, int version, String name, String desc
         } else {
             n.children().forEach(c -> collectLeaves(c, out));
         }
+    }
+
+    /** The whole system with another version number. */
+    public IndicatorSystem withVersion(int newVersion) {
+        return new IndicatorSystem(code, newVersion, name, description, gradeBands, groups);
+    }
+
+    /** The leaf of this code, if any. */
+    public java.util.Optional<Node> leaf(String leafCode) {
+        return leaves().stream().filter(l -> l.code().equals(leafCode)).findFirst();
     }
 
     public String gradeOf(BigDecimal total) {

@@ -63,7 +63,7 @@ public sealed interface Rule {
             BigDecimal units = excess.divide(perUnit, 0, RoundingMode.CEILING);
             BigDecimal lowest = floor == null ? BigDecimal.ZERO : floor;
             BigDecimal result = maxPoints.subtract(units.multiply(points)).max(lowest);
-            return new Outcome(result, side + " " + threshold.toPlainString() + " " + excess.stripTrailingZeros().toPlainString()
+            return new Outcome(result, side + " " + threshold.toPlainString() + " " + excess.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                     + "，每 " + perUnit.toPlainString() + " 扣 " + points.toPlainString() + " 分，扣 "
                     + maxPoints.subtract(result).toPlainString() + " 分，得 " + result.toPlainString() + " 分");
         }
@@ -75,7 +75,7 @@ public sealed interface Rule {
         @Override
         public Outcome apply(BigDecimal value, BigDecimal maxPoints) {
             BigDecimal p = maxPoints.multiply(value).divide(reference, 2, RoundingMode.HALF_UP)
-                    .min(maxPoints).max(BigDecimal.ZERO);
+                    .min(maxPoints).max(BigDecimal.ZERO).stripTrailingZeros();
             return new Outcome(p, "按比例计分：" + maxPoints.toPlainString() + " × " + value.stripTrailingZeros().toPlainString()
                     + " / " + reference.toPlainString() + "，得 " + p.toPlainString() + " 分");
         }

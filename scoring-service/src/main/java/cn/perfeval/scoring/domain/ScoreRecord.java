@@ -47,6 +47,12 @@ public class ScoreRecord extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The latest recomputation computed at or before a time. */
+    public static Optional<ScoreRecord> asOf(String unitCode, int year, String systemCode, OffsetDateTime at) {
+        return find("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 and computedAt <= ?4 order by seq desc",
+                unitCode, year, systemCode, at).firstResultOptional();
+    }
+
     public static List<ScoreRecord> history(String unitCode, int year, String systemCode) {
         return list("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 order by seq", unitCode, year, systemCode);
     }

@@ -12,7 +12,14 @@ import java.util.Map;
  */
 public record ScoreResult(String systemCode, int systemVersion, String systemName,
                           BigDecimal total, BigDecimal maxTotal, String grade, boolean complete,
-                          List<GroupResult> groups, List<IndicatorResult> indicators) {
+                          List<GroupResult> groups, List<IndicatorResult> indicators,
+                          List<Inconsistency> inconsistencies) {
+
+    /** The same result with the differences from what the unit published. */
+    public ScoreResult withInconsistencies(List<Inconsistency> found) {
+        return new ScoreResult(systemCode, systemVersion, systemName, total, maxTotal, grade, complete, groups,
+                indicators, List.copyOf(found));
+    }
 
     public enum Status {
         /** Computed from the measures. */
@@ -33,6 +40,14 @@ public record ScoreResult(String systemCode, int systemVersion, String systemNam
     public record IndicatorResult(String code, String name, String group, BigDecimal maxPoints, BigDecimal points,
                                   Status status, String formula, Map<String, BigDecimal> measures,
                                   BigDecimal exactValue, BigDecimal displayValue, String unit,
-                                  String rule, String explanation) {
+                                  String rule, String explanation, Judgement judgement) {
+    }
+
+    /**
+     * A difference between what the unit published and what is computed: {@code kind} is one of
+     * GRADE, TOTAL, GROUP_POINTS, INDICATOR_POINTS, PRINTED_FIGURE, PRINTED_VALUE, UNKNOWN_INDICATOR.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Inconsistency(String kind, String indicator, String published, String computed, String message) {
     }
 }

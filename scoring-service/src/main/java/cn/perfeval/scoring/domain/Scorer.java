@@ -6,7 +6,6 @@ import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
 import cn.perfeval.scoring.domain.ScoreResult.Status;
 import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
-import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.parser.ParseException;
 
@@ -25,31 +24,35 @@ public final class Scorer {
 
     /** 34 significant digits: exact for any budget figure; rounding happens only for display. */
     public static final MathContext MATH = MathContext.DECIMAL128;
-    private static final ExpressionConfiguration EXPRESSIONS = ExpressionConfiguration.builder()
-            .mathContext(MATH)
-            .build();
 
     private Scorer() {
     }
 
     public static ScoreResult score(IndicatorSystem system, Map<String, BigDecimal> measures) {
+        return score(system, measures, Map.of());
+    }
+
+    /** Scores with the judgements recorded so far, by indicator code. */
+    public static ScoreResult score(IndicatorSystem system, Map<String, BigDecimal> measures,
+                                    Map<String, Judgement> judgements) {
         List<IndicatorResult> indicators = new ArrayList<>();
         List<GroupResult> groups = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal maxTotal = BigDecimal.ZERO;
         for (Node g : system.groups()) {
-            total = total.add(scoreNode(g, null, g.code(), measures, indicators, groups));
+            total = total.add(scoreNode(g, null, g.code(), measures, judgements, indicators, groups));
             maxTotal = maxTotal.add(g.maxPoints());
         }
         boolean complete = indicators.stream().allMatch(i -> i.status() == Status.SCORED);
         return new ScoreResult(system.code(), system.version(), system.name(), total, maxTotal,
-                system.gradeOf(total), complete, groups, indicators);
+                system.gradeOf(total), complete, groups, indicators, List.of());
     }
 
     private static BigDecimal scoreNode(Node n, String parent, String topGroup, Map<String, BigDecimal> measures,
+                                        Map<String, Judgement> judgements,
                                         List<IndicatorResult> indicators, List<GroupResult> groups) {
         if (n.isLeaf()) {
-            IndicatorResult r = scoreLeaf(n, topGroup, measures);
+            IndicatorResult r = n.judged() ? judgedLeaf(n, topGroup, judgements.get(n.code())) : scoreLeaf(n, topGroup, measures);
             indicators.add(r);
             return r.points() == null ? BigDecimal.ZERO : r.points();
         }
@@ -57,18 +60,29 @@ public final class Scorer {
         groups.add(null); // keep document order: the group before its subgroups
         BigDecimal sum = BigDecimal.ZERO;
         for (Node c : n.children()) {
-            sum = sum.add(scoreNode(c, n.code(), topGroup, measures, indicators, groups));
+            sum = sum.add(scoreNode(c, n.code(), topGroup, measures, judgements, indicators, groups));
         }
         groups.set(at, new GroupResult(n.code(), n.name(), parent, n.maxPoints(), sum));
         return sum;
     }
 
-    static IndicatorResult scoreLeaf(Node n, String group, Map<String, BigDecimal> measures) {
-        if (n.judged()) {
+    static IndicatorResult judgedLeaf(Node n, String group, Judgement j) {
+        if (j == null) {
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.AWAITING_JUDGEMENT,
-                    null, null, null, null, null, "评价人评分", n.name() + "：待评价人评分");
+                    null, null, null, null, null, "评价人评分", n.name() + "：待评价人评分", null);
         }
-        Expression expression = new Expression(n.formula(), EXPRESSIONS);
+        String how = j.deduction() != null
+                ? "满分 " + n.maxPoints().toPlainString() + " 分，扣 " + j.deduction().stripTrailingZeros().toPlainString()
+                + " 分，得 " + j.points().stripTrailingZeros().toPlainString() + " 分"
+                : "得 " + j.points().stripTrailingZeros().toPlainString() + " 分（满分 " + n.maxPoints().toPlainString() + " 分）";
+        String explanation = n.name() + "：评价人 " + j.by() + " 评分，" + how + "。理由：" + j.reason()
+                + (j.evidence() == null || j.evidence().isBlank() ? "" : "（依据：" + j.evidence() + "）");
+        return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), j.points(), Status.SCORED,
+                null, null, null, null, null, "评价人评分", explanation, j);
+    }
+
+    static IndicatorResult scoreLeaf(Node n, String group, Map<String, BigDecimal> measures) {
+        Expression expression = Expressions.of(n.formula());
         Set<String> used;
         try {
             used = new TreeSet<>(expression.getUsedVariables());
@@ -88,7 +102,7 @@ public final class Scorer {
         if (!missing.isEmpty()) {
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.MISSING_DATA,
                     n.formula(), values, null, null, n.unit(), describe(n.rule()),
-                    n.name() + "：缺少数据 " + String.join("、", missing) + "，暂不能计算");
+                    n.name() + "：缺少数据 " + String.join("、", missing) + "，暂不能计算", null);
         }
         BigDecimal exact;
         try {
@@ -99,16 +113,25 @@ public final class Scorer {
         } catch (EvaluationException | ParseException e) {
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
                     n.formula(), values, null, null, n.unit(), describe(n.rule()),
-                    n.name() + "：按现有数据无法计算（" + e.getMessage() + "）");
+                    n.name() + "：按现有数据无法计算（" + e.getMessage() + "）", null);
         }
         int scale = n.scale() == null ? 2 : n.scale();
         BigDecimal display = exact.setScale(scale, RoundingMode.HALF_UP);
-        Rule.Outcome outcome = n.rule().apply(exact, n.maxPoints());
+        Rule.Outcome outcome;
+        try {
+            outcome = n.rule().apply(exact, n.maxPoints());
+        } catch (IllegalStateException | ArithmeticException e) {
+            // a value outside every band the system declares: reported, never guessed
+            return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
+                    n.formula(), values, exact, display, n.unit(), describe(n.rule()),
+                    n.name() + " = " + substitute(n.formula(), values) + " = " + display.toPlainString()
+                            + (n.unit() == null ? "" : " " + n.unit()) + "，不在评分规则的任何分档内，无法计分", null);
+        }
         String unit = n.unit() == null ? "" : " " + n.unit();
         String explanation = n.name() + " = " + n.formula() + " = " + substitute(n.formula(), values)
                 + " = " + display.toPlainString() + unit + "，" + outcome.applied();
         return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), outcome.points(), Status.SCORED,
-                n.formula(), values, exact, display, n.unit(), describe(n.rule()), explanation);
+                n.formula(), values, exact, display, n.unit(), describe(n.rule()), explanation, null);
     }
 
     /** EvalEx treats variable names case-insensitively; measures are matched the same way. */

@@ -53,6 +53,10 @@ public class BudgetEventConsumer {
     }
 
     void start(@Observes StartupEvent ev) {
+        open();
+    }
+
+    private synchronized void open() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.budgetEvents().group());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -66,6 +70,19 @@ public class BudgetEventConsumer {
     }
 
     void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        close();
+    }
+
+    /**
+     * Closes the consumer and opens a new one, as a restart of the service would: records
+     * processed but not yet committed are consumed again and change nothing.
+     */
+    public void restart() throws InterruptedException {
+        close();
+        open();
+    }
+
+    private synchronized void close() throws InterruptedException {
         running = false;
         if (consumer != null) {
             consumer.wakeup();

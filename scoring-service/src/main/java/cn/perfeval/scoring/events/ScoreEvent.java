@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * Payload of a {@code UnitYearScored} event: the recomputed result of one unit-year under one
  * indicator system, with every indicator's explanation. Documented in docs/events.md.
+ * {@code assigned} is true when the system is the one the unit-year's county and year is scored
+ * with; a unit-year can also be scored under other systems it has judgements under.
  */
 public record ScoreEvent(
         String eventId,
@@ -27,7 +29,9 @@ public record ScoreEvent(
         String grade,
         boolean complete,
         List<ScoreResult.GroupResult> groups,
-        List<ScoreResult.IndicatorResult> indicators) {
+        List<ScoreResult.IndicatorResult> indicators,
+        List<ScoreResult.Inconsistency> inconsistencies,
+        boolean assigned) {
 
     public static final String TYPE = "UnitYearScored";
     public static final int SCHEMA_VERSION = 1;

@@ -27,12 +27,13 @@ public class ScoreEventWriter {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result) {
+    public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, boolean assigned) {
         ScoreEvent event = new ScoreEvent(UUID.randomUUID().toString(), ScoreEvent.TYPE, ScoreEvent.SCHEMA_VERSION,
                 record.unitCode, record.fiscalYear, snapshot.unitName, snapshot.county, record.seq,
                 record.budgetVersion, record.computedAt,
                 new ScoreEvent.System(result.systemCode(), result.systemVersion(), result.systemName()),
-                result.total(), result.maxTotal(), result.grade(), result.complete(), result.groups(), result.indicators());
+                result.total(), result.maxTotal(), result.grade(), result.complete(), result.groups(), result.indicators(),
+                result.inconsistencies() == null ? java.util.List.of() : result.inconsistencies(), assigned);
         OutboxEvent row = new OutboxEvent();
         row.topic = config.scoreEvents().topic();
         row.recordKey = ScoreEvent.key(record.unitCode, record.fiscalYear);

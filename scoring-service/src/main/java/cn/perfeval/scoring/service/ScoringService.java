@@ -1,7 +1,13 @@
 package cn.perfeval.scoring.service;
 
+import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
+import cn.perfeval.scoring.domain.Consistency;
 import cn.perfeval.scoring.domain.IndicatorSystem;
+import cn.perfeval.scoring.domain.JudgementRecord;
+import cn.perfeval.scoring.domain.Published;
+import cn.perfeval.scoring.domain.PublishedRecord;
 import cn.perfeval.scoring.domain.RejectedEvent;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
@@ -19,9 +25,15 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Keeps each unit-year's budget snapshot and recomputes its score when it changes. */
+/**
+ * Keeps each unit-year's budget snapshot, its judgements and what it published, and recomputes
+ * its score whenever one of them, or the system assigned to it, changes.
+ */
 @ApplicationScoped
 public class ScoringService {
 
@@ -64,20 +76,40 @@ public class ScoringService {
         snapshot.county = event.unit().county();
         snapshot.measures = write(event.measures());
         snapshot.receivedAt = OffsetDateTime.now();
-        rescore(snapshot);
+        rescoreAll(snapshot);
         return true;
     }
 
-    private void rescore(BudgetSnapshot snapshot) {
-        IndicatorSystem system = systems.systemFor(snapshot.county, snapshot.key.fiscalYear());
-        ScoreResult result = Scorer.score(system, read(snapshot.measures));
+    /** Rescoring under the assigned system and under every other system the unit-year has judgements under. */
+    private void rescoreAll(BudgetSnapshot snapshot) {
+        Map<String, IndicatorSystem> targets = new LinkedHashMap<>();
+        IndicatorSystem assigned = systems.systemFor(snapshot.county, snapshot.key.fiscalYear());
+        targets.put(assigned.code(), assigned);
+        for (String code : JudgementRecord.systemsJudged(snapshot.key.unitCode(), snapshot.key.fiscalYear())) {
+            if (!targets.containsKey(code)) {
+                systems.find(code).ifPresent(s -> targets.put(code, s));
+            }
+        }
+        targets.values().forEach(s -> rescore(snapshot, s));
+    }
+
+    private ScoreRecord rescore(BudgetSnapshot snapshot, IndicatorSystem system) {
+        String unit = snapshot.key.unitCode();
+        int year = snapshot.key.fiscalYear();
+        Map<String, cn.perfeval.scoring.domain.Judgement> judgements = new LinkedHashMap<>();
+        JudgementRecord.current(unit, year, system.code()).forEach((code, j) -> judgements.put(code, j.toJudgement()));
+        ScoreResult result = Scorer.score(system, read(snapshot.measures), judgements);
+        Optional<Published> published = published(unit, year);
+        if (published.isPresent()) {
+            result = result.withInconsistencies(Consistency.compare(published.get(), result, system));
+        }
         Long last = em.createQuery("select max(s.seq) from ScoreRecord s where s.unitCode = ?1 and s.fiscalYear = ?2 "
                         + "and s.systemCode = ?3", Long.class)
-                .setParameter(1, snapshot.key.unitCode()).setParameter(2, snapshot.key.fiscalYear())
+                .setParameter(1, unit).setParameter(2, year)
                 .setParameter(3, system.code()).getSingleResult();
         ScoreRecord record = new ScoreRecord();
-        record.unitCode = snapshot.key.unitCode();
-        record.fiscalYear = snapshot.key.fiscalYear();
+        record.unitCode = unit;
+        record.fiscalYear = year;
         record.systemCode = system.code();
         record.systemVersion = system.version();
         record.budgetVersion = snapshot.version;
@@ -89,7 +121,136 @@ public class ScoringService {
         record.result = write(result);
         record.computedAt = OffsetDateTime.now();
         record.persist();
-        events.scored(snapshot, record, result);
+        boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
+        events.scored(snapshot, record, result, assigned);
+        return record;
+    }
+
+    /** The request body of a judgement: points awarded, or a deduction from the maximum. */
+    public record JudgementInput(BigDecimal points, BigDecimal deduction, String reason, String evidence, String by,
+                                 OffsetDateTime at) {
+    }
+
+    /**
+     * Records a judgement (kept with all earlier ones) and, when the unit-year's budget data has
+     * arrived, recomputes its score under that system from the stored snapshot.
+     */
+    @Transactional
+    public JudgementRecord judge(String unitCode, int year, String systemCode, String indicatorCode, JudgementInput in) {
+        BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
+        String county = snapshot == null ? null : snapshot.county;
+        IndicatorSystem system = systems.versionFor(systemCode, county, year)
+                .orElseThrow(() -> ApiException.notFound("no indicator system " + systemCode));
+        IndicatorSystem.Node leaf = system.leaf(indicatorCode)
+                .orElseThrow(() -> ApiException.notFound("indicator system " + systemCode + " v" + system.version()
+                        + " has no indicator " + indicatorCode));
+        if (!leaf.judged()) {
+            throw ApiException.invalid("indicatorCode", "indicator " + indicatorCode + " (" + leaf.name()
+                    + ") is computed from the budget data, not judged", indicatorCode);
+        }
+        if ((in.points() == null) == (in.deduction() == null)) {
+            throw ApiException.invalid("points", "give either points or a deduction from the maximum, not both",
+                    in.points() == null ? null : in.points().toPlainString());
+        }
+        BigDecimal max = leaf.maxPoints();
+        BigDecimal points;
+        if (in.points() != null) {
+            if (in.points().signum() < 0 || in.points().compareTo(max) > 0) {
+                throw ApiException.invalid("points", "must be between 0 and the indicator's maximum " + max.toPlainString(),
+                        in.points().toPlainString());
+            }
+            points = in.points();
+        } else {
+            if (in.deduction().signum() < 0 || in.deduction().compareTo(max) > 0) {
+                throw ApiException.invalid("deduction", "must be between 0 and the indicator's maximum " + max.toPlainString(),
+                        in.deduction().toPlainString());
+            }
+            points = max.subtract(in.deduction());
+        }
+        JudgementRecord j = new JudgementRecord();
+        j.unitCode = unitCode;
+        j.fiscalYear = year;
+        j.systemCode = systemCode;
+        j.indicatorCode = indicatorCode;
+        j.points = points;
+        j.deduction = in.deduction();
+        j.reason = in.reason();
+        j.evidence = in.evidence();
+        j.judgedBy = in.by();
+        j.judgedAt = in.at() != null ? in.at() : OffsetDateTime.now();
+        j.recordedAt = OffsetDateTime.now();
+        j.persist();
+        if (snapshot != null) {
+            rescore(snapshot, system);
+        }
+        return j;
+    }
+
+    /** Assigns a system version to a county and year and rescores its unit-years with it. */
+    @Transactional
+    public Assignment assign(String county, int year, String systemCode, int version) {
+        IndicatorSystem system = systems.find(systemCode, version).orElseThrow(() -> ApiException.invalid("version",
+                "indicator system " + systemCode + " has no version " + version, Integer.toString(version)));
+        Assignment a = em.find(Assignment.class, new Assignment.Key(county, year), LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            a = new Assignment();
+            a.key = new Assignment.Key(county, year);
+            a.systemCode = systemCode;
+            a.systemVersion = version;
+            a.assignedAt = OffsetDateTime.now();
+            a.persist();
+        } else if (a.systemCode.equals(systemCode) && a.systemVersion == version) {
+            return a;
+        } else {
+            a.systemCode = systemCode;
+            a.systemVersion = version;
+            a.assignedAt = OffsetDateTime.now();
+        }
+        List<BudgetSnapshot> affected = em.createQuery("select b from BudgetSnapshot b where b.county = ?1 "
+                        + "and b.key.fiscalYear = ?2 and b.version > 0 order by b.key.unitCode", BudgetSnapshot.class)
+                .setParameter(1, county).setParameter(2, year)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        affected.forEach(s -> rescore(s, system));
+        return a;
+    }
+
+    /** Records what a unit published and rescores it, so that its score event lists the differences. */
+    @Transactional
+    public PublishedRecord recordPublished(String unitCode, int year, Published published) {
+        BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
+        PublishedRecord r = new PublishedRecord();
+        r.unitCode = unitCode;
+        r.fiscalYear = year;
+        r.document = write(published);
+        r.recordedAt = OffsetDateTime.now();
+        r.persist();
+        if (snapshot != null) {
+            rescore(snapshot, systems.systemFor(snapshot.county, year));
+        }
+        return r;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Published> published(String unitCode, int year) {
+        return PublishedRecord.current(unitCode, year).map(p -> {
+            try {
+                return mapper.readValue(p.document, Published.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored published scores unreadable", e);
+            }
+        });
+    }
+
+    /** The snapshot of a unit-year whose budget data has arrived, locked; null before that. */
+    private BudgetSnapshot lockSnapshot(String unitCode, int year) {
+        BudgetSnapshot s = em.find(BudgetSnapshot.class, new BudgetSnapshot.Key(unitCode, year), LockModeType.PESSIMISTIC_WRITE);
+        return s == null || s.version == 0 ? null : s;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BudgetSnapshot> snapshot(String unitCode, int year) {
+        return Optional.ofNullable(em.find(BudgetSnapshot.class, new BudgetSnapshot.Key(unitCode, year)))
+                .filter(s -> s.version > 0);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,56 +1,220 @@
 package cn.perfeval.scoring.service;
 
+import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.scoring.api.ProblemDetail;
 import cn.perfeval.scoring.config.ScoringConfig;
+import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.IndicatorSystem;
+import cn.perfeval.scoring.domain.StoredSystem;
+import cn.perfeval.scoring.domain.SystemValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The indicator systems shipped with the service (JSON documents under {@code systems/}). */
+/**
+ * Indicator systems as data: every version of every system in the database, never changed once
+ * stored. The shipped systems (JSON under {@code systems/}) are seeded at start-up, idempotently.
+ */
 @ApplicationScoped
 public class SystemCatalog {
 
-    static final List<String> SHIPPED = List.of("xiangtan-county");
+    private static final Logger LOG = Logger.getLogger(SystemCatalog.class);
+    static final List<String> SHIPPED = List.of("xiangtan-county", "national-common", "self-evaluation-2020");
 
-    private final Map<String, IndicatorSystem> systems = new LinkedHashMap<>();
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final ObjectMapper lenient;
     private final ScoringConfig config;
+    private final MeasureDictionary measures;
+    /** Stored versions never change, so their parsed form can be kept. */
+    private final Map<StoredSystem.Key, IndicatorSystem> parsed = new ConcurrentHashMap<>();
 
-    public SystemCatalog(ObjectMapper mapper, ScoringConfig config) {
+    public SystemCatalog(EntityManager em, ObjectMapper mapper, ScoringConfig config, MeasureDictionary measures) {
+        this.em = em;
+        this.mapper = mapper;
+        this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.config = config;
-        ObjectMapper reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.measures = measures;
+    }
+
+    /** Runs before the consumer starts, so that a budget event always finds its system. */
+    void seed(@Observes @Priority(1) StartupEvent ev) {
         for (String code : SHIPPED) {
-            String path = "systems/" + code + ".json";
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing shipped indicator system " + path);
-                }
-                IndicatorSystem s = reader.readValue(in, IndicatorSystem.class);
-                systems.put(s.code(), s);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
+            IndicatorSystem s = shipped(code);
+            List<SystemValidator.Violation> problems = SystemValidator.validate(s, measures.names());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("shipped indicator system " + code + " is invalid: " + problems);
             }
+            QuarkusTransaction.requiringNew().run(() -> {
+                int inserted = em.createNativeQuery("INSERT INTO indicator_system (code, version, name, document, shipped) "
+                                + "VALUES (?1, ?2, ?3, ?4, true) ON CONFLICT DO NOTHING")
+                        .setParameter(1, s.code()).setParameter(2, s.version()).setParameter(3, s.name())
+                        .setParameter(4, write(s)).executeUpdate();
+                if (inserted == 1) {
+                    LOG.infof("seeded indicator system %s v%d", s.code(), s.version());
+                }
+            });
         }
     }
 
+    private IndicatorSystem shipped(String code) {
+        String path = "systems/" + code + ".json";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing shipped indicator system " + path);
+            }
+            return lenient.readValue(in, IndicatorSystem.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** The latest version of every system. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<IndicatorSystem> all() {
-        return List.copyOf(systems.values());
+        return em.createNativeQuery("SELECT DISTINCT ON (code) code, version FROM indicator_system ORDER BY code, version DESC")
+                .getResultList().stream()
+                .map(row -> {
+                    Object[] r = (Object[]) row;
+                    return find((String) r[0], ((Number) r[1]).intValue()).orElseThrow();
+                }).toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<IndicatorSystem> find(String code) {
-        return Optional.ofNullable(systems.get(code));
+        return latestVersion(code).flatMap(v -> find(code, v));
     }
 
-    /** The system a unit-year of a county is scored with. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IndicatorSystem> find(String code, int version) {
+        StoredSystem.Key key = new StoredSystem.Key(code, version);
+        IndicatorSystem cached = parsed.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        StoredSystem row = em.find(StoredSystem.class, key);
+        if (row == null) {
+            return Optional.empty();
+        }
+        IndicatorSystem s = read(row.document);
+        parsed.put(key, s);
+        return Optional.of(s);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Integer> versions(String code) {
+        return em.createQuery("select s.key.version from StoredSystem s where s.key.code = ?1 order by s.key.version", Integer.class)
+                .setParameter(1, code).getResultList();
+    }
+
+    private Optional<Integer> latestVersion(String code) {
+        Integer v = em.createQuery("select max(s.key.version) from StoredSystem s where s.key.code = ?1", Integer.class)
+                .setParameter(1, code).getSingleResult();
+        return Optional.ofNullable(v);
+    }
+
+    /** Stores a new system as version 1. */
+    @Transactional
+    public IndicatorSystem create(IndicatorSystem s) {
+        validate(s);
+        if (latestVersion(s.code()).isPresent()) {
+            throw new ApiException(409, "conflict", "Conflict", "indicator system " + s.code()
+                    + " exists; add a version with POST /api/systems/" + s.code() + "/versions", List.of());
+        }
+        return store(s.withVersion(1), false);
+    }
+
+    /** Stores the next version of an existing system; earlier versions stay as they were. */
+    @Transactional
+    public IndicatorSystem addVersion(String code, IndicatorSystem s) {
+        if (s.code() != null && !s.code().equals(code)) {
+            throw ApiException.invalid("code", "must be " + code + " (the system in the path) or absent", s.code());
+        }
+        IndicatorSystem withCode = new IndicatorSystem(code, 0, s.name(), s.description(), s.gradeBands(), s.groups());
+        validate(withCode);
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + code).getSingleResult();
+        int latest = latestVersion(code).orElseThrow(() -> ApiException.notFound("no indicator system " + code));
+        return store(withCode.withVersion(latest + 1), false);
+    }
+
+    private IndicatorSystem store(IndicatorSystem s, boolean shipped) {
+        StoredSystem row = new StoredSystem();
+        row.key = new StoredSystem.Key(s.code(), s.version());
+        row.name = s.name();
+        row.document = write(s);
+        row.shipped = shipped;
+        row.createdAt = OffsetDateTime.now();
+        row.persist();
+        return s;
+    }
+
+    private void validate(IndicatorSystem s) {
+        List<ProblemDetail.FieldError> errors = SystemValidator.validate(s, measures.names()).stream()
+                .map(v -> new ProblemDetail.FieldError(v.field(), v.message(), v.rejected())).toList();
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("the indicator system is invalid: " + errors.get(0).field() + ": "
+                    + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors);
+        }
+    }
+
+    /** The system version a unit-year of a county is scored with: the assigned one, else the configured default. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public IndicatorSystem systemFor(String county, int fiscalYear) {
+        if (county != null) {
+            Assignment a = em.find(Assignment.class, new Assignment.Key(county, fiscalYear));
+            if (a != null) {
+                return find(a.systemCode, a.systemVersion).orElseThrow();
+            }
+        }
+        return defaultSystem();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IndicatorSystem defaultSystem() {
         return find(config.defaultSystem())
                 .orElseThrow(() -> new IllegalStateException("default indicator system " + config.defaultSystem() + " not found"));
+    }
+
+    /** The version of system {@code code} for a unit-year: the assigned one when it is that system, else the latest. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IndicatorSystem> versionFor(String code, String county, int fiscalYear) {
+        IndicatorSystem assigned = county == null ? null : systemFor(county, fiscalYear);
+        if (assigned != null && assigned.code().equals(code)) {
+            return Optional.of(assigned);
+        }
+        return find(code);
+    }
+
+    private IndicatorSystem read(String json) {
+        try {
+            return mapper.readValue(json, IndicatorSystem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored indicator system unreadable", e);
+        }
+    }
+
+    private String write(IndicatorSystem s) {
+        try {
+            return mapper.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable", e);
+        }
     }
 }

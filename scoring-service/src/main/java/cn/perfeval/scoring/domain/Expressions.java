@@ -1,0 +1,88 @@
+package cn.perfeval.scoring.domain;
+
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.config.MapBasedFunctionDictionary;
+import com.ezylang.evalex.config.MapBasedOperatorDictionary;
+import com.ezylang.evalex.data.EvaluationValue;
+import com.ezylang.evalex.functions.basic.AbsFunction;
+import com.ezylang.evalex.functions.basic.IfFunction;
+import com.ezylang.evalex.functions.basic.MaxFunction;
+import com.ezylang.evalex.functions.basic.MinFunction;
+import com.ezylang.evalex.functions.basic.RoundFunction;
+import com.ezylang.evalex.operators.arithmetic.InfixDivisionOperator;
+import com.ezylang.evalex.operators.arithmetic.InfixMinusOperator;
+import com.ezylang.evalex.operators.arithmetic.InfixMultiplicationOperator;
+import com.ezylang.evalex.operators.arithmetic.InfixPlusOperator;
+import com.ezylang.evalex.operators.arithmetic.PrefixMinusOperator;
+import com.ezylang.evalex.operators.arithmetic.PrefixPlusOperator;
+import com.ezylang.evalex.operators.booleans.InfixAndOperator;
+import com.ezylang.evalex.operators.booleans.InfixEqualsOperator;
+import com.ezylang.evalex.operators.booleans.InfixGreaterEqualsOperator;
+import com.ezylang.evalex.operators.booleans.InfixGreaterOperator;
+import com.ezylang.evalex.operators.booleans.InfixLessEqualsOperator;
+import com.ezylang.evalex.operators.booleans.InfixLessOperator;
+import com.ezylang.evalex.operators.booleans.InfixNotEqualsOperator;
+import com.ezylang.evalex.operators.booleans.InfixOrOperator;
+import com.ezylang.evalex.operators.booleans.PrefixNotOperator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expression language of indicator formulas: EvalEx in BigDecimal, restricted to arithmetic
+ * (+ − × ÷), comparisons, boolean connectives and the functions of {@link #FUNCTIONS}. Nothing
+ * else is reachable from a formula: no other function, no power or modulo, no arrays, no
+ * structures, no string literals that could name anything, no constants but TRUE and FALSE.
+ */
+public final class Expressions {
+
+    /** The whitelist of functions a formula may call. */
+    public static final List<String> FUNCTIONS = List.of("ABS", "MIN", "MAX", "ROUND", "IF");
+
+    public static final ExpressionConfiguration CONFIG = ExpressionConfiguration.builder()
+            .mathContext(Scorer.MATH)
+            .functionDictionary(MapBasedFunctionDictionary.ofFunctions(
+                    Map.entry("ABS", new AbsFunction()),
+                    Map.entry("MIN", new MinFunction()),
+                    Map.entry("MAX", new MaxFunction()),
+                    Map.entry("ROUND", new RoundFunction()),
+                    Map.entry("IF", new IfFunction())))
+            .operatorDictionary(operators())
+            .defaultConstants(Map.of("TRUE", EvaluationValue.booleanValue(true),
+                    "FALSE", EvaluationValue.booleanValue(false)))
+            .arraysAllowed(false)
+            .structuresAllowed(false)
+            .binaryAllowed(false)
+            .singleQuoteStringLiteralsAllowed(false)
+            .build();
+
+    private static MapBasedOperatorDictionary operators() {
+        MapBasedOperatorDictionary ops = new MapBasedOperatorDictionary();
+        ops.addOperator("+", new InfixPlusOperator());
+        ops.addOperator("-", new InfixMinusOperator());
+        ops.addOperator("*", new InfixMultiplicationOperator());
+        ops.addOperator("/", new InfixDivisionOperator());
+        ops.addOperator("+", new PrefixPlusOperator());
+        ops.addOperator("-", new PrefixMinusOperator());
+        ops.addOperator("=", new InfixEqualsOperator());
+        ops.addOperator("==", new InfixEqualsOperator());
+        ops.addOperator("!=", new InfixNotEqualsOperator());
+        ops.addOperator("<>", new InfixNotEqualsOperator());
+        ops.addOperator(">", new InfixGreaterOperator());
+        ops.addOperator(">=", new InfixGreaterEqualsOperator());
+        ops.addOperator("<", new InfixLessOperator());
+        ops.addOperator("<=", new InfixLessEqualsOperator());
+        ops.addOperator("&&", new InfixAndOperator());
+        ops.addOperator("||", new InfixOrOperator());
+        ops.addOperator("!", new PrefixNotOperator());
+        return ops;
+    }
+
+    private Expressions() {
+    }
+
+    public static Expression of(String formula) {
+        return new Expression(formula, CONFIG);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.perfeval.scoring.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One recorded judgement; all are kept, the latest of an indicator is the current one. */
+@Entity
+@Table(name = "judgement")
+public class JudgementRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "fiscal_year")
+    public int fiscalYear;
+    @Column(name = "system_code")
+    public String systemCode;
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+    public BigDecimal points;
+    public BigDecimal deduction;
+    public String reason;
+    public String evidence;
+    @Column(name = "judged_by")
+    public String judgedBy;
+    @Column(name = "judged_at")
+    public OffsetDateTime judgedAt;
+    @Column(name = "recorded_at")
+    public OffsetDateTime recordedAt;
+
+    public Judgement toJudgement() {
+        return new Judgement(points, deduction, reason, evidence, judgedBy, judgedAt);
+    }
+
+    /** Every judgement of a unit-year under a system, oldest first. */
+    public static List<JudgementRecord> all(String unitCode, int year, String systemCode) {
+        return list("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 order by id", unitCode, year, systemCode);
+    }
+
+    /** The current judgement of each indicator, by indicator code. */
+    public static Map<String, JudgementRecord> current(String unitCode, int year, String systemCode) {
+        Map<String, JudgementRecord> out = new LinkedHashMap<>();
+        all(unitCode, year, systemCode).forEach(j -> out.put(j.indicatorCode, j));
+        return out;
+    }
+
+    public static List<JudgementRecord> history(String unitCode, int year, String systemCode, String indicatorCode) {
+        return list("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 and indicatorCode = ?4 order by id",
+                unitCode, year, systemCode, indicatorCode);
+    }
+
+    /** The codes of the systems a unit-year has judgements under. */
+    public static List<String> systemsJudged(String unitCode, int year) {
+        return getEntityManager().createQuery("select distinct j.systemCode from JudgementRecord j "
+                        + "where j.unitCode = ?1 and j.fiscalYear = ?2 order by j.systemCode", String.class)
+                .setParameter(1, unitCode).setParameter(2, year).getResultList();
+    }
+}

@@ -1,0 +1,214 @@
+package cn.perfeval.scoring.api;
+
+import cn.perfeval.scoring.TestEvents;
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Indicator systems defined, versioned, validated and assigned entirely through the API. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
+class SystemResourceTest {
+
+    static final String GRADES = """
+            [{"grade": "A", "min": 85, "minInclusive": true, "max": null, "maxInclusive": false},
+             {"grade": "B", "min": 70, "minInclusive": true, "max": 85, "maxInclusive": false},
+             {"grade": "C", "min": null, "minInclusive": false, "max": 70, "maxInclusive": false}]""";
+
+    /** Every rule shape and a judgement, 100 points, its own grade bands (A ≥ 85, B ≥ 70, C below). */
+    static String system(String code, String a1Formula, String extraBand) {
+        return """
+                {"code": "%s", "name": "自定义指标体系", "gradeBands": %s,
+                 "groups": [
+                   {"code": "A", "name": "预算执行", "maxPoints": 60, "children": [
+                     {"code": "A1", "name": "基本支出控制率", "maxPoints": 20, "formula": "%s", "unit": "%%", "scale": 2,
+                      "rule": {"type": "bands", "bands": [
+                        {"min": null, "minInclusive": false, "max": 100, "maxInclusive": true, "points": 20},
+                        {"min": 100, "minInclusive": false, "max": 110, "maxInclusive": false, "points": 15}%s,
+                        {"min": 110, "minInclusive": true, "max": null, "maxInclusive": false, "points": 0}]}},
+                     {"code": "A2", "name": "预算完成率", "maxPoints": 20, "formula": "totalActual / adjustedBudget * 100",
+                      "unit": "%%", "scale": 2,
+                      "rule": {"type": "deduction", "threshold": 100, "direction": "below", "perUnit": 5, "points": 2, "floor": 4}},
+                     {"code": "A3", "name": "项目执行率", "maxPoints": 10, "formula": "projectActual / projectBudget * 100",
+                      "unit": "%%", "scale": 2, "rule": {"type": "proportional", "reference": 100}},
+                     {"code": "A4", "name": "三公经费未超预算", "maxPoints": 10, "formula": "threePublicActual <= threePublicBudget",
+                      "rule": {"type": "passFail"}}]},
+                   {"code": "B", "name": "履职", "maxPoints": 40, "children": [
+                     {"code": "B1", "name": "职责履行", "maxPoints": 40, "judged": true}]}]}
+                """.formatted(code, GRADES, a1Formula, extraBand);
+    }
+
+    static String newCode() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void rejected(String body, String field, String messagePart) {
+        given().contentType(ContentType.JSON).body(body).post("/api/systems").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:perfeval:problem:validation"))
+                .body("errors.field", hasItems(field))
+                .body("errors.find { it.field == '" + field + "' }.message", containsString(messagePart));
+    }
+
+    @Test
+    void shippedSystemsAreSeeded() {
+        given().get("/api/systems").then().statusCode(200)
+                .body("code", hasItems("xiangtan-county", "national-common", "self-evaluation-2020"));
+        given().get("/api/systems/national-common/versions/1").then().statusCode(200)
+                .body("groups.maxPoints", equalTo(List.of(20, 40, 20, 20)))
+                .body("groups[1].children[0].children[0].formula", equalTo("totalActual / adjustedBudget * 100"));
+        given().get("/api/systems/self-evaluation-2020").then().statusCode(200)
+                .body("groups.maxPoints", equalTo(List.of(10, 50, 30, 10)))
+                .body("groups[0].children[0].rule.type", equalTo("proportional"));
+        given().get("/api/measures").then().statusCode(200).body("size()", equalTo(30))
+                .body("name", hasItems("yearStartBudget", "keyTasksCompleted"));
+        given().get("/api/systems/nope/versions/1").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheNewEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/units/{unitCode}/years/{year}/judgements/{systemCode}/{indicatorCode}'.put.responses.'400'.content.'application/problem+json'.examples.invalid.value.errors[0].field",
+                        equalTo("points"))
+                .body("paths.'/api/systems'.post.responses.keySet()", hasItems("201", "400", "409"))
+                .body("paths.'/api/counties/{county}/years/{year}/ranking'.get.summary", containsString("Ranking"))
+                .body("paths.'/api/assignments/{county}/{year}'.put.responses.keySet()", hasItems("200", "400"));
+    }
+
+    @Test
+    void aSystemIsCreatedVersionedAndNeverChangedInPlace() {
+        String code = newCode();
+        given().contentType(ContentType.JSON).body(system(code, "basicActual / basicBudget * 100", "")).post("/api/systems")
+                .then().statusCode(201).header("Location", containsString("/api/systems/" + code + "/versions/1"))
+                .body("version", equalTo(1));
+        given().contentType(ContentType.JSON).body(system(code, "basicActual / basicBudget * 100", "")).post("/api/systems")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(system(code, "ROUND(basicActual / basicBudget * 100, 0)", ""))
+                .post("/api/systems/" + code + "/versions").then().statusCode(201).body("version", equalTo(2));
+        given().get("/api/systems/" + code + "/versions").then().body("$", equalTo(List.of(1, 2)));
+        given().get("/api/systems/" + code + "/versions/1").then().statusCode(200)
+                .body("groups[0].children[0].formula", equalTo("basicActual / basicBudget * 100"));
+        given().get("/api/systems/" + code).then().body("version", equalTo(2))
+                .body("groups[0].children[0].formula", equalTo("ROUND(basicActual / basicBudget * 100, 0)"));
+        given().contentType(ContentType.JSON).body(system("other", "basicActual / basicBudget * 100", ""))
+                .post("/api/systems/" + code + "/versions").then().statusCode(400).body("errors[0].field", equalTo("code"));
+        given().contentType(ContentType.JSON).body(system(newCode(), "basicActual / basicBudget * 100", ""))
+                .post("/api/systems/" + newCode() + "/versions").then().statusCode(400);
+    }
+
+    @Test
+    void theDocumentedExampleIsAcceptedAndScoresNothingUntilAssigned() {
+        String code = newCode();
+        given().contentType(ContentType.JSON).body(Examples.SYSTEM.replace("demo-county", code)).post("/api/systems")
+                .then().statusCode(201).body("code", equalTo(code)).body("groups[0].children[1].judged", equalTo(true));
+        given().get("/api/counties/无此县/years/2024/ranking?system=" + code).then().statusCode(200)
+                .body("units.size()", equalTo(0)).body("distribution.byGrade.grade", equalTo(List.of("优", "良", "中", "差")));
+    }
+
+    @Test
+    void badSystemsAreRejectedWithTheFieldPath() {
+        rejected(system(newCode(), "basicSpent / basicBudget * 100", ""), "groups[0].children[0].formula",
+                "unknown measure 'basicSpent'");
+        rejected(system(newCode(), "basicActual / (basicBudget * 100", ""), "groups[0].children[0].formula", "does not parse");
+        rejected(system(newCode(), "SQRT(basicActual)", ""), "groups[0].children[0].formula", "does not parse");
+        rejected(system(newCode(), "FACT(basicActual)", ""), "groups[0].children[0].formula", "ABS, MIN, MAX, ROUND, IF");
+        rejected(system(newCode(), "basicActual ^ 2", ""), "groups[0].children[0].formula", "does not parse");
+        rejected(system(newCode(), "basicActual % 7", ""), "groups[0].children[0].formula", "does not parse");
+        rejected(system(newCode(), "basicActual.x / basicBudget", ""), "groups[0].children[0].formula", "does not parse");
+        // a band overlapping its neighbour, and one leaving a gap
+        rejected(system(newCode(), "basicActual / basicBudget * 100",
+                        ",\n {\"min\": 105, \"minInclusive\": true, \"max\": 110, \"maxInclusive\": false, \"points\": 10}"),
+                "groups[0].children[0].rule.bands[2].min", "overlaps");
+        rejected(system(newCode(), "basicActual / basicBudget * 100",
+                        ",\n {\"min\": 110, \"minInclusive\": false, \"max\": 120, \"maxInclusive\": false, \"points\": 10}"),
+                "groups[0].children[0].rule.bands[2].min", "gap");
+        // bands that do not cover the range the indicator declares
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "")
+                        .replace("\"name\": \"基本支出控制率\", \"maxPoints\": 20,",
+                                "\"name\": \"基本支出控制率\", \"maxPoints\": 20, \"range\": {\"min\": 0, \"max\": null},")
+                        .replace("{\"min\": null, \"minInclusive\": false, \"max\": 100", "{\"min\": 50, \"minInclusive\": true, \"max\": 100"),
+                "groups[0].children[0].rule.bands[0].min", "cover the declared range from 0");
+        // group maxima, grade bands, rule parameters
+        String code = newCode();
+        rejected(system(code, "basicActual / basicBudget * 100", "").replace("\"maxPoints\": 60", "\"maxPoints\": 50"),
+                "groups[0].maxPoints", "sum of its children's maxima, 60");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"min\": 70, \"minInclusive\": true",
+                "\"min\": 75, \"minInclusive\": true"), "gradeBands[1].min", "gap");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"max\": 85, \"maxInclusive\": false",
+                "\"max\": 85, \"maxInclusive\": true"), "gradeBands[0].min", "overlaps");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"min\": null, \"minInclusive\": false, \"max\": 70",
+                "\"min\": 10, \"minInclusive\": true, \"max\": 70"), "gradeBands[2].min", "cover 0");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"perUnit\": 5", "\"perUnit\": -5"),
+                "groups[0].children[1].rule.perUnit", "positive");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"reference\": 100", "\"reference\": 0"),
+                "groups[0].children[2].rule.reference", "positive");
+        rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"points\": 20},", "\"points\": 25},"),
+                "groups[0].children[0].rule.bands[0].points", "maximum");
+        // an unknown rule type is not readable at all
+        given().contentType(ContentType.JSON).body(system(newCode(), "basicActual / basicBudget * 100", "")
+                        .replace("\"type\": \"passFail\"", "\"type\": \"script\""))
+                .post("/api/systems").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:perfeval:problem:malformed-body"));
+        given().get("/api/systems/" + code).then().statusCode(404);
+    }
+
+    @Test
+    void aSystemDefinedThroughTheApiScoresEveryRuleShape() {
+        String code = newCode();
+        String county = "测试县" + code;
+        given().contentType(ContentType.JSON).body(system(code, "basicActual / basicBudget * 100", "")).post("/api/systems")
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"version\": 1}")
+                .put("/api/assignments/" + county + "/2024").then().statusCode(200).body("version", equalTo(1));
+        given().get("/api/assignments/" + county + "/2024").then().body("systemCode", equalTo(code));
+
+        String unit = TestEvents.newUnit();
+        // basic 110 % → band [110, +∞) → 0; completion 83.33 % → 16.67 below: 4 started steps of 5 × 2 = 8 off, 12;
+        // project 50.17 % → 10 × 50.17 / 100 = 5.02; 三公 0 ≤ 12 → pass, 10; B1 judged 30 → 57 → C
+        TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, county, 1, """
+                {"basicActual": 110, "basicBudget": 100, "totalActual": 4413, "adjustedBudget": 5295.65,
+                 "projectActual": 860, "projectBudget": 1714.31, "threePublicActual": 0, "threePublicBudget": 12}"""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/scores/" + unit + "/2024").then().statusCode(200));
+        given().contentType(ContentType.JSON).body("{\"points\": 30, \"reason\": \"基本完成\", \"by\": \"评价组\"}")
+                .put("/api/units/" + unit + "/years/2024/judgements/" + code + "/B1").then().statusCode(200);
+        given().config(TestEvents.DECIMALS).get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                .body("result.systemCode", equalTo(code))
+                .body("result.indicators.find { it.code == 'A1' }.points", equalTo(0))
+                .body("result.indicators.find { it.code == 'A1' }.explanation", containsString("在区间 [110, +∞) 内"))
+                .body("result.indicators.find { it.code == 'A2' }.points", equalTo(12))
+                .body("result.indicators.find { it.code == 'A3' }.points", TestEvents.decimal("5.02"))
+                .body("result.indicators.find { it.code == 'A4' }.points", equalTo(10))
+                .body("result.indicators.find { it.code == 'A4' }.explanation", containsString("条件成立"))
+                .body("total", TestEvents.decimal("57.02")).body("grade", equalTo("C")).body("complete", equalTo(true));
+
+        // a new version assigned to the county rescores its unit-years at once
+        given().contentType(ContentType.JSON).body(system(code, "basicActual / basicBudget * 100", "")
+                        .replace("\"max\": null, \"maxInclusive\": false, \"points\": 0}", "\"max\": null, \"maxInclusive\": false, \"points\": 5}"))
+                .post("/api/systems/" + code + "/versions").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"version\": 2}")
+                .put("/api/assignments/" + county + "/2024").then().statusCode(200);
+        given().config(TestEvents.DECIMALS).get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                .body("result.systemVersion", equalTo(2))
+                .body("result.indicators.find { it.code == 'A1' }.points", equalTo(5))
+                .body("total", TestEvents.decimal("62.02")).body("grade", equalTo("C"));
+        given().get("/api/scores/" + unit + "/2024/history").then().body("total", hasSize(3))
+                .body("systemVersion", equalTo(List.of(1, 1, 2)));
+        given().contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"version\": 9}")
+                .put("/api/assignments/" + county + "/2024").then().statusCode(400).body("errors[0].field", equalTo("version"));
+    }
+}
