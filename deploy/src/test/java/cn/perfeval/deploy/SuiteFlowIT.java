@@ -132,6 +132,17 @@ class SuiteFlowIT {
                         .body(containsString("湘潭县中路铺镇人民政府2024年度部门整体支出绩效评价自评报告"))
                         .body(containsString("3553 / 3274.34 * 100 = 108.51 %"))
                         .body(containsString("307 / 4988.65 * 100 = 6.15 %")));
+        // the golden case through Kafka alone: every published point, 28 / 19 / 4 / 42, 93, 优 by the national bands
+        String scores = suite.url(Service.SCORING) + "/api/scores/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get(scores).then().statusCode(200)
+                        .body("complete", equalTo(true))
+                        .body("total", equalTo(93))
+                        .body("grade", equalTo("优"))
+                        .body("result.groups.findAll { it.parent == null }.points", equalTo(java.util.List.of(28, 19, 4, 42))));
+        given().get(suite.url(Service.SCORING) + "/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.FISCAL_YEAR
+                        + "/inconsistencies").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.hasItems("GRADE", "PRINTED_FIGURE"));
         for (Service s : Service.values()) {
             given().get(suite.url(s) + "/q/swagger-ui/").then().statusCode(200);
             given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/"));
