@@ -142,7 +142,7 @@ class SuiteFlowIT {
                         .body("result.groups.findAll { it.parent == null }.points", equalTo(java.util.List.of(28, 19, 4, 42))));
         given().get(suite.url(Service.SCORING) + "/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.FISCAL_YEAR
                         + "/inconsistencies").then().statusCode(200)
-                .body("kind", org.hamcrest.Matchers.hasItems("GRADE", "PRINTED_FIGURE"));
+                .body("inconsistencies.kind", org.hamcrest.Matchers.hasItems("GRADE", "PRINTED_FIGURE"));
         for (Service s : Service.values()) {
             given().get(suite.url(s) + "/q/swagger-ui/").then().statusCode(200);
             given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/"));

@@ -3,6 +3,8 @@ package cn.perfeval.report.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 @ConfigMapping(prefix = "report")
 public interface ReportConfig {
 
@@ -14,7 +16,20 @@ public interface ReportConfig {
     @WithDefault("report-service")
     String consumerGroup();
 
+    Pdf pdf();
+
     interface Topic {
         String topic();
+    }
+
+    interface Pdf {
+        /**
+         * A CJK font file (TTF, OTF or TTC) to embed in PDFs; when absent, Debian's standard
+         * locations of fonts-wqy-zenhei and fonts-noto-cjk are tried.
+         */
+        Optional<String> fontPath();
+
+        /** Face index inside a TTC (Noto CJK: 2 is SC); default 0, or 2 for a Noto CJK TTC. */
+        Optional<Integer> fontIndex();
     }
 }

@@ -6,31 +6,58 @@ import cn.perfeval.report.domain.ReportDocument.Paragraph;
 import cn.perfeval.report.domain.ReportDocument.Section;
 import cn.perfeval.report.domain.ReportDocument.Table;
 
-/** A standalone, printable HTML page (A4). Every text is escaped. */
+import java.util.List;
+
+/** A standalone, printable HTML page (A4, GB/T 9704 margins). Every text is escaped. */
 public final class HtmlRenderer {
+
+    static final String STYLE = """
+            @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+            body { font-family: 'FangSong_GB2312', 'FangSong', 'Noto Serif CJK SC', 'WenQuanYi Zen Hei', serif; font-size: 16pt; line-height: 1.8; max-width: 156mm; margin: 2em auto; }
+            h1 { font-family: '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'STZhongsong', 'Noto Serif CJK SC', serif; font-size: 22pt; text-align: center; font-weight: normal; }
+            h2 { font-family: '黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif; font-size: 16pt; font-weight: normal; }
+            h3 { font-family: '楷体_GB2312', 'KaiTi', 'KaiTi_GB2312', serif; font-size: 16pt; font-weight: normal; }
+            h4 { font-size: 16pt; font-weight: normal; }
+            p { text-indent: 2em; margin: 0.3em 0; }
+            p.signature { text-align: right; text-indent: 0; margin-right: 4em; }
+            table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; margin: 0.5em 0; }
+            th, td { border: 1px solid #000; padding: 2px 4px; }
+            td.num { text-align: right; }
+            caption { font-size: 12pt; }
+            .provenance { font-size: 10pt; color: #555; text-indent: 0; }
+            @media print { .appendix { page-break-before: always; } }
+            """;
 
     private HtmlRenderer() {
     }
 
     public static String render(ReportDocument doc) {
-        StringBuilder h = new StringBuilder(8192);
+        StringBuilder h = new StringBuilder(32768);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n<title>")
-                .append(escape(doc.title())).append("</title>\n<style>\n")
-                .append("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n")
-                .append("body { font-family: 'FangSong', 'FangSong_GB2312', 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 1.8; max-width: 156mm; margin: 2em auto; }\n")
-                .append("h1 { font-family: 'FZXiaoBiaoSong-B05S', 'STZhongsong', 'Noto Serif CJK SC', serif; font-size: 22pt; text-align: center; font-weight: normal; }\n")
-                .append("h2 { font-family: 'SimHei', 'Noto Sans CJK SC', sans-serif; font-size: 16pt; font-weight: normal; }\n")
-                .append("h3 { font-family: 'KaiTi', 'KaiTi_GB2312', serif; font-size: 16pt; font-weight: normal; }\n")
-                .append("h4 { font-size: 16pt; font-weight: normal; }\n")
-                .append("p { text-indent: 2em; margin: 0.3em 0; }\n")
-                .append("table { border-collapse: collapse; width: 100%; font-size: 11pt; margin: 0.5em 0; }\n")
-                .append("th, td { border: 1px solid #000; padding: 2px 4px; }\n")
-                .append("td.num { text-align: right; }\n caption { font-size: 12pt; }\n")
-                .append(".provenance { font-size: 10pt; color: #555; text-indent: 0; }\n")
-                .append("</style>\n</head>\n<body>\n");
+                .append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(escape(doc.unitName())).append("<br>").append(doc.fiscalYear())
                 .append("年度部门整体支出绩效评价自评报告</h1>\n");
-        for (Section s : doc.sections()) {
+        paragraphs(h, doc.opening());
+        sections(h, doc.sections());
+        h.append("<p class=\"signature\">").append(escape(doc.issuer())).append("</p>\n");
+        if (doc.issuedOn() != null) {
+            h.append("<p class=\"signature\">").append(escape(doc.issuedOn())).append("</p>\n");
+        }
+        h.append("<div class=\"appendix\">\n");
+        sections(h, doc.appendix());
+        h.append("</div>\n");
+        h.append("<p class=\"provenance\">").append(escape(doc.provenance().text())).append("</p>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void paragraphs(StringBuilder h, List<String> texts) {
+        for (String p : texts) {
+            h.append("<p>").append(escape(p)).append("</p>\n");
+        }
+    }
+
+    private static void sections(StringBuilder h, List<Section> sections) {
+        for (Section s : sections) {
             int level = Math.min(s.level() + 1, 4);
             h.append("<h").append(level).append('>').append(escape(s.heading())).append("</h").append(level).append(">\n");
             for (Block b : s.blocks()) {
@@ -41,26 +68,20 @@ public final class HtmlRenderer {
                 }
             }
         }
-        var p = doc.provenance();
-        h.append("<p class=\"provenance\">数据来源：预算数据版本 ").append(p.budgetVersion());
-        if (p.scoreVersion() != null) {
-            h.append("；评分版本 ").append(p.scoreVersion()).append("（依据预算数据版本 ").append(p.scoredBudgetVersion())
-                    .append("，指标体系 ").append(escape(p.systemName())).append(" ").append(escape(p.systemCode()))
-                    .append(" 第").append(p.systemVersion()).append("版）");
-        }
-        h.append("</p>\n</body>\n</html>\n");
-        return h.toString();
     }
 
-    private static void table(StringBuilder h, Table t) {
-        h.append("<table>\n<caption>").append(escape(t.caption())).append("（单位：").append(escape(t.amountUnit()))
-                .append("）</caption>\n<thead><tr>");
+    static void table(StringBuilder h, Table t) {
+        h.append("<table>\n<caption>").append(escape(t.caption()));
+        if (t.amountUnit() != null && !t.amountUnit().isEmpty()) {
+            h.append("（单位：").append(escape(t.amountUnit())).append("）");
+        }
+        h.append("</caption>\n<thead><tr>");
         t.header().forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
         h.append("</tr></thead>\n<tbody>\n");
         for (var row : t.rows()) {
             h.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                h.append(i >= 2 ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
+                h.append(t.numericColumns().contains(i) ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
             }
             h.append("</tr>\n");
         }

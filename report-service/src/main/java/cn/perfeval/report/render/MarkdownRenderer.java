@@ -16,43 +16,56 @@ public final class MarkdownRenderer {
     }
 
     public static String render(ReportDocument doc) {
-        StringBuilder m = new StringBuilder(8192);
+        StringBuilder m = new StringBuilder(32768);
         m.append("# ").append(escape(doc.title())).append("\n\n");
-        for (Section s : doc.sections()) {
+        doc.opening().forEach(p -> m.append(escape(p)).append("\n\n"));
+        sections(m, doc.sections());
+        m.append(escape(doc.issuer())).append("  \n");
+        if (doc.issuedOn() != null) {
+            m.append(escape(doc.issuedOn())).append('\n');
+        }
+        m.append('\n');
+        sections(m, doc.appendix());
+        m.append("---\n\n").append(escape(doc.provenance().text()));
+        return m.append('\n').toString();
+    }
+
+    private static void sections(StringBuilder m, List<Section> sections) {
+        for (Section s : sections) {
             m.append("#".repeat(Math.min(s.level() + 1, 6))).append(' ').append(escape(s.heading())).append("\n\n");
             for (Block b : s.blocks()) {
                 if (b instanceof Paragraph p) {
                     m.append(escape(p.text())).append("\n\n");
                 } else if (b instanceof Table t) {
-                    m.append("**").append(escape(t.caption())).append("**（单位：").append(escape(t.amountUnit())).append("）\n\n");
+                    m.append("**").append(escape(t.caption())).append("**");
+                    if (t.amountUnit() != null && !t.amountUnit().isEmpty()) {
+                        m.append("（单位：").append(escape(t.amountUnit())).append("）");
+                    }
+                    m.append("\n\n");
                     m.append(row(t.header())).append('|').append(" --- |".repeat(t.header().size())).append('\n');
                     t.rows().forEach(r -> m.append(row(r)));
                     m.append('\n');
                 }
             }
         }
-        var p = doc.provenance();
-        m.append("---\n\n数据来源：预算数据版本 ").append(p.budgetVersion());
-        if (p.scoreVersion() != null) {
-            m.append("；评分版本 ").append(p.scoreVersion()).append("（依据预算数据版本 ").append(p.scoredBudgetVersion())
-                    .append("，指标体系 ").append(escape(p.systemCode())).append(" 第").append(p.systemVersion()).append("版）");
-        }
-        return m.append('\n').toString();
     }
 
     private static String row(List<String> cells) {
         return cells.stream().map(MarkdownRenderer::escape).collect(Collectors.joining(" | ", "| ", " |\n"));
     }
 
-    /** Backslash-escapes Markdown punctuation and entity-escapes HTML, so text stays text. */
+    /**
+     * Backslash-escapes Markdown punctuation and entity-escapes HTML, so text stays text; a line
+     * that would start a list, quote or heading is escaped too.
+     */
     public static String escape(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '#', '|', '!', '{', '}' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '!', '{', '}', '(', ')', '~' -> out.append('\\').append(c);
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
@@ -60,6 +73,13 @@ public final class MarkdownRenderer {
                 default -> out.append(c);
             }
         }
-        return out.toString();
+        String r = out.toString();
+        if (r.startsWith("-") || r.startsWith("+") || r.startsWith("=")) {
+            r = "\\" + r;
+        }
+        if (r.matches("^\\d{1,9}[.)](\\s.*|$)")) {
+            r = r.replaceFirst("^(\\d{1,9})([.)])", "$1\\\\$2");
+        }
+        return r;
     }
 }

@@ -65,13 +65,34 @@ public class ReadModel {
                 .setParameter(1, unitCode).setParameter(2, year).getResultList());
     }
 
-    /** The newest score of a unit-year, under any system when {@code systemCode} is null. */
+    /**
+     * The score of a unit-year under the given system; when {@code systemCode} is null, under the
+     * system assigned to its county and year (scoring marks it {@code assigned}), else the newest.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> score(String unitCode, int year, String systemCode) {
         return first(em.createNativeQuery("SELECT payload FROM score_view WHERE unit_code = ?1 AND fiscal_year = ?2 "
-                        + "AND (?3 = '' OR system_code = ?3) ORDER BY received_at DESC LIMIT 1", String.class)
+                        + "AND (?3 = '' OR system_code = ?3) "
+                        + "ORDER BY COALESCE((CAST(payload AS jsonb) ->> 'assigned') = 'true', FALSE) DESC, received_at DESC "
+                        + "LIMIT 1", String.class)
                 .setParameter(1, unitCode).setParameter(2, year).setParameter(3, systemCode == null ? "" : systemCode)
                 .getResultList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> unitName(String unitCode, int year) {
+        return first(em.createNativeQuery("SELECT CAST(payload AS jsonb) -> 'unit' ->> 'name' FROM budget_view "
+                        + "WHERE unit_code = ?1 AND fiscal_year = ?2", String.class)
+                .setParameter(1, unitCode).setParameter(2, year).getResultList());
+    }
+
+    /** The budget events of every unit of a county in a year, by unit code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> budgetsOfCounty(String county, int year) {
+        return em.createNativeQuery("SELECT payload FROM budget_view WHERE county = ?1 AND fiscal_year = ?2 "
+                        + "ORDER BY unit_code", String.class)
+                .setParameter(1, county).setParameter(2, year).getResultList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

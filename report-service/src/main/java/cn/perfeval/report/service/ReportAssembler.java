@@ -1,5 +1,7 @@
 package cn.perfeval.report.service;
 
+import cn.perfeval.report.domain.Narrative;
+import cn.perfeval.report.domain.NarrativeVersion;
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.domain.ReportDocument.Block;
 import cn.perfeval.report.domain.ReportDocument.Conclusion;
@@ -11,46 +13,198 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the report from a budget event and, when there is one, a score event. Deterministic:
- * the same two events give the same document.
+ * Builds the report, in the order of the golden report, from a budget event, a score event (when
+ * there is one) and the narrative. Deterministic: the same inputs give the same document.
  */
 public final class ReportAssembler {
+
+    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+            "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三"};
+
+    /** Ordinal of each 类 in the national classification, as the 收支总表 prints it ((一) 一般公共服务支出 …). */
+    private static final Map<String, Integer> CATEGORY_ORDINAL = Map.ofEntries(
+            Map.entry("201", 1), Map.entry("202", 2), Map.entry("203", 3), Map.entry("204", 4), Map.entry("205", 5),
+            Map.entry("206", 6), Map.entry("207", 7), Map.entry("208", 8), Map.entry("210", 9), Map.entry("211", 10),
+            Map.entry("212", 11), Map.entry("213", 12), Map.entry("214", 13), Map.entry("215", 14), Map.entry("216", 15),
+            Map.entry("217", 16), Map.entry("219", 17), Map.entry("220", 18), Map.entry("221", 19), Map.entry("222", 20),
+            Map.entry("224", 21), Map.entry("227", 22), Map.entry("229", 23));
+
+    /** Revenue columns of the 收入总表: event field → header. */
+    static final Map<String, String> REVENUE_COLUMNS = linked(
+            "total", "合计", "generalBudget", "一般公共预算拨款小计", "generalBudgetFunding", "经费拨款",
+            "generalBudgetNonTax", "纳入一般公共预算管理的非税收入拨款", "governmentFund", "政府性基金收入",
+            "specialAccountNonTax", "纳入专户管理的非税收入拨款", "superiorSubsidy", "上级补助收入", "other", "其他收入");
+
+    /** Names of the measures an indicator uses, as a reader knows them. */
+    static final Map<String, String> MEASURE_NAMES = Map.ofEntries(
+            Map.entry("yearStartBudget", "年初预算数"), Map.entry("basicBudget", "基本支出年初预算数"),
+            Map.entry("projectBudget", "项目支出年初预算数"), Map.entry("adjustmentNet", "预算调整数（调增−调减）"),
+            Map.entry("adjustmentIncrease", "预算调增数"), Map.entry("adjustmentDecrease", "预算调减数"),
+            Map.entry("basicActual", "基本支出实际支出数"), Map.entry("projectActual", "项目支出实际支出数"),
+            Map.entry("totalActual", "实际支出数"), Map.entry("yearEndBalance", "年末结余"),
+            Map.entry("threePublicBudget", "“三公经费”预算安排数"), Map.entry("threePublicActual", "“三公经费”实际支出数"),
+            Map.entry("authorizedPosts", "编制数"), Map.entry("inService", "在职人数"));
 
     private ReportAssembler() {
     }
 
-    public static ReportDocument assemble(JsonNode budget, JsonNode score) {
+    public static ReportDocument assemble(JsonNode budget, JsonNode score, NarrativeVersion narrativeVersion) {
         String unitName = budget.path("unit").path("name").asText();
         int year = budget.path("fiscalYear").asInt();
+        Narrative n = narrativeVersion.narrative();
         List<Section> sections = new ArrayList<>();
 
-        sections.add(new Section(1, "四、部门整体支出绩效情况分析", List.of()));
-        sections.add(new Section(2, "（一）预算安排及执行情况", List.of(expenditureTable(budget), executionParagraph(budget))));
-        sections.add(new Section(2, "（二）绩效指标情况分析", score == null
-                ? List.of(new Paragraph("评分尚未完成：评分服务计算后，本节自动生成。"))
-                : List.of()));
+        sections.add(new Section(1, "一、工作概述", paragraphs(n.overview())));
+        sections.add(new Section(1, "二、部门基本情况", paragraphs(n.basicInfo())));
+        sections.add(new Section(2, "（一）机构设置及在职人员情况", paragraphs(n.organisation())));
+        sections.add(new Section(2, "（二）单位主要职责", paragraphs(n.duties())));
+        sections.add(new Section(1, "三、绩效评价工作情况", paragraphs(n.evaluationWork())));
+
+        sections.add(new Section(1, "四、部门整体支出绩效情况分析", paragraphs(n.analysisIntro())));
+        sections.add(new Section(2, "（一）预算安排及执行情况", List.of()));
+        int t = 1;
+        JsonNode tables = budget.path("tables");
+        if (tables.path("budgetSummary").isObject()) {
+            sections.add(new Section(3, (t++) + ".年初部门预算收支总表", List.of(budgetSummaryTable(budget))));
+        }
+        if (tables.path("revenue").isArray() && !tables.path("revenue").isEmpty()) {
+            sections.add(new Section(3, (t++) + ".年初部门预算收入总表", List.of(revenueTable(budget))));
+        }
+        sections.add(new Section(3, (t++) + ".年初部门预算支出总表", List.of(expenditureTable(budget))));
+        sections.add(new Section(3, t + ".预算执行情况", List.of(executionParagraph(budget))));
+
+        sections.add(new Section(2, "（二）绩效指标情况分析", List.of()));
+        sections.add(new Section(3, "1.目标设定", paragraphs(n.targetSetting())));
         Conclusion conclusion = null;
         if (score != null) {
-            sections.addAll(indicatorSections(score));
+            sections.addAll(indicatorSections(score, n));
             conclusion = conclusion(score, year);
+        } else {
+            sections.add(new Section(3, "2.绩效指标评分", List.of(new Paragraph("评分尚未完成：评分服务计算后，本节自动生成。"))));
+            if (!paragraphs(n.outputs()).isEmpty()) {
+                sections.add(new Section(3, "3.产出分析：职责履行情况分析", paragraphs(n.outputs())));
+            }
         }
+
+        sections.add(new Section(1, "五、主要经验及做法", paragraphs(n.experience())));
+        sections.add(new Section(1, "六、存在的主要问题", paragraphs(n.problems())));
+        sections.add(new Section(1, "七、改进措施和有关建议", paragraphs(n.suggestions())));
         sections.add(new Section(1, "八、综合评价结论", List.of(new Paragraph(conclusion == null
                 ? "评分尚未完成，暂无综合评价结论。" : conclusion.text()))));
 
-        Provenance provenance = new Provenance(budget.path("version").asLong(),
+        Provenance provenance = provenance(budget, score, narrativeVersion);
+        String issuer = n.issuer() == null || n.issuer().isBlank() ? unitName : n.issuer();
+        String issuedOn = n.issuedOn() == null ? null
+                : n.issuedOn().getYear() + "年" + n.issuedOn().getMonthValue() + "月" + n.issuedOn().getDayOfMonth() + "日";
+        return new ReportDocument(unitName + year + "年度部门整体支出绩效评价自评报告",
+                budget.path("unitCode").asText(), unitName, year, provenance, Narrative.paragraphs(n.opening()),
+                sections, conclusion, issuer, issuedOn, appendix(budget, score));
+    }
+
+    private static Provenance provenance(JsonNode budget, JsonNode score, NarrativeVersion nv) {
+        long budgetVersion = budget.path("version").asLong();
+        Long narrative = nv.version() == 0 ? null : nv.version();
+        StringBuilder text = new StringBuilder("本报告依据：预算数据第").append(budgetVersion).append("版；");
+        if (score == null) {
+            text.append("评分：尚无；");
+        } else {
+            text.append("评分第").append(score.path("version").asLong()).append("版（依据预算数据第")
+                    .append(score.path("budgetVersion").asLong()).append("版，指标体系")
+                    .append(score.path("system").path("name").asText()).append("（")
+                    .append(score.path("system").path("code").asText()).append("）第")
+                    .append(score.path("system").path("version").asInt()).append("版）；");
+        }
+        text.append(narrative == null ? "文字材料：尚未保存（使用模板）。" : "文字材料第" + narrative + "版。");
+        if (score != null && score.path("budgetVersion").asLong() != budgetVersion) {
+            text.append("注意：评分依据的预算数据（第").append(score.path("budgetVersion").asLong())
+                    .append("版）不是本报告表格所用的版本（第").append(budgetVersion).append("版），评分重新计算后本报告随之更新。");
+        }
+        return new Provenance(budgetVersion,
                 score == null ? null : score.path("version").asLong(),
                 score == null ? null : score.path("budgetVersion").asLong(),
                 score == null ? null : score.path("system").path("code").asText(),
                 score == null ? null : score.path("system").path("version").asInt(),
-                score == null ? null : score.path("system").path("name").asText());
-        return new ReportDocument(unitName + year + "年度部门整体支出绩效评价自评报告",
-                budget.path("unitCode").asText(), unitName, year, provenance, sections, conclusion);
+                score == null ? null : score.path("system").path("name").asText(),
+                narrative, text.toString());
     }
 
-    private static Table expenditureTable(JsonNode budget) {
+    private static List<Block> paragraphs(String text) {
+        List<Block> out = new ArrayList<>();
+        Narrative.paragraphs(text).forEach(p -> out.add(new Paragraph(p)));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    static Table budgetSummaryTable(JsonNode budget) {
+        JsonNode s = budget.path("tables").path("budgetSummary");
+        List<String[]> left = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : s.path("revenue")) {
+            left.add(new String[]{NUMERALS[i++] + "、" + r.path("item").asText(), amount(r.path("amount"))});
+            for (JsonNode c : r.path("children")) {
+                left.add(new String[]{"　　" + c.path("item").asText(), amount(c.path("amount"))});
+            }
+        }
+        List<String[]> right = new ArrayList<>();
+        BigDecimal spent = BigDecimal.ZERO;
+        boolean any = false;
+        for (JsonNode r : s.path("expenditure")) {
+            if (r.path("amount").isNumber()) {
+                spent = spent.add(r.path("amount").decimalValue());
+                any = true;
+            }
+        }
+        right.add(new String[]{"一、本年支出", any ? plain(spent) : ""});
+        for (JsonNode r : s.path("expenditure")) {
+            Integer ordinal = CATEGORY_ORDINAL.get(r.path("code").asText());
+            right.add(new String[]{(ordinal == null ? "" : "（" + NUMERALS[ordinal - 1] + "）") + r.path("item").asText(),
+                    amount(r.path("amount"))});
+        }
+        right.add(new String[]{"二、结转下年", amount(s.path("carryForwardToNextYear"))});
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < Math.max(left.size(), right.size()); k++) {
+            String[] l = k < left.size() ? left.get(k) : new String[]{"", ""};
+            String[] r = k < right.size() ? right.get(k) : new String[]{"", ""};
+            rows.add(List.of(l[0], l[1], r[0], r[1]));
+        }
+        rows.add(List.of("收入总计", amount(s.path("revenueTotal")), "支出总计", amount(s.path("expenditureTotal"))));
+        return new Table("年初部门预算收支总表", budget.path("amountUnit").asText("万元"),
+                List.of("收入项目", "预算数", "支出项目", "预算数"), rows, List.of(1, 3));
+    }
+
+    static Table revenueTable(JsonNode budget) {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (JsonNode r : budget.path("tables").path("revenue")) {
+            List<String> row = new ArrayList<>(List.of(r.path("code").asText(), r.path("name").asText()));
+            for (String col : REVENUE_COLUMNS.keySet()) {
+                row.add(amount(r.path(col)));
+                if (r.path("code").asText().length() == 3 && r.path(col).isNumber()) {
+                    totals.merge(col, r.path(col).decimalValue(), BigDecimal::add);
+                }
+            }
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("合计", ""));
+        for (String col : REVENUE_COLUMNS.keySet()) {
+            total.add(totals.containsKey(col) ? plain(totals.get(col)) : "");
+        }
+        rows.add(total);
+        List<String> header = new ArrayList<>(List.of("科目编码", "科目名称"));
+        header.addAll(REVENUE_COLUMNS.values());
+        return new Table("年初部门预算收入总表", budget.path("amountUnit").asText("万元"), header, rows,
+                List.of(2, 3, 4, 5, 6, 7, 8, 9));
+    }
+
+    static Table expenditureTable(JsonNode budget) {
         List<List<String>> rows = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal basic = BigDecimal.ZERO;
@@ -59,14 +213,14 @@ public final class ReportAssembler {
             rows.add(List.of(r.path("code").asText(), r.path("name").asText(), amount(r.path("total")),
                     amount(r.path("basic")), amount(r.path("project"))));
             if (r.path("code").asText().length() == 3) {
-                total = total.add(r.path("total").decimalValue());
-                basic = basic.add(r.path("basic").decimalValue());
-                project = project.add(r.path("project").decimalValue());
+                total = total.add(decimal(r.path("total")));
+                basic = basic.add(decimal(r.path("basic")));
+                project = project.add(decimal(r.path("project")));
             }
         }
         rows.add(List.of("合计", "", plain(total), plain(basic), plain(project)));
         return new Table("年初部门预算支出总表", budget.path("amountUnit").asText("万元"),
-                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"), rows);
+                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"), rows, List.of(2, 3, 4));
     }
 
     private static Paragraph executionParagraph(JsonNode budget) {
@@ -80,57 +234,228 @@ public final class ReportAssembler {
             parts.add("年中预算调整" + amount(m.path("adjustmentNet")) + "万元");
         }
         if (m.has("basicActual") && m.has("projectActual")) {
-            parts.add("全年实际支出" + amount(m.path("totalActual")) + "万元，其中基本支出" + amount(m.path("basicActual"))
+            BigDecimal totalActual = m.has("totalActual") ? decimal(m.path("totalActual"))
+                    : decimal(m.path("basicActual")).add(decimal(m.path("projectActual")));
+            parts.add("全年实际支出" + plain(totalActual) + "万元，其中基本支出" + amount(m.path("basicActual"))
                     + "万元，项目支出" + amount(m.path("projectActual")) + "万元");
         }
         return new Paragraph(parts.isEmpty() ? "预算执行数据尚未录入。" : String.join("；", parts) + "。");
     }
 
-    private static List<Section> indicatorSections(JsonNode score) {
+    // ---------------------------------------------------------------- indicators
+
+    private static List<Section> indicatorSections(JsonNode score, Narrative narrative) {
+        Map<String, JsonNode> groups = new LinkedHashMap<>();
+        for (JsonNode g : score.path("groups")) {
+            groups.put(g.path("code").asText(), g);
+        }
+        Map<String, List<JsonNode>> byTop = new HashMap<>();
+        for (JsonNode ind : score.path("indicators")) {
+            byTop.computeIfAbsent(top(groups, ind.path("group").asText()), k -> new ArrayList<>()).add(ind);
+        }
         List<Section> out = new ArrayList<>();
-        int n = 1;
-        for (JsonNode group : score.path("groups")) {
-            if (!group.path("parent").isNull() && group.has("parent")) {
+        int n = 2;
+        boolean outputsPlaced = false;
+        for (JsonNode group : groups.values()) {
+            if (group.hasNonNull("parent")) {
                 continue;
             }
-            String code = group.path("code").asText();
+            String name = group.path("name").asText();
             List<Block> blocks = new ArrayList<>();
-            for (JsonNode ind : score.path("indicators")) {
-                if (code.equals(ind.path("group").asText())) {
-                    blocks.add(new Paragraph(ind.path("explanation").asText()));
-                }
+            String heading = (n++) + "." + name + "情况分析";
+            if (!outputsPlaced && (name.contains("产出") || name.contains("职责") || name.contains("效果"))) {
+                heading = (n - 1) + ".产出分析：职责履行情况分析";
+                blocks.addAll(paragraphs(narrative.outputs()));
+                outputsPlaced = true;
             }
-            BigDecimal max = group.path("maxPoints").decimalValue();
-            BigDecimal points = group.path("points").decimalValue();
-            blocks.add(new Paragraph("综上所述，" + group.path("name").asText() + "考核指标总计" + plain(max) + "分，扣"
-                    + plain(max.subtract(points)) + "分，得" + plain(points) + "分。"));
-            out.add(new Section(3, (n++) + "." + group.path("name").asText() + "情况分析", blocks));
+            for (JsonNode ind : byTop.getOrDefault(group.path("code").asText(), List.of())) {
+                blocks.add(new Paragraph(indicatorText(ind)));
+            }
+            blocks.add(new Paragraph(subtotal(group)));
+            out.add(new Section(3, heading, blocks));
+        }
+        if (!outputsPlaced && !paragraphs(narrative.outputs()).isEmpty()) {
+            out.add(new Section(3, n + ".产出分析：职责履行情况分析", paragraphs(narrative.outputs())));
         }
         return out;
     }
 
+    private static String top(Map<String, JsonNode> groups, String code) {
+        String c = code;
+        for (int guard = 0; guard < 10; guard++) {
+            JsonNode g = groups.get(c);
+            if (g == null || !g.hasNonNull("parent")) {
+                return c;
+            }
+            c = g.path("parent").asText();
+        }
+        return c;
+    }
+
+    static String subtotal(JsonNode group) {
+        BigDecimal max = decimal(group.path("maxPoints"));
+        BigDecimal points = decimal(group.path("points"));
+        return "综上所述，" + group.path("name").asText() + "考核指标总计" + plain(max) + "分，扣"
+                + plain(max.subtract(points)) + "分，得" + plain(points) + "分。";
+    }
+
+    /** One indicator's working: formula, figures, value, points and the reason for any deduction. */
+    static String indicatorText(JsonNode ind) {
+        String name = ind.path("name").asText();
+        BigDecimal max = decimal(ind.path("maxPoints"));
+        String status = ind.path("status").asText("SCORED");
+        JsonNode j = ind.path("judgement");
+        StringBuilder s = new StringBuilder(name).append("：");
+        if (j.isObject()) {
+            BigDecimal points = j.hasNonNull("points") ? decimal(j.path("points")) : decimal(ind.path("points"));
+            BigDecimal deduction = j.hasNonNull("deduction") ? decimal(j.path("deduction")) : max.subtract(points);
+            s.append(strip(j.path("reason").asText("")));
+            s.append("，满分").append(plain(max)).append("分，扣").append(plain(deduction)).append("分，得")
+                    .append(plain(points)).append("分。");
+            if (!j.path("evidence").asText("").isBlank()) {
+                s.append("依据：").append(strip(j.path("evidence").asText())).append("。");
+            }
+            if (!j.path("by").asText("").isBlank()) {
+                s.append("评定：").append(j.path("by").asText()).append("。");
+            }
+            return s.toString();
+        }
+        if (!"SCORED".equals(status) || ind.path("points").isNull() || ind.path("points").isMissingNode()) {
+            s.append("AWAITING_JUDGEMENT".equals(status) ? "待评定" : "缺少数据，暂无法计算")
+                    .append("（满分").append(plain(max)).append("分）");
+            if (!ind.path("explanation").asText("").isBlank()) {
+                s.append("：").append(strip(ind.path("explanation").asText()));
+            }
+            return s.append("。").toString();
+        }
+        BigDecimal points = decimal(ind.path("points"));
+        if (!ind.path("explanation").asText("").isBlank()) {
+            s.append(readable(strip(ind.path("explanation").asText()), ind.path("measures")));
+        } else {
+            s.append(name);
+            if (!ind.path("formula").asText("").isBlank()) {
+                s.append(" = ").append(readable(ind.path("formula").asText(), ind.path("measures")));
+            }
+            if (ind.path("displayValue").isNumber()) {
+                s.append(" = ").append(plain(decimal(ind.path("displayValue")))).append(' ').append(ind.path("unit").asText(""));
+            }
+            s.append("，得").append(plain(points)).append("分");
+        }
+        s.append("（满分").append(plain(max)).append("分，扣").append(plain(max.subtract(points))).append("分）。");
+        if (ind.path("measures").isObject() && ind.path("measures").size() > 0) {
+            List<String> used = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = ind.path("measures").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                used.add(MEASURE_NAMES.getOrDefault(e.getKey(), e.getKey()) + " " + amount(e.getValue()));
+            }
+            s.append("所用数据：").append(String.join("，", used)).append("。");
+        }
+        if (points.compareTo(max) < 0 && !ind.path("rule").asText("").isBlank()) {
+            s.append("评分规则：").append(strip(ind.path("rule").asText())).append("。");
+        }
+        return s.toString();
+    }
+
+    /**
+     * The working as a reader knows it: measure names in Chinese ("basicActual" → 基本支出实际支出数)
+     * and × for multiplication; the figures stay exactly as scoring-service computed them.
+     */
+    static String readable(String working, JsonNode measures) {
+        String out = working;
+        List<String> keys = new ArrayList<>();
+        measures.fieldNames().forEachRemaining(keys::add);
+        keys.addAll(MEASURE_NAMES.keySet());
+        keys.sort((a, b) -> b.length() - a.length());
+        for (String key : keys) {
+            String label = MEASURE_NAMES.get(key);
+            if (label != null) {
+                out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(key) + "\\b", java.util.regex.Matcher.quoteReplacement(label));
+            }
+        }
+        return out.replace(" * ", " × ");
+    }
+
+    private static String strip(String s) {
+        String t = s.strip();
+        while (t.endsWith("。") || t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
     private static Conclusion conclusion(JsonNode score, int year) {
-        BigDecimal total = score.path("total").decimalValue();
+        BigDecimal total = decimal(score.path("total"));
         String grade = score.path("grade").asText(null);
         boolean complete = score.path("complete").asBoolean();
         long awaiting = 0;
         for (JsonNode ind : score.path("indicators")) {
-            if (!"SCORED".equals(ind.path("status").asText())) {
+            if (!"SCORED".equals(ind.path("status").asText("SCORED"))) {
                 awaiting++;
             }
         }
         String text = "根据以上预算绩效完成情况，我单位" + year + "年预算绩效自评得分" + plain(total) + "分，评定等次："
                 + (grade == null ? "无" : grade)
                 + (complete ? "" : "（尚有" + awaiting + "项指标待评分或缺少数据，得分与等次为暂定）");
-        return new Conclusion(total, score.path("maxTotal").decimalValue(), grade, complete, text);
+        return new Conclusion(total, decimal(score.path("maxTotal")), grade, complete, text);
     }
 
+    // ---------------------------------------------------------------- appendix
+
+    private static List<Section> appendix(JsonNode budget, JsonNode score) {
+        List<Section> out = new ArrayList<>();
+        out.add(new Section(1, "附件：数据核对情况", List.of()));
+        List<List<String>> findings = new ArrayList<>();
+        for (JsonNode f : budget.path("findings")) {
+            findings.add(List.of(text(f.path("ruleId")), text(f.path("severity")), text(f.path("table")),
+                    text(f.path("code")), text(f.path("column")), text(f.path("expected")), text(f.path("actual")),
+                    text(f.path("message"))));
+        }
+        out.add(new Section(2, "（一）预算数据核对发现（" + findings.size() + "项）", findings.isEmpty()
+                ? List.of(new Paragraph("未发现问题。"))
+                : List.of(new Table("预算数据核对发现", budget.path("amountUnit").asText("万元"),
+                List.of("规则", "严重程度", "表", "科目编码", "栏目", "应为", "实为", "说明"), findings, List.of(5, 6)))));
+        List<List<String>> inconsistencies = new ArrayList<>();
+        if (score != null) {
+            for (JsonNode i : score.path("inconsistencies")) {
+                inconsistencies.add(List.of(text(i.path("kind")), text(i.path("indicator")), text(i.path("published")),
+                        text(i.path("computed")), text(i.path("message"))));
+            }
+        }
+        out.add(new Section(2, "（二）评分核对发现（" + inconsistencies.size() + "项）", inconsistencies.isEmpty()
+                ? List.of(new Paragraph(score == null ? "评分尚未完成。" : "未发现问题。"))
+                : List.of(new Table("评分核对发现", "", List.of("类型", "指标", "报告所载", "计算结果", "说明"),
+                inconsistencies, List.of()))));
+        return out;
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return "";
+        }
+        return n.isNumber() ? plain(n.decimalValue()) : n.isValueNode() ? n.asText() : n.toString();
+    }
+
+    // ---------------------------------------------------------------- numbers
+
     static String amount(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? "" : plain(n.decimalValue());
+        return n == null || n.isMissingNode() || n.isNull() || !n.isNumber() ? (n != null && n.isTextual() ? n.asText() : "")
+                : plain(n.decimalValue());
+    }
+
+    static BigDecimal decimal(JsonNode n) {
+        return n != null && n.isNumber() ? n.decimalValue() : BigDecimal.ZERO;
     }
 
     /** 1827.50 → "1827.5", 1399.00 → "1399", as the tables print them. */
-    static String plain(BigDecimal v) {
+    public static String plain(BigDecimal v) {
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+
+    private static Map<String, String> linked(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
     }
 }

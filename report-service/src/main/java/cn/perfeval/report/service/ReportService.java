@@ -14,10 +14,12 @@ import java.util.Optional;
 public class ReportService {
 
     private final ReadModel readModel;
+    private final NarrativeService narratives;
     private final ObjectMapper mapper;
 
-    public ReportService(ReadModel readModel, ObjectMapper mapper) {
+    public ReportService(ReadModel readModel, NarrativeService narratives, ObjectMapper mapper) {
         this.readModel = readModel;
+        this.narratives = narratives;
         this.mapper = mapper;
     }
 
@@ -28,7 +30,7 @@ public class ReportService {
             return Optional.empty();
         }
         JsonNode score = readModel.score(unitCode, year, systemCode).map(this::tree).orElse(null);
-        return Optional.of(ReportAssembler.assemble(tree(budget.get()), score));
+        return Optional.of(ReportAssembler.assemble(tree(budget.get()), score, narratives.current(unitCode, year)));
     }
 
     private JsonNode tree(String json) {

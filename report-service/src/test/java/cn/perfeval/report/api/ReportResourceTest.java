@@ -73,18 +73,24 @@ class ReportResourceTest {
                 .body("title", equalTo("测试镇人民政府2024年度部门整体支出绩效评价自评报告"))
                 .body("provenance.budgetVersion", equalTo(1))
                 .body("conclusion.total", equalTo(93))
-                .body("conclusion.grade", equalTo("优"));
+                .body("conclusion.grade", equalTo("优"))
+                // only the tables the budget event holds: here the 支出总表 alone
+                .body("sections.heading", org.hamcrest.Matchers.hasItem("1.年初部门预算支出总表"))
+                .body("sections.heading", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("收支总表"))))
+                .body("sections.heading", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("收入总表"))));
 
         String html = given().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(html).contains("<td>2010301</td><td>行政运行</td><td class=\"num\">1827.5</td>")
-                .contains("3553 / 3274.34 * 100 = 108.51 %")
+                .contains("基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %")
                 .contains("综上所述，预算执行考核指标总计30分，扣2分，得28分。")
                 .contains("自评得分93分，评定等次：优");
 
         String md = given().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/markdown").extract().asString();
-        assertThat(md).contains("| 2010301 | 行政运行 | 1827.5 | 1570.5 | 257 |").contains("评分版本 1");
+        assertThat(md).contains("| 2010301 | 行政运行 | 1827.5 | 1570.5 | 257 |").contains("评分第1版");
     }
 
     @Test
@@ -103,6 +109,22 @@ class ReportResourceTest {
     }
 
     @Test
+    void withoutASystemTheReportShowsTheAssignedScoreEvenWhenAnotherArrivedLater() {
+        String unit = newUnit();
+        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1570.5"));
+        send("score-events", unit + ":2024", scoreEvent(unit, 1).replace("\"complete\": true", "\"complete\": true, \"assigned\": true"));
+        String other = scoreEvent(unit, 1).replace("xiangtan-county", "national-common").replace("\"total\": 93", "\"total\": 9")
+                .replace("\"complete\": true", "\"complete\": false, \"assigned\": false");
+        send("score-events", unit + ":2024", other);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("format", "json").queryParam("system", "national-common")
+                        .get("/api/reports/" + unit + "/2024").then().statusCode(200).body("provenance.systemCode", equalTo("national-common")));
+        given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                .body("provenance.systemCode", equalTo("xiangtan-county"))
+                .body("conclusion.total", equalTo(93));
+    }
+
+    @Test
     void textIsEscapedInHtmlAndMarkdown() {
         String unit = newUnit();
         send("budget-events", unit + ":2024", budgetEvent(unit, "<script>alert(1)</script>镇", 1, "1570.5"));
@@ -112,6 +134,17 @@ class ReportResourceTest {
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;镇");
         String md = given().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString();
         assertThat(md).doesNotContain("<script>");
+    }
+
+    @Test
+    void openApiDocumentsEveryOperationWithExamples() {
+        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/reports/{unitCode}/{year}", "/api/units/{unitCode}/years/{year}/narrative",
+                        "/api/units/{unitCode}/years/{year}/narrative/versions/{version}", "/api/counties/{county}/years/{year}/summary",
+                        "urn:perfeval:problem:pdf-font-missing", "urn:perfeval:problem:stale-version",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .contains("\"412\"", "\"503\"", "\"406\"");
     }
 
     @Test

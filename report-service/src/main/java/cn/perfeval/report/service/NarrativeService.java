@@ -1,0 +1,112 @@
+package cn.perfeval.report.service;
+
+import cn.perfeval.report.api.ApiException;
+import cn.perfeval.report.domain.Narrative;
+import cn.perfeval.report.domain.NarrativeVersion;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores the narrative of each unit-year; every save is a new version, older ones stay readable. */
+@ApplicationScoped
+public class NarrativeService {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final ReadModel readModel;
+
+    public NarrativeService(EntityManager em, ObjectMapper mapper, ReadModel readModel) {
+        this.em = em;
+        this.mapper = mapper;
+        this.readModel = readModel;
+    }
+
+    /**
+     * Saves a new version.
+     *
+     * @param expectedVersion the version the editor started from (If-Match), or null to skip the check
+     */
+    @Transactional
+    public NarrativeVersion save(String unitCode, int year, Narrative narrative, Long expectedVersion) {
+        // One writer per unit-year at a time, so that versions are 1, 2, 3, … without gaps or clashes.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "narrative:" + unitCode + ":" + year).getSingleResult();
+        long current = ((Number) em.createNativeQuery(
+                        "SELECT COALESCE(MAX(version), 0) FROM narrative_version WHERE unit_code = ?1 AND fiscal_year = ?2")
+                .setParameter(1, unitCode).setParameter(2, year).getSingleResult()).longValue();
+        if (expectedVersion != null && expectedVersion != current) {
+            throw ApiException.preconditionFailed("the narrative of " + unitCode + " in " + year + " is at version "
+                    + current + ", not " + expectedVersion + "; read it again and reapply the change");
+        }
+        long version = current + 1;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        em.createNativeQuery("INSERT INTO narrative_version (unit_code, fiscal_year, version, content, saved_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, unitCode).setParameter(2, year).setParameter(3, version)
+                .setParameter(4, write(narrative)).setParameter(5, now)
+                .executeUpdate();
+        return new NarrativeVersion(unitCode, year, version, now, narrative);
+    }
+
+    /** The newest version, or the skeleton (version 0) when nothing was saved yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NarrativeVersion current(String unitCode, int year) {
+        return latest(unitCode, year).orElseGet(() -> new NarrativeVersion(unitCode, year, 0, null,
+                Narrative.skeleton(readModel.unitName(unitCode, year).orElse(null), year)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NarrativeVersion> latest(String unitCode, int year) {
+        List<?> rows = em.createNativeQuery("SELECT version, saved_at, content FROM narrative_version "
+                        + "WHERE unit_code = ?1 AND fiscal_year = ?2 ORDER BY version DESC LIMIT 1")
+                .setParameter(1, unitCode).setParameter(2, year).getResultList();
+        return rows.stream().findFirst().map(r -> toVersion(unitCode, year, (Object[]) r));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NarrativeVersion> version(String unitCode, int year, long version) {
+        List<?> rows = em.createNativeQuery("SELECT version, saved_at, content FROM narrative_version "
+                        + "WHERE unit_code = ?1 AND fiscal_year = ?2 AND version = ?3")
+                .setParameter(1, unitCode).setParameter(2, year).setParameter(3, version).getResultList();
+        return rows.stream().findFirst().map(r -> toVersion(unitCode, year, (Object[]) r));
+    }
+
+    /** Every saved version, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NarrativeVersion> history(String unitCode, int year) {
+        List<?> rows = em.createNativeQuery("SELECT version, saved_at, content FROM narrative_version "
+                        + "WHERE unit_code = ?1 AND fiscal_year = ?2 ORDER BY version")
+                .setParameter(1, unitCode).setParameter(2, year).getResultList();
+        return rows.stream().map(r -> toVersion(unitCode, year, (Object[]) r)).toList();
+    }
+
+    private NarrativeVersion toVersion(String unitCode, int year, Object[] row) {
+        Object savedAt = row[1];
+        OffsetDateTime at = savedAt instanceof OffsetDateTime o ? o
+                : savedAt instanceof java.time.Instant i ? i.atOffset(ZoneOffset.UTC)
+                : savedAt instanceof java.sql.Timestamp t ? t.toInstant().atOffset(ZoneOffset.UTC)
+                : null;
+        try {
+            return new NarrativeVersion(unitCode, year, ((Number) row[0]).longValue(), at,
+                    mapper.readValue((String) row[2], Narrative.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored narrative unreadable", e);
+        }
+    }
+
+    private String write(Narrative n) {
+        try {
+            return mapper.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
