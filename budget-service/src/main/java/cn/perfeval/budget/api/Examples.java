@@ -13,7 +13,123 @@ public final class Examples {
               "province": "湖南省",
               "kind": "行政",
               "rank": "正科级行政机关",
-              "address": "湖南省湘潭县中路铺镇湘中路10号"
+              "address": "湖南省湘潭县中路铺镇湘中路10号",
+              "offices": ["党政办公室", "党建办公室", "财政办公室"]
+            }""";
+
+    public static final String UNIT_RESPONSE = """
+            {
+              "code": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县", "province": "湖南省",
+              "kind": "行政", "rank": "正科级行政机关", "address": "湖南省湘潭县中路铺镇湘中路10号",
+              "offices": ["党政办公室", "党建办公室", "财政办公室"], "fiscalYears": [2024]
+            }""";
+
+    public static final String UNIT_PAGE = """
+            {
+              "items": [{"code": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县",
+                         "province": "湖南省", "kind": "行政", "rank": "正科级行政机关",
+                         "address": "湖南省湘潭县中路铺镇湘中路10号", "offices": ["党政办公室"], "fiscalYears": [2024]}],
+              "page": 0, "size": 50, "total": 1
+            }""";
+
+    public static final String UNIT_YEAR = """
+            {
+              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5, "amountUnit": "万元",
+              "measures": {"yearStartBudget": 4988.65, "basicBudget": 3274.34, "projectBudget": 1714.31,
+                           "adjustmentNet": 307, "adjustedBudget": 5295.65, "totalActual": 4413, "staffAuthorized": 136},
+              "staff": {"authorizedPosts": 136, "actual": 125, "inService": 125, "administrative": 44,
+                        "publicInstitution": 81, "nonCivilServiceInstitution": 0, "retired": 94, "survivorSubsidy": 11},
+              "budgetSummary": {"amountUnit": "万元", "revenue": [{"item": "上级补助收入", "amount": 2135.35}],
+                                "revenueTotal": 4988.65, "expenditure": [{"code": "201", "item": "一般公共服务支出", "amount": 1827.5}],
+                                "carryForwardToNextYear": 0, "expenditureTotal": 4988.65},
+              "revenue": [{"code": "201", "name": "一般公共服务支出", "total": 1827.5, "generalBudget": 1027.53,
+                           "generalBudgetFunding": 1027.53, "specialAccountNonTax": 5, "superiorSubsidy": 794.97}],
+              "expenditure": [{"code": "201", "name": "一般公共服务支出", "total": 1827.5, "basic": 1570.5, "project": 257}],
+              "execution": {"amountUnit": "万元", "adjustmentIncrease": 307, "adjustmentDecrease": 0, "basicActual": 3553,
+                            "projectActual": 860, "yearEndBalance": 0, "threePublicBudget": 12, "threePublicActual": 0,
+                            "byFunction": [], "threePublicItems": []},
+              "adjustments": [],
+              "findings": [{"ruleId": "BUD-EXE-002", "severity": "WARNING", "table": "execution", "code": null,
+                            "column": "yearEndBalance", "expected": 882.65, "actual": 0,
+                            "message": "单位申报年末无资金结余（年末结余 0 万元），但调整后预算 5295.65 万元（年初预算 4988.65 + 预算调整 307）减去实际支出 4413 万元（基本支出 3553 + 项目支出 860）后应余 882.65 万元（未记录结转下年资金），与申报相差 882.65 万元，未作说明。"}]
+            }""";
+
+    public static final String UNIT_MEASURES = """
+            {
+              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5, "amountUnit": "万元",
+              "measures": {"yearStartBudget": 4988.65, "basicBudget": 3274.34, "projectBudget": 1714.31,
+                           "adjustmentIncrease": 307, "adjustmentDecrease": 0, "adjustmentNet": 307,
+                           "adjustedBudget": 5295.65, "basicActual": 3553, "projectActual": 860, "totalActual": 4413,
+                           "yearEndBalance": 0, "threePublicBudget": 12, "threePublicActual": 0,
+                           "staffAuthorized": 136, "staffInService": 125}
+            }""";
+
+    public static final String MEASURES = """
+            [
+              {"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表 sum of the 类 rows' totals"},
+              {"name": "staffAuthorized", "label": "编制数", "unit": "人", "definition": "posts authorised (编制) in the fiscal year"},
+              {"name": "paymentProgressActual", "label": "实际支付进度", "unit": "%", "definition": "actual payment progress"}
+            ]""";
+
+    public static final String STAFF = """
+            {
+              "authorizedPosts": 136, "actual": 125, "inService": 125, "administrative": 44,
+              "publicInstitution": 81, "nonCivilServiceInstitution": 0, "retired": 94, "survivorSubsidy": 11
+            }""";
+
+    public static final String BUDGET_SUMMARY = """
+            {
+              "amountUnit": "万元",
+              "revenue": [
+                {"item": "一般公共预算拨款", "amount": 2753.3, "children": [
+                  {"item": "经费拨款", "amount": 2753.3},
+                  {"item": "纳入一般公共预算管理的非税收入拨款", "amount": 0}]},
+                {"item": "政府性基金收入", "amount": 0},
+                {"item": "纳入专户管理的非税收入拨款", "amount": 100},
+                {"item": "上级补助收入", "amount": 2135.35},
+                {"item": "其他收入", "amount": 0}
+              ],
+              "revenueTotal": 4988.65,
+              "expenditure": [
+                {"code": "201", "item": "一般公共服务支出", "amount": 1827.5},
+                {"code": "204", "item": "公共安全支出", "amount": 540.37},
+                {"code": "208", "item": "社会保障和就业支出", "amount": 471.69},
+                {"code": "210", "item": "卫生健康支出", "amount": 134.26},
+                {"code": "212", "item": "城乡社区支出", "amount": 897.45},
+                {"code": "213", "item": "农林水支出", "amount": 1117.38}
+              ],
+              "carryForwardToNextYear": 0,
+              "expenditureTotal": 4988.65
+            }""";
+
+    public static final String REVENUE_TABLE = """
+            {
+              "amountUnit": "万元",
+              "rows": [
+                {"code": "201", "name": "一般公共服务支出", "total": 1827.5, "generalBudget": 1027.53,
+                 "generalBudgetFunding": 1027.53, "specialAccountNonTax": 5, "superiorSubsidy": 794.97},
+                {"code": "20103", "name": "政府办公厅（室）及相关机构事务", "total": 1827.5, "generalBudget": 1027.53,
+                 "generalBudgetFunding": 1027.53, "specialAccountNonTax": 5, "superiorSubsidy": 794.97}
+              ]
+            }""";
+
+    public static final String ADJUSTMENTS = """
+            {
+              "amountUnit": "万元",
+              "items": [
+                {"kind": "追加", "date": "2024-06-30", "reason": "防汛救灾资金", "code": "2130104", "amount": 300},
+                {"kind": "调增", "date": "2024-09-15", "reason": "退役军人优待证工作经费", "code": "2082899", "amount": 7}
+              ]
+            }""";
+
+    public static final String FINDINGS = """
+            {
+              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5,
+              "findings": [{
+                "ruleId": "BUD-HIER-001", "severity": "ERROR", "table": "expenditure", "code": "20104", "column": "total",
+                "expected": 274.96, "actual": 274.97,
+                "message": "支出总表中款 20104（发展与改革事务）的合计为 274.97 万元，而其下级科目 2010499 之和为 274.96 万元，相差 0.01 万元；上级科目应等于下级科目之和。"
+              }]
             }""";
 
     public static final String EXPENDITURE_TABLE = """
@@ -38,6 +154,29 @@ public final class Examples {
               "threePublicActual": 0
             }""";
 
+    public static final String EXECUTION_FULL = """
+            {
+              "amountUnit": "万元",
+              "basicActual": 3553, "projectActual": 860, "yearEndBalance": 0, "carryOver": 0,
+              "threePublicBudget": 12, "threePublicActual": 0,
+              "threePublicBudgetLastYear": 12, "threePublicActualLastYear": 1.5,
+              "carryOverBalance": 0, "carryOverBalanceLastYear": 0,
+              "procurementBudget": 120, "procurementActual": 118.5,
+              "publicRunningBudget": 260, "publicRunningActual": 251.3,
+              "fixedAssetsInUse": 5120.4, "fixedAssetsTotal": 5300,
+              "keyProjectSpending": 640, "paymentProgressActual": 95, "paymentProgressPlanned": 100,
+              "keyTasksAssigned": 20, "keyTasksCompleted": 19,
+              "byFunction": [
+                {"code": "201", "name": "一般公共服务支出", "basicActual": 1700, "projectActual": 200},
+                {"code": "20103", "name": "政府办公厅（室）及相关机构事务", "basicActual": 1700, "projectActual": 200}
+              ],
+              "threePublicItems": [
+                {"item": "因公出国（境）", "budget": 0, "actual": 0},
+                {"item": "公务用车购置及运行", "budget": 8, "actual": 0},
+                {"item": "公务接待", "budget": 4, "actual": 0}
+              ]
+            }""";
+
     public static final String PROBLEM_VALIDATION = """
             {
               "type": "urn:perfeval:problem:validation",
@@ -46,6 +185,29 @@ public final class Examples {
               "detail": "rows[0].basic: must not be negative",
               "instance": "/api/units/114303210062309155/years/2024/expenditure",
               "errors": [{"field": "rows[0].basic", "message": "must not be negative", "rejected": "-1"}]
+            }""";
+
+    public static final String PROBLEM_IMPORT = """
+            {
+              "type": "urn:perfeval:problem:validation",
+              "title": "Invalid request",
+              "status": 400,
+              "detail": "2 cell(s) of the file are invalid; nothing was imported",
+              "instance": "/api/units/114303210062309155/years/2024/import",
+              "errors": [
+                {"field": "支出总表!C7", "message": "must be an amount such as 1827.5", "rejected": "27x.96"},
+                {"field": "收入总表!A9", "message": "orphan code: its parent 20105 is not in the table", "rejected": "2010501"}
+              ]
+            }""";
+
+    public static final String PROBLEM_TOO_LARGE = """
+            {
+              "type": "urn:perfeval:problem:too-large",
+              "title": "Content too large",
+              "status": 413,
+              "detail": "the workbook has 3145728 bytes; at most 2097152 are accepted",
+              "instance": "/api/units/114303210062309155/years/2024/import",
+              "errors": [{"field": "file", "message": "the workbook has 3145728 bytes; at most 2097152 are accepted"}]
             }""";
 
     public static final String PROBLEM_NOT_FOUND = """

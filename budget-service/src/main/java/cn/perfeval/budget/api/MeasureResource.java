@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,7 +22,8 @@ public class MeasureResource {
 
     @GET
     @Operation(summary = "List the measure dictionary")
-    @APIResponse(responseCode = "200", description = "Every measure with its label, unit and definition")
+    @APIResponse(responseCode = "200", description = "Every measure with its label, unit and definition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dictionary", value = Examples.MEASURES)))
     public List<MeasureDefinition> list() {
         return Arrays.stream(Measure.values())
                 .map(m -> new MeasureDefinition(m.name(), m.label(), m.unit(), m.definition()))

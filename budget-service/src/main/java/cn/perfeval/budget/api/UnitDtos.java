@@ -20,14 +20,16 @@ public final class UnitDtos {
             @NotBlank @Size(max = 100) String province,
             @NotNull @Pattern(regexp = "行政|事业", message = "must be 行政 or 事业") String kind,
             @Size(max = 100) String rank,
-            @Size(max = 300) String address) {
+            @Size(max = 300) String address,
+            @Size(max = 100) List<@NotBlank @Size(max = 200) String> offices) {
     }
 
     public record UnitResponse(String code, String name, String county, String province, String kind,
-                               String rank, String address, List<Integer> fiscalYears) {
+                               String rank, String address, List<String> offices, List<Integer> fiscalYears) {
 
         public static UnitResponse of(Unit u, List<Integer> fiscalYears) {
-            return new UnitResponse(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address, fiscalYears);
+            return new UnitResponse(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address,
+                    List.copyOf(u.offices), fiscalYears);
         }
     }
 

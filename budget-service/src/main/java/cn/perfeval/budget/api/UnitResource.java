@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/units")
 @Tag(name = "Units", description = "Budget units (部门/预算单位)")
@@ -51,8 +55,10 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update a unit", description = "Idempotent. Updating a unit publishes a new version of each of its fiscal years.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "中路铺镇", value = Examples.UNIT)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", value = Examples.UNIT_RESPONSE)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", value = Examples.UNIT_RESPONSE)))
     @APIResponse(responseCode = "400", description = "Invalid body or code",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     public Response put(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code,
@@ -66,7 +72,10 @@ public class UnitResource {
     @Path("/{code}")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read a unit")
-    @APIResponse(responseCode = "200", description = "The unit and the fiscal years it has data for")
+    @APIResponse(responseCode = "200", description = "The unit and the fiscal years it has data for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", value = Examples.UNIT_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public UnitResponse get(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code) {
@@ -79,16 +88,27 @@ public class UnitResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "List units", description = "Paginated, ordered by code, optionally of one county.")
-    @APIResponse(responseCode = "200", description = "One page of units")
+    @Operation(summary = "List units", description = "Paginated, ordered by code; optionally of one county and/or with data for one fiscal year.")
+    @APIResponse(responseCode = "200", description = "One page of units",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.UNIT_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
-    public Page<UnitResponse> list(@QueryParam("county") String county,
+    public Page<UnitResponse> list(@QueryParam("county") @Size(max = 100) String county,
+                                   @QueryParam("fiscalYear") @Min(2000) @Max(2100) Integer fiscalYear,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var query = county == null || county.isBlank()
-                ? Unit.<Unit>findAll(Sort.by("code"))
-                : Unit.<Unit>find("county", Sort.by("code"), county.strip());
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (county != null && !county.isBlank()) {
+            where.add("county = :county");
+            params.put("county", county.strip());
+        }
+        if (fiscalYear != null) {
+            where.add("exists (select 1 from UnitYear y where y.unit = u and y.fiscalYear = :year)");
+            params.put("year", fiscalYear);
+        }
+        String hql = "from Unit u" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        var query = Unit.<Unit>find(hql, Sort.by("code"), params);
         List<UnitResponse> items = query.page(page, size).list().stream()
                 .map(u -> UnitResponse.of(u, fiscalYears(u.code))).toList();
         return new Page<>(items, page, size, query.count());

@@ -1,6 +1,14 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
+import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;
+import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
 import cn.perfeval.budget.api.UnitYearDtos.ExecutionDto;
+import cn.perfeval.budget.api.UnitYearDtos.FindingDto;
+import cn.perfeval.budget.api.UnitYearDtos.FindingsView;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueTable;
+import cn.perfeval.budget.api.UnitYearDtos.StaffDto;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureRowDto;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureTable;
 import cn.perfeval.budget.api.UnitYearDtos.MeasuresView;
@@ -8,6 +16,7 @@ import cn.perfeval.budget.api.UnitYearDtos.UnitYearView;
 import cn.perfeval.budget.domain.MeasureCalculator;
 import cn.perfeval.budget.domain.UnitYear;
 import cn.perfeval.budget.service.BudgetService;
+import cn.perfeval.budget.service.TableImport;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,7 +26,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,23 +62,27 @@ public class UnitYearResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Read a unit-year: version, measures and tables", description = "The ETag header carries the version.")
-    @APIResponse(responseCode = "200", description = "The unit-year as stored, amounts in 万元")
+    @Operation(summary = "Read a unit-year: version, measures, staff, tables, execution, adjustments and findings", description = "The ETag header carries the version.")
+    @APIResponse(responseCode = "200", description = "The unit-year as stored, amounts in 万元",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response get(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         UnitYear uy = load(code, year);
-        UnitYearView view = new UnitYearView(code, year, uy.version, AmountUnit.STORED, measures(uy),
-                expenditure(uy), ExecutionDto.of(uy.execution));
-        return withVersion(Response.ok(view), uy);
+        return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
     @Path("/expenditure")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the 年初部门预算支出总表", description = "Rows in the order given, amounts in 万元 exactly as stored.")
-    @APIResponse(responseCode = "200", description = "The table")
+    @APIResponse(responseCode = "200", description = "The table",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "table", value = Examples.EXPENDITURE_TABLE)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getExpenditure(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
@@ -82,7 +97,8 @@ public class UnitYearResource {
     @Operation(summary = "Replace the 年初部门预算支出总表",
             description = "Replaces the whole table; idempotent. With If-Match, refused when the unit-year has changed since.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "table", value = Examples.EXPENDITURE_TABLE)))
-    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version")
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
     @APIResponse(responseCode = "400", description = "Invalid table",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No such unit",
@@ -101,22 +117,29 @@ public class UnitYearResource {
     @Path("/execution")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the execution of the year")
-    @APIResponse(responseCode = "200", description = "Adjustments, actual spending, balance and 三公经费, in 万元")
+    @APIResponse(responseCode = "200", description = "Adjustment totals, actual spending, balance, 三公经费 and the other facts of the year, in 万元",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "execution", value = Examples.EXECUTION_FULL)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getExecution(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                                  @PathParam("year") @Min(2000) @Max(2100) int year) {
         UnitYear uy = load(code, year);
-        return withVersion(Response.ok(ExecutionDto.of(uy.execution)), uy);
+        return withVersion(Response.ok(ExecutionDto.of(uy)), uy);
     }
 
     @PUT
     @Path("/execution")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the execution of the year",
-            description = "Adjustments, actual basic and project spending, year-end balance, 三公经费. An absent amount is not recorded.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "execution", value = Examples.EXECUTION)))
-    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version")
+            description = "Adjustment totals, actual basic and project spending (also by function code), year-end balance, carry-over, "
+                    + "三公经费 (total and by item, this year and last), procurement, public running costs, fixed assets, key projects, "
+                    + "payment progress (%), key tasks (件). An absent value is not recorded. With If-Match, refused when the unit-year has changed since.")
+    @RequestBody(content = @Content(examples = {@ExampleObject(name = "execution", value = Examples.EXECUTION),
+            @ExampleObject(name = "everything", value = Examples.EXECUTION_FULL)}))
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
     @APIResponse(responseCode = "400", description = "Invalid amounts",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No such unit",
@@ -132,10 +155,237 @@ public class UnitYearResource {
     }
 
     @GET
+    @Path("/staff")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read the staff facts of the year")
+    @APIResponse(responseCode = "200", description = "编制 and staff counts (人); absent = not recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "staff", value = Examples.STAFF)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No data for this unit and year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response getStaff(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year) {
+        UnitYear uy = load(code, year);
+        return withVersion(Response.ok(StaffDto.of(uy.staff)), uy);
+    }
+
+    @PUT
+    @Path("/staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the staff facts of the year",
+            description = "编制数, 实有, 在职, 行政, 事业, 非参公事业, 退休, 遗属补助 (人). With If-Match, refused when the unit-year has changed since.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "staff", value = Examples.STAFF)))
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    public Response putStaff(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year,
+                        @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull(message = "a JSON body is required") @Valid StaffDto staff) {
+        UnitYear uy = service.replaceStaff(code, year, parseIfMatch(ifMatch), staff);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @GET
+    @Path("/budget-summary")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read the 年初部门预算收支总表", description = "Exactly as stored, amounts in 万元.")
+    @APIResponse(responseCode = "200", description = "The table",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "budget-summary", value = Examples.BUDGET_SUMMARY)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No data for this unit and year, or no 收支总表 recorded",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response getBudgetSummary(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                                     @PathParam("year") @Min(2000) @Max(2100) int year) {
+        UnitYear uy = load(code, year);
+        if (!uy.summaryRecorded) {
+            throw ApiException.notFound("no 收支总表 recorded for unit " + code + " in fiscal year " + year);
+        }
+        return withVersion(Response.ok(BudgetSummary.of(uy)), uy);
+    }
+
+    @PUT
+    @Path("/budget-summary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the 年初部门预算收支总表",
+            description = "Revenue by source (sub-items in children), revenue total, expenditure by 类, carry-over, expenditure total; replaces the whole table, idempotent. With If-Match, refused when the unit-year has changed since.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "budget-summary", value = Examples.BUDGET_SUMMARY)))
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    public Response putBudgetSummary(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year,
+                        @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull(message = "a JSON body is required") @Valid BudgetSummary summary) {
+        UnitYear uy = service.replaceBudgetSummary(code, year, parseIfMatch(ifMatch), summary);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @GET
+    @Path("/revenue")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read the 年初部门预算收入总表")
+    @APIResponse(responseCode = "200", description = "Rows in the order given, amounts in 万元 exactly as stored; empty cells absent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revenue", value = Examples.REVENUE_TABLE)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No data for this unit and year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response getRevenue(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year) {
+        UnitYear uy = load(code, year);
+        return withVersion(Response.ok(new RevenueTable(AmountUnit.WAN_YUAN, uy.revenueRows.stream().map(RevenueRowDto::of).toList())), uy);
+    }
+
+    @PUT
+    @Path("/revenue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the 年初部门预算收入总表",
+            description = "Per function code: total, 一般公共预算拨款 (经费拨款, 非税收入拨款), 政府性基金, 专户非税, 上级补助, 其他; replaces the whole table, idempotent. With If-Match, refused when the unit-year has changed since.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "revenue", value = Examples.REVENUE_TABLE)))
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    public Response putRevenue(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year,
+                        @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull(message = "a JSON body is required") @Valid RevenueTable table) {
+        UnitYear uy = service.replaceRevenue(code, year, parseIfMatch(ifMatch), table);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @GET
+    @Path("/adjustments")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read the budget adjustments of the year")
+    @APIResponse(responseCode = "200", description = "调增 / 调减 / 追加 in the order given, amounts in 万元",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adjustments", value = Examples.ADJUSTMENTS)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No data for this unit and year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response getAdjustments(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year) {
+        UnitYear uy = load(code, year);
+        return withVersion(Response.ok(new AdjustmentList(AmountUnit.WAN_YUAN, uy.adjustments.stream().map(AdjustmentDto::of).toList())), uy);
+    }
+
+    @PUT
+    @Path("/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the budget adjustments of the year",
+            description = "When recorded, the measures adjustmentIncrease (调增 + 追加) and adjustmentDecrease (调减) derive from this list; replaces the whole list, idempotent. With If-Match, refused when the unit-year has changed since.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "adjustments", value = Examples.ADJUSTMENTS)))
+    @APIResponse(responseCode = "200", description = "Stored; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    public Response putAdjustments(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year,
+                        @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull(message = "a JSON body is required") @Valid AdjustmentList adjustments) {
+        UnitYear uy = service.replaceAdjustments(code, year, parseIfMatch(ifMatch), adjustments);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @GET
+    @Path("/findings")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Read the validation findings of the unit-year")
+    @APIResponse(responseCode = "200", description = "Findings recomputed at the last change: rule id, severity, where, expected and actual values, message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "findings", value = Examples.FINDINGS)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
+    @APIResponse(responseCode = "404", description = "No data for this unit and year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response getFindings(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                        @PathParam("year") @Min(2000) @Max(2100) int year) {
+        UnitYear uy = load(code, year);
+        return withVersion(Response.ok(new FindingsView(code, year, uy.version, findings(uy))), uy);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({TableImportMedia.XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import the standard tables from an .xlsx workbook",
+            description = "One sheet per table, named 收支总表, 收入总表 and 支出总表, in the layout of the printed report "
+                    + "(see the README); each sheet found replaces its table, all in one version. A malformed file is "
+                    + "refused with the list of offending cells (field = sheet!cell) and nothing is imported. At most 2 MB, "
+                    + "2000 rows and 30 columns per sheet; zip bombs are refused.")
+    @APIResponse(responseCode = "200", description = "Imported; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Malformed workbook or invalid cells",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid cells", value = Examples.PROBLEM_IMPORT)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    @APIResponse(responseCode = "413", description = "File too large",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.PROBLEM_TOO_LARGE)))
+    public Response importXlsx(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                               @PathParam("year") @Min(2000) @Max(2100) int year,
+                               @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               byte[] file) {
+        TableImport.Tables tables = TableImport.fromXlsx(file == null ? new byte[0] : file);
+        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(TableImportMedia.CSV)
+    @Operation(summary = "Import one standard table from CSV",
+            description = "UTF-8, comma-separated, the same layout as the table's sheet in the workbook; the query parameter "
+                    + "table names it. A malformed file is refused with the list of offending cells (field = table!cell).")
+    @APIResponse(responseCode = "200", description = "Imported; the body is the new unit-year, the ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit-year", value = Examples.UNIT_YEAR)))
+    @APIResponse(responseCode = "400", description = "Malformed CSV or invalid cells",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid cells", value = Examples.PROBLEM_IMPORT)))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
+    @APIResponse(responseCode = "413", description = "File too large",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.PROBLEM_TOO_LARGE)))
+    public Response importCsv(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+                              @PathParam("year") @Min(2000) @Max(2100) int year,
+                              @Parameter(description = "expenditure, revenue or budget-summary") @QueryParam("table") String table,
+                              @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              byte[] file) {
+        TableImport.Tables tables = TableImport.fromCsv(table, file == null ? new byte[0] : file);
+        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables);
+        return withVersion(Response.ok(view(uy)), uy);
+    }
+
+    @GET
     @Path("/measures")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the measures of a unit-year", description = "The named quantities indicator formulas use; see GET /api/measures.")
-    @APIResponse(responseCode = "200", description = "Measures in 万元; a measure whose data is not recorded is absent")
+    @APIResponse(responseCode = "200", description = "Measures in 万元; a measure whose data is not recorded is absent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "measures", value = Examples.UNIT_MEASURES)))
+    @APIResponse(responseCode = "400", description = "Invalid unit code or year",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getMeasures(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
@@ -149,9 +399,15 @@ public class UnitYearResource {
                 .orElseThrow(() -> ApiException.notFound("no data for unit " + code + " in fiscal year " + year));
     }
 
-    private static UnitYearView view(UnitYear uy) {
+    static UnitYearView view(UnitYear uy) {
         return new UnitYearView(uy.unit.code, uy.fiscalYear, uy.version, AmountUnit.STORED, measures(uy),
-                expenditure(uy), ExecutionDto.of(uy.execution));
+                StaffDto.of(uy.staff), uy.summaryRecorded ? BudgetSummary.of(uy) : null,
+                uy.revenueRows.stream().map(RevenueRowDto::of).toList(), expenditure(uy), ExecutionDto.of(uy),
+                uy.adjustments.stream().map(AdjustmentDto::of).toList(), findings(uy));
+    }
+
+    private static List<FindingDto> findings(UnitYear uy) {
+        return uy.findings.stream().map(f -> FindingDto.of(f.toFinding())).toList();
     }
 
     private static Map<String, BigDecimal> measures(UnitYear uy) {

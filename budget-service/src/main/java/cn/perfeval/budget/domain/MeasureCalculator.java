@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** Derives the {@link Measure}s of a unit-year from its stored data. Exact decimal arithmetic only. */
@@ -25,10 +26,12 @@ public final class MeasureCalculator {
         }
 
         Execution e = unitYear.execution;
-        putIfPresent(m, Measure.adjustmentIncrease, e.adjustmentIncrease);
-        putIfPresent(m, Measure.adjustmentDecrease, e.adjustmentDecrease);
-        if (e.adjustmentIncrease != null || e.adjustmentDecrease != null) {
-            BigDecimal net = orZero(e.adjustmentIncrease).subtract(orZero(e.adjustmentDecrease));
+        BigDecimal increase = adjustmentIncrease(unitYear);
+        BigDecimal decrease = adjustmentDecrease(unitYear);
+        putIfPresent(m, Measure.adjustmentIncrease, increase);
+        putIfPresent(m, Measure.adjustmentDecrease, decrease);
+        if (increase != null || decrease != null) {
+            BigDecimal net = orZero(increase).subtract(orZero(decrease));
             m.put(Measure.adjustmentNet, net);
             if (m.containsKey(Measure.yearStartBudget)) {
                 m.put(Measure.adjustedBudget, m.get(Measure.yearStartBudget).add(net));
@@ -40,13 +43,72 @@ public final class MeasureCalculator {
             m.put(Measure.totalActual, e.basicActual.add(e.projectActual));
         }
         putIfPresent(m, Measure.yearEndBalance, e.yearEndBalance);
-        putIfPresent(m, Measure.threePublicBudget, e.threePublicBudget);
-        putIfPresent(m, Measure.threePublicActual, e.threePublicActual);
+        putIfPresent(m, Measure.threePublicBudget,
+                firstNonNull(e.threePublicBudget, sumItems(unitYear, i -> i.budget)));
+        putIfPresent(m, Measure.threePublicActual,
+                firstNonNull(e.threePublicActual, sumItems(unitYear, i -> i.actual)));
+
+        Staff s = unitYear.staff;
+        if (s.authorizedPosts != null) {
+            m.put(Measure.staffAuthorized, BigDecimal.valueOf(s.authorizedPosts));
+        }
+        if (s.inService != null) {
+            m.put(Measure.staffInService, BigDecimal.valueOf(s.inService));
+        }
+        putIfPresent(m, Measure.threePublicBudgetLastYear,
+                firstNonNull(e.threePublicBudgetLastYear, sumItems(unitYear, i -> i.budgetLastYear)));
+        putIfPresent(m, Measure.threePublicActualLastYear,
+                firstNonNull(e.threePublicActualLastYear, sumItems(unitYear, i -> i.actualLastYear)));
+        putIfPresent(m, Measure.keyProjectSpending, e.keyProjectSpending);
+        putIfPresent(m, Measure.paymentProgressActual, e.paymentProgressActual);
+        putIfPresent(m, Measure.paymentProgressPlanned, e.paymentProgressPlanned);
+        putIfPresent(m, Measure.carryOverBalance, e.carryOverBalance);
+        putIfPresent(m, Measure.carryOverBalanceLastYear, e.carryOverBalanceLastYear);
+        putIfPresent(m, Measure.publicRunningBudget, e.publicRunningBudget);
+        putIfPresent(m, Measure.publicRunningActual, e.publicRunningActual);
+        putIfPresent(m, Measure.procurementBudget, e.procurementBudget);
+        putIfPresent(m, Measure.procurementActual, e.procurementActual);
+        putIfPresent(m, Measure.fixedAssetsInUse, e.fixedAssetsInUse);
+        putIfPresent(m, Measure.fixedAssetsTotal, e.fixedAssetsTotal);
+        if (e.keyTasksAssigned != null) {
+            m.put(Measure.keyTasksAssigned, BigDecimal.valueOf(e.keyTasksAssigned));
+        }
+        if (e.keyTasksCompleted != null) {
+            m.put(Measure.keyTasksCompleted, BigDecimal.valueOf(e.keyTasksCompleted));
+        }
         return m;
+    }
+
+    /** 调增 + 追加 of the adjustment list when one is recorded, else the total given; null when neither. */
+    public static BigDecimal adjustmentIncrease(UnitYear uy) {
+        if (!uy.adjustments.isEmpty()) {
+            return uy.adjustments.stream().filter(a -> !a.isDecrease()).map(a -> a.amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        return uy.execution.adjustmentIncrease;
+    }
+
+    /** 调减 of the adjustment list when one is recorded, else the total given; null when neither. */
+    public static BigDecimal adjustmentDecrease(UnitYear uy) {
+        if (!uy.adjustments.isEmpty()) {
+            return uy.adjustments.stream().filter(Adjustment::isDecrease).map(a -> a.amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        return uy.execution.adjustmentDecrease;
+    }
+
+    /** Sum of one column of the 三公 items; null when no item has it. */
+    static BigDecimal sumItems(UnitYear uy, Function<ThreePublicItem, BigDecimal> column) {
+        List<BigDecimal> values = uy.threePublicItems.stream().map(column).filter(Objects::nonNull).toList();
+        return values.isEmpty() ? null : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal sum(List<ExpenditureRow> rows, Function<ExpenditureRow, BigDecimal> column) {
         return rows.stream().map(column).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal firstNonNull(BigDecimal a, BigDecimal b) {
+        return a != null ? a : b;
     }
 
     private static void putIfPresent(Map<Measure, BigDecimal> m, Measure measure, BigDecimal value) {

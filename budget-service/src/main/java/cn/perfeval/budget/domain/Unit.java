@@ -1,12 +1,18 @@
 package cn.perfeval.budget.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A budget unit (部门 / 预算单位): a township government, a county bureau, … */
 @Entity
@@ -23,6 +29,12 @@ public class Unit extends PanacheEntityBase {
     @Column(name = "rank")
     public String rank;
     public String address;
+    /** Internal offices (内设机构), in the order given. */
+    @ElementCollection
+    @CollectionTable(name = "unit_office", joinColumns = @JoinColumn(name = "unit_code"))
+    @OrderColumn(name = "seq")
+    @Column(name = "name")
+    public List<String> offices = new ArrayList<>();
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

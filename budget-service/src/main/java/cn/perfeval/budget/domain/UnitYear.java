@@ -16,6 +16,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +47,56 @@ public class UnitYear extends PanacheEntityBase {
     @Embedded
     public Execution execution = new Execution();
 
+    @Embedded
+    public Staff staff = new Staff();
+
     @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
     @OrderBy("seq")
     public List<ExpenditureRow> expenditureRows = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<RevenueRow> revenueRows = new ArrayList<>();
+
+    /** Whether a 收支总表 has been recorded (its lines may all be absent only then). */
+    @Column(name = "summary_recorded")
+    public boolean summaryRecorded;
+    @Column(name = "summary_revenue_total")
+    public BigDecimal summaryRevenueTotal;
+    @Column(name = "summary_carry_forward")
+    public BigDecimal summaryCarryForward;
+    @Column(name = "summary_expenditure_total")
+    public BigDecimal summaryExpenditureTotal;
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("section, seq")
+    public List<SummaryItem> summaryItems = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<Adjustment> adjustments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<ExecutionRow> executionRows = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<ThreePublicItem> threePublicItems = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<FindingEntity> findings = new ArrayList<>();
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     public static Optional<UnitYear> find(String unitCode, int fiscalYear) {
         return find("unit.code = ?1 and fiscalYear = ?2", unitCode, fiscalYear).firstResultOptional();
+    }
+
+    public List<SummaryItem> summaryItems(String section) {
+        return summaryItems.stream().filter(i -> section.equals(i.section)).toList();
     }
 
     public static List<UnitYear> listForUnit(String unitCode) {
@@ -66,6 +108,9 @@ public class UnitYear extends PanacheEntityBase {
     void emptyExecutionIsNotNull() {
         if (execution == null) {
             execution = new Execution();
+        }
+        if (staff == null) {
+            staff = new Staff();
         }
     }
 

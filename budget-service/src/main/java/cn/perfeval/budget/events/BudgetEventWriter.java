@@ -1,5 +1,12 @@
 package cn.perfeval.budget.events;
 
+import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
+import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
+import cn.perfeval.budget.api.UnitYearDtos.ExecutionRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.FindingDto;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.StaffDto;
+import cn.perfeval.budget.api.UnitYearDtos.ThreePublicItemDto;
 import cn.perfeval.budget.config.BudgetConfig;
 import cn.perfeval.budget.domain.Execution;
 import cn.perfeval.budget.domain.MeasureCalculator;
@@ -14,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +61,7 @@ public class BudgetEventWriter {
         Map<String, BigDecimal> measures = new LinkedHashMap<>();
         MeasureCalculator.compute(uy).forEach((k, v) -> measures.put(k.name(), v));
         Execution e = uy.execution;
+        // adjustmentIncrease / adjustmentDecrease carry what the measures use: the list's sums when recorded
         return new BudgetEvent(
                 UUID.randomUUID().toString(),
                 BudgetEvent.TYPE,
@@ -61,13 +70,28 @@ public class BudgetEventWriter {
                 uy.fiscalYear,
                 uy.version,
                 OffsetDateTime.now(),
-                new BudgetEvent.UnitInfo(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address),
+                new BudgetEvent.UnitInfo(u.code, u.name, u.county, u.province, u.kind, u.rank, u.address,
+                        List.copyOf(u.offices)),
                 "万元",
                 measures,
-                new BudgetEvent.Tables(uy.expenditureRows.stream()
-                        .map(r -> new BudgetEvent.ExpenditureRow(r.code, r.name, r.total, r.basic, r.project))
-                        .toList()),
-                new BudgetEvent.ExecutionInfo(e.adjustmentIncrease, e.adjustmentDecrease, e.basicActual,
-                        e.projectActual, e.yearEndBalance, e.threePublicBudget, e.threePublicActual));
+                StaffDto.of(uy.staff),
+                new BudgetEvent.Tables(
+                        uy.expenditureRows.stream()
+                                .map(r -> new BudgetEvent.ExpenditureRow(r.code, r.name, r.total, r.basic, r.project))
+                                .toList(),
+                        uy.summaryRecorded ? BudgetSummary.of(uy) : null,
+                        uy.revenueRows.stream().map(RevenueRowDto::of).toList()),
+                new BudgetEvent.ExecutionInfo(MeasureCalculator.adjustmentIncrease(uy),
+                        MeasureCalculator.adjustmentDecrease(uy), e.basicActual,
+                        e.projectActual, e.yearEndBalance, e.threePublicBudget, e.threePublicActual,
+                        e.threePublicBudgetLastYear, e.threePublicActualLastYear,
+                        e.carryOver, e.carryOverBalance, e.carryOverBalanceLastYear,
+                        e.procurementBudget, e.procurementActual, e.publicRunningBudget, e.publicRunningActual,
+                        e.fixedAssetsInUse, e.fixedAssetsTotal, e.keyProjectSpending,
+                        e.paymentProgressActual, e.paymentProgressPlanned, e.keyTasksAssigned, e.keyTasksCompleted,
+                        uy.adjustments.stream().map(AdjustmentDto::of).toList(),
+                        uy.executionRows.stream().map(ExecutionRowDto::of).toList(),
+                        uy.threePublicItems.stream().map(ThreePublicItemDto::of).toList()),
+                uy.findings.stream().map(f -> FindingDto.of(f.toFinding())).toList());
     }
 }

@@ -4,11 +4,31 @@ import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.budget.api.ApiException;
 import cn.perfeval.budget.api.ProblemDetail.FieldError;
 import cn.perfeval.budget.api.UnitDtos.UnitRequest;
+import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
+import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;
+import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
 import cn.perfeval.budget.api.UnitYearDtos.ExecutionDto;
+import cn.perfeval.budget.api.UnitYearDtos.ExecutionRowDto;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureRowDto;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureTable;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueTable;
+import cn.perfeval.budget.api.UnitYearDtos.StaffDto;
+import cn.perfeval.budget.api.UnitYearDtos.SummaryExpenditureItem;
+import cn.perfeval.budget.api.UnitYearDtos.SummaryRevenueItem;
+import cn.perfeval.budget.api.UnitYearDtos.ThreePublicItemDto;
+import cn.perfeval.budget.domain.Adjustment;
+import cn.perfeval.budget.domain.Checks;
+import cn.perfeval.budget.domain.Execution;
+import cn.perfeval.budget.domain.ExecutionRow;
 import cn.perfeval.budget.domain.ExpenditureRow;
+import cn.perfeval.budget.domain.Finding;
+import cn.perfeval.budget.domain.FindingEntity;
 import cn.perfeval.budget.domain.FunctionCode;
+import cn.perfeval.budget.domain.RevenueRow;
+import cn.perfeval.budget.domain.Staff;
+import cn.perfeval.budget.domain.SummaryItem;
+import cn.perfeval.budget.domain.ThreePublicItem;
 import cn.perfeval.budget.domain.Unit;
 import cn.perfeval.budget.domain.UnitYear;
 import cn.perfeval.budget.events.BudgetEventWriter;
@@ -16,7 +36,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,18 +46,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The use cases that change a unit's data. Each runs in one transaction that also writes the
- * event announcing the change, so the change and its event are committed together or not at all.
+ * The use cases that change a unit's data. Each runs in one transaction that bumps the
+ * unit-year's version, recomputes its findings and writes the event announcing the change, so
+ * the change and its event are committed together or not at all.
  */
 @ApplicationScoped
 public class BudgetService {
 
     private final EntityManager em;
     private final BudgetEventWriter events;
+    private final Validator validator;
 
-    public BudgetService(EntityManager em, BudgetEventWriter events) {
+    public BudgetService(EntityManager em, BudgetEventWriter events, Validator validator) {
         this.em = em;
         this.events = events;
+        this.validator = validator;
     }
 
     public record UnitWrite(Unit unit, boolean created) {
@@ -58,6 +83,12 @@ public class BudgetService {
         unit.kind = request.kind();
         unit.rank = request.rank();
         unit.address = request.address();
+        unit.offices.clear();
+        if (request.offices() != null) {
+            for (String office : request.offices()) {
+                unit.offices.add(office.strip());
+            }
+        }
         unit.updatedAt = now;
         if (created) {
             unit.persist();
@@ -71,14 +102,36 @@ public class BudgetService {
         return new UnitWrite(unit, created);
     }
 
+    /** Replaces the staff facts of a unit-year. */
+    @Transactional
+    public UnitYear replaceStaff(String unitCode, int year, Long expectedVersion, StaffDto dto) {
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Staff s = uy.staff;
+        s.authorizedPosts = dto.authorizedPosts();
+        s.actual = dto.actual();
+        s.inService = dto.inService();
+        s.administrative = dto.administrative();
+        s.publicInstitution = dto.publicInstitution();
+        s.nonCivilServiceInstitution = dto.nonCivilServiceInstitution();
+        s.retired = dto.retired();
+        s.survivorSubsidy = dto.survivorSubsidy();
+        return committed(uy);
+    }
+
     /** Replaces the 支出总表 of a unit-year as a whole. */
     @Transactional
     public UnitYear replaceExpenditure(String unitCode, int year, Long expectedVersion, ExpenditureTable table) {
-        validateHierarchy(table.rows());
+        validateHierarchy("rows", table.rows().stream().map(ExpenditureRowDto::code).toList());
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        writeExpenditure(uy, table);
+        return committed(uy);
+    }
+
+    private void writeExpenditure(UnitYear uy, ExpenditureTable table) {
         ExpenditureRow.delete("unitYear", uy);
         uy.expenditureRows.clear();
         em.flush();
+        AmountUnit u = table.amountUnit();
         int seq = 0;
         for (ExpenditureRowDto dto : table.rows()) {
             ExpenditureRow row = new ExpenditureRow();
@@ -86,29 +139,270 @@ public class BudgetService {
             row.seq = seq++;
             row.code = dto.code();
             row.name = dto.name().strip();
-            row.total = table.amountUnit().toWanYuan(dto.total());
-            row.basic = table.amountUnit().toWanYuan(dto.basic());
-            row.project = table.amountUnit().toWanYuan(dto.project());
+            row.total = u.toWanYuan(dto.total());
+            row.basic = u.toWanYuan(dto.basic());
+            row.project = u.toWanYuan(dto.project());
             row.persist();
             uy.expenditureRows.add(row);
         }
-        uy.touch();
-        events.unitYearChanged(uy);
-        return uy;
     }
 
-    /** Replaces what happened during the year: adjustments, actual spending, balance, 三公经费. */
+    /** Replaces the 收入总表 of a unit-year as a whole. */
+    @Transactional
+    public UnitYear replaceRevenue(String unitCode, int year, Long expectedVersion, RevenueTable table) {
+        validateHierarchy("rows", table.rows().stream().map(RevenueRowDto::code).toList());
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        writeRevenue(uy, table);
+        return committed(uy);
+    }
+
+    private void writeRevenue(UnitYear uy, RevenueTable table) {
+        RevenueRow.delete("unitYear", uy);
+        uy.revenueRows.clear();
+        em.flush();
+        AmountUnit u = table.amountUnit();
+        int seq = 0;
+        for (RevenueRowDto dto : table.rows()) {
+            RevenueRow row = new RevenueRow();
+            row.unitYear = uy;
+            row.seq = seq++;
+            row.code = dto.code();
+            row.name = dto.name().strip();
+            row.total = u.toWanYuan(dto.total());
+            row.generalBudget = u.toWanYuan(dto.generalBudget());
+            row.generalBudgetFunding = u.toWanYuan(dto.generalBudgetFunding());
+            row.generalBudgetNonTax = u.toWanYuan(dto.generalBudgetNonTax());
+            row.governmentFund = u.toWanYuan(dto.governmentFund());
+            row.specialAccountNonTax = u.toWanYuan(dto.specialAccountNonTax());
+            row.superiorSubsidy = u.toWanYuan(dto.superiorSubsidy());
+            row.other = u.toWanYuan(dto.other());
+            row.persist();
+            uy.revenueRows.add(row);
+        }
+    }
+
+    /** Replaces the 收支总表 of a unit-year as a whole. */
+    @Transactional
+    public UnitYear replaceBudgetSummary(String unitCode, int year, Long expectedVersion, BudgetSummary summary) {
+        validateSummary(summary);
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        writeSummary(uy, summary);
+        return committed(uy);
+    }
+
+    private void writeSummary(UnitYear uy, BudgetSummary summary) {
+        SummaryItem.delete("unitYear", uy);
+        uy.summaryItems.clear();
+        em.flush();
+        AmountUnit u = summary.amountUnit();
+        int seq = 0;
+        for (SummaryRevenueItem source : summary.revenue()) {
+            SummaryItem parent = summaryItem(uy, SummaryItem.REVENUE, seq++, null, null, source.item(), u.toWanYuan(source.amount()));
+            if (source.children() != null) {
+                for (SummaryRevenueItem child : source.children()) {
+                    summaryItem(uy, SummaryItem.REVENUE, seq++, parent.seq, null, child.item(), u.toWanYuan(child.amount()));
+                }
+            }
+        }
+        seq = 0;
+        for (SummaryExpenditureItem e : summary.expenditure()) {
+            summaryItem(uy, SummaryItem.EXPENDITURE, seq++, null, e.code(), e.item(), u.toWanYuan(e.amount()));
+        }
+        uy.summaryRecorded = true;
+        uy.summaryRevenueTotal = u.toWanYuan(summary.revenueTotal());
+        uy.summaryCarryForward = u.toWanYuan(summary.carryForwardToNextYear());
+        uy.summaryExpenditureTotal = u.toWanYuan(summary.expenditureTotal());
+    }
+
+    /**
+     * Replaces the tables found in an imported file, all in one transaction and one version:
+     * either every table of the file is stored or none.
+     */
+    @Transactional
+    public UnitYear importTables(String unitCode, int year, Long expectedVersion, TableImport.Tables tables) {
+        List<FieldError> errors = new ArrayList<>();
+        if (tables.budgetSummary() != null) {
+            validator.validate(tables.budgetSummary()).forEach(v ->
+                    errors.add(new FieldError(TableImport.SUMMARY + ": " + v.getPropertyPath(), v.getMessage(), null)));
+        }
+        if (tables.revenue() != null) {
+            validator.validate(tables.revenue()).forEach(v ->
+                    errors.add(new FieldError(TableImport.REVENUE + ": " + v.getPropertyPath(), v.getMessage(), null)));
+        }
+        if (tables.expenditure() != null) {
+            validator.validate(tables.expenditure()).forEach(v ->
+                    errors.add(new FieldError(TableImport.EXPENDITURE + ": " + v.getPropertyPath(), v.getMessage(), null)));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.size() + " value(s) of the file are invalid; nothing was imported", errors);
+        }
+        if (tables.budgetSummary() != null) {
+            validateSummary(tables.budgetSummary());
+        }
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        if (tables.budgetSummary() != null) {
+            writeSummary(uy, tables.budgetSummary());
+        }
+        if (tables.revenue() != null) {
+            writeRevenue(uy, tables.revenue());
+        }
+        if (tables.expenditure() != null) {
+            writeExpenditure(uy, tables.expenditure());
+        }
+        return committed(uy);
+    }
+
+    private SummaryItem summaryItem(UnitYear uy, String section, int seq, Integer parentSeq, String code, String item,
+                                    BigDecimal amount) {
+        SummaryItem i = new SummaryItem();
+        i.unitYear = uy;
+        i.section = section;
+        i.seq = seq;
+        i.parentSeq = parentSeq;
+        i.code = code;
+        i.item = item.strip();
+        i.amount = amount;
+        i.persist();
+        uy.summaryItems.add(i);
+        return i;
+    }
+
+    /** Replaces what happened during the year: actual spending, balances, 三公经费, other facts. */
     @Transactional
     public UnitYear replaceExecution(String unitCode, int year, Long expectedVersion, ExecutionDto dto) {
+        if (dto.byFunction() != null) {
+            validateHierarchy("byFunction", dto.byFunction().stream().map(ExecutionRowDto::code).toList());
+        }
+        if (dto.threePublicItems() != null) {
+            List<FieldError> errors = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < dto.threePublicItems().size(); i++) {
+                if (!seen.add(dto.threePublicItems().get(i).item())) {
+                    errors.add(new FieldError("threePublicItems[" + i + "].item", "duplicate item; each appears once",
+                            dto.threePublicItems().get(i).item()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid("duplicate 三公经费 items", errors);
+            }
+        }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         AmountUnit u = dto.amountUnit();
-        uy.execution.adjustmentIncrease = u.toWanYuan(dto.adjustmentIncrease());
-        uy.execution.adjustmentDecrease = u.toWanYuan(dto.adjustmentDecrease());
-        uy.execution.basicActual = u.toWanYuan(dto.basicActual());
-        uy.execution.projectActual = u.toWanYuan(dto.projectActual());
-        uy.execution.yearEndBalance = u.toWanYuan(dto.yearEndBalance());
-        uy.execution.threePublicBudget = u.toWanYuan(dto.threePublicBudget());
-        uy.execution.threePublicActual = u.toWanYuan(dto.threePublicActual());
+        Execution e = uy.execution;
+        e.adjustmentIncrease = u.toWanYuan(dto.adjustmentIncrease());
+        e.adjustmentDecrease = u.toWanYuan(dto.adjustmentDecrease());
+        e.basicActual = u.toWanYuan(dto.basicActual());
+        e.projectActual = u.toWanYuan(dto.projectActual());
+        e.yearEndBalance = u.toWanYuan(dto.yearEndBalance());
+        e.threePublicBudget = u.toWanYuan(dto.threePublicBudget());
+        e.threePublicActual = u.toWanYuan(dto.threePublicActual());
+        e.threePublicBudgetLastYear = u.toWanYuan(dto.threePublicBudgetLastYear());
+        e.threePublicActualLastYear = u.toWanYuan(dto.threePublicActualLastYear());
+        e.carryOver = u.toWanYuan(dto.carryOver());
+        e.carryOverBalance = u.toWanYuan(dto.carryOverBalance());
+        e.carryOverBalanceLastYear = u.toWanYuan(dto.carryOverBalanceLastYear());
+        e.procurementBudget = u.toWanYuan(dto.procurementBudget());
+        e.procurementActual = u.toWanYuan(dto.procurementActual());
+        e.publicRunningBudget = u.toWanYuan(dto.publicRunningBudget());
+        e.publicRunningActual = u.toWanYuan(dto.publicRunningActual());
+        e.fixedAssetsInUse = u.toWanYuan(dto.fixedAssetsInUse());
+        e.fixedAssetsTotal = u.toWanYuan(dto.fixedAssetsTotal());
+        e.keyProjectSpending = u.toWanYuan(dto.keyProjectSpending());
+        // percentages and counts are not amounts: no unit conversion
+        e.paymentProgressActual = dto.paymentProgressActual();
+        e.paymentProgressPlanned = dto.paymentProgressPlanned();
+        e.keyTasksAssigned = dto.keyTasksAssigned();
+        e.keyTasksCompleted = dto.keyTasksCompleted();
+
+        ExecutionRow.delete("unitYear", uy);
+        uy.executionRows.clear();
+        ThreePublicItem.delete("unitYear", uy);
+        uy.threePublicItems.clear();
+        em.flush();
+        int seq = 0;
+        for (ExecutionRowDto r : dto.byFunction() == null ? List.<ExecutionRowDto>of() : dto.byFunction()) {
+            ExecutionRow row = new ExecutionRow();
+            row.unitYear = uy;
+            row.seq = seq++;
+            row.code = r.code();
+            row.name = r.name() == null ? null : r.name().strip();
+            row.basicActual = u.toWanYuan(r.basicActual());
+            row.projectActual = u.toWanYuan(r.projectActual());
+            row.persist();
+            uy.executionRows.add(row);
+        }
+        seq = 0;
+        for (ThreePublicItemDto i : dto.threePublicItems() == null ? List.<ThreePublicItemDto>of() : dto.threePublicItems()) {
+            ThreePublicItem item = new ThreePublicItem();
+            item.unitYear = uy;
+            item.seq = seq++;
+            item.item = i.item();
+            item.budget = u.toWanYuan(i.budget());
+            item.actual = u.toWanYuan(i.actual());
+            item.budgetLastYear = u.toWanYuan(i.budgetLastYear());
+            item.actualLastYear = u.toWanYuan(i.actualLastYear());
+            item.persist();
+            uy.threePublicItems.add(item);
+        }
+        return committed(uy);
+    }
+
+    /** Replaces the list of budget adjustments (调增 / 调减 / 追加) of a unit-year. */
+    @Transactional
+    public UnitYear replaceAdjustments(String unitCode, int year, Long expectedVersion, AdjustmentList list) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            AdjustmentDto a = list.items().get(i);
+            if (a.date().getYear() < year - 1 || a.date().getYear() > year + 1) {
+                errors.add(new FieldError("items[" + i + "].date", "must lie in or next to fiscal year " + year,
+                        a.date().toString()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.size() + " adjustment(s) are invalid", errors);
+        }
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Adjustment.delete("unitYear", uy);
+        uy.adjustments.clear();
+        em.flush();
+        AmountUnit u = list.amountUnit();
+        int seq = 0;
+        for (AdjustmentDto dto : list.items()) {
+            Adjustment a = new Adjustment();
+            a.unitYear = uy;
+            a.seq = seq++;
+            a.kind = dto.kind();
+            a.date = dto.date();
+            a.reason = dto.reason() == null || dto.reason().isBlank() ? null : dto.reason().strip();
+            a.code = dto.code();
+            a.amount = u.toWanYuan(dto.amount());
+            a.persist();
+            uy.adjustments.add(a);
+        }
+        return committed(uy);
+    }
+
+    /** Recomputes the findings, bumps the version and writes the event: the end of every write. */
+    private UnitYear committed(UnitYear uy) {
+        FindingEntity.delete("unitYear", uy);
+        uy.findings.clear();
+        em.flush();
+        int seq = 0;
+        for (Finding f : Checks.check(uy)) {
+            FindingEntity fe = new FindingEntity();
+            fe.unitYear = uy;
+            fe.seq = seq++;
+            fe.ruleId = f.ruleId();
+            fe.severity = f.severity().name();
+            fe.table = f.table();
+            fe.code = f.code();
+            fe.column = f.column();
+            fe.expected = f.expected();
+            fe.actual = f.actual();
+            fe.message = f.message();
+            fe.persist();
+            uy.findings.add(fe);
+        }
         uy.touch();
         events.unitYearChanged(uy);
         return uy;
@@ -135,25 +429,61 @@ public class BudgetService {
     }
 
     /** Codes must be unique and every 款 or 项 must come with its parent in the same table. */
-    static void validateHierarchy(List<ExpenditureRowDto> rows) {
+    public static void validateHierarchy(String field, List<String> codes) {
         List<FieldError> errors = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (!codes.add(rows.get(i).code())) {
-                errors.add(new FieldError("rows[" + i + "].code", "duplicate function code; each code appears once",
-                        rows.get(i).code()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!seen.add(codes.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "].code", "duplicate function code; each code appears once",
+                        codes.get(i)));
             }
         }
-        for (int i = 0; i < rows.size(); i++) {
-            String code = rows.get(i).code();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
             String parent = new FunctionCode(code).parent().map(FunctionCode::value).orElse(null);
-            if (parent != null && !codes.contains(parent)) {
-                errors.add(new FieldError("rows[" + i + "].code",
+            if (parent != null && !seen.contains(parent)) {
+                errors.add(new FieldError(field + "[" + i + "].code",
                         "orphan code: its parent " + parent + " is not in the table", code));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.size() + " row(s) of the table are invalid", errors);
+        }
+    }
+
+    /** 类 codes unique; revenue sources unique, with sub-items one level deep. */
+    static void validateSummary(BudgetSummary summary) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        for (int i = 0; i < summary.revenue().size(); i++) {
+            SummaryRevenueItem s = summary.revenue().get(i);
+            if (!sources.add(s.item().strip())) {
+                errors.add(new FieldError("revenue[" + i + "].item", "duplicate revenue item; each appears once", s.item()));
+            }
+            if (s.children() != null) {
+                Set<String> children = new HashSet<>();
+                for (int j = 0; j < s.children().size(); j++) {
+                    SummaryRevenueItem c = s.children().get(j);
+                    if (c.children() != null && !c.children().isEmpty()) {
+                        errors.add(new FieldError("revenue[" + i + "].children[" + j + "].children",
+                                "sub-items have no sub-items of their own", null));
+                    }
+                    if (!children.add(c.item().strip())) {
+                        errors.add(new FieldError("revenue[" + i + "].children[" + j + "].item",
+                                "duplicate sub-item; each appears once", c.item()));
+                    }
+                }
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < summary.expenditure().size(); i++) {
+            if (!codes.add(summary.expenditure().get(i).code())) {
+                errors.add(new FieldError("expenditure[" + i + "].code", "duplicate function code; each code appears once",
+                        summary.expenditure().get(i).code()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.size() + " line(s) of the 收支总表 are invalid", errors);
         }
     }
 }

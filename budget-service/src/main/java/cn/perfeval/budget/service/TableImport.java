@@ -1,0 +1,517 @@
+package cn.perfeval.budget.service;
+
+import cn.perfeval.budget.api.AmountUnit;
+import cn.perfeval.budget.api.ApiException;
+import cn.perfeval.budget.api.ProblemDetail.FieldError;
+import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
+import cn.perfeval.budget.api.UnitYearDtos.ExpenditureRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.ExpenditureTable;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueRowDto;
+import cn.perfeval.budget.api.UnitYearDtos.RevenueTable;
+import cn.perfeval.budget.api.UnitYearDtos.SummaryExpenditureItem;
+import cn.perfeval.budget.api.UnitYearDtos.SummaryRevenueItem;
+import cn.perfeval.budget.domain.FunctionCode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the standard tables from an {@code .xlsx} workbook (one sheet per table, named 收支总表,
+ * 收入总表, 支出总表) or from a CSV file (one table), in the layout of the printed report. Every
+ * problem is reported with its cell ({@code 支出总表!C7}); nothing is returned unless the whole
+ * file is valid. Amounts are read from the stored text of a cell, never through a double.
+ *
+ * <p>Layout: optional title rows; optionally a cell {@code 单位：万元} or {@code 单位：元}; a header
+ * row (below); one row per function code in order; an optional {@code 合计} row, which is not
+ * stored. Header row of the 支出总表: 科目编码, 科目名称, 合计, 基本支出, 项目支出. Of the 收入总表:
+ * 科目编码, 科目名称, 合计, 一般公共预算拨款, 经费拨款, 纳入一般公共预算管理的非税收入拨款,
+ * 政府性基金收入, 纳入专户管理的非税收入拨款, 上级补助收入, 其他收入 (empty cells allowed). Of
+ * the 收支总表: 收入项目, 收入预算数, 科目编码, 支出项目, 支出预算数; a revenue item whose text
+ * starts with 其中： (or is indented) is a sub-item of the source above it; 收入总计, 结转下年 and
+ * 支出总计 are the totals.
+ */
+public final class TableImport {
+
+    public static final String EXPENDITURE = "支出总表";
+    public static final String REVENUE = "收入总表";
+    public static final String SUMMARY = "收支总表";
+
+    /** Largest accepted file, bytes. */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    /** Largest accepted sheet: rows and columns. */
+    public static final int MAX_ROWS = 2000;
+    public static final int MAX_COLUMNS = 30;
+
+    static {
+        // zip bombs: refuse entries that inflate more than 100 times, or beyond 50 MB, or with too much text
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
+        ZipSecureFile.setMaxTextSize(10L * 1024 * 1024);
+        ZipSecureFile.setMaxFileCount(200);
+    }
+
+    /** The tables found in a file; a table absent from the file is null. */
+    public record Tables(BudgetSummary budgetSummary, RevenueTable revenue, ExpenditureTable expenditure) {
+    }
+
+    /** A sheet as text: rows of cell texts (numbers as their stored decimal text). */
+    record Grid(String name, List<List<String>> rows) {
+
+        String cell(int row, int col) {
+            if (row >= rows.size()) {
+                return "";
+            }
+            List<String> r = rows.get(row);
+            return col < r.size() && r.get(col) != null ? r.get(col).strip() : "";
+        }
+
+        String ref(int row, int col) {
+            return name + "!" + CellReference.convertNumToColString(col) + (row + 1);
+        }
+    }
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private TableImport() {
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    public static Tables fromXlsx(byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge("the workbook has " + bytes.length + " bytes; at most " + MAX_FILE_BYTES + " are accepted");
+        }
+        Map<String, Grid> grids = new LinkedHashMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            for (String name : List.of(SUMMARY, REVENUE, EXPENDITURE)) {
+                XSSFSheet sheet = wb.getSheet(name);
+                if (sheet != null) {
+                    grids.put(name, grid(sheet));
+                }
+            }
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | OutOfMemoryError e) {
+            String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
+                    ? "the workbook inflates suspiciously (zip bomb); it was not read"
+                    : "the file is not a readable .xlsx workbook";
+            throw new ApiException(400, "malformed-workbook", "Malformed workbook", reason,
+                    List.of(new FieldError("file", reason, null)));
+        }
+        if (grids.isEmpty()) {
+            String msg = "the workbook has no sheet named " + SUMMARY + ", " + REVENUE + " or " + EXPENDITURE;
+            throw new ApiException(400, "malformed-workbook", "Malformed workbook", msg,
+                    List.of(new FieldError("file", msg, null)));
+        }
+        TableImport p = new TableImport();
+        Tables t = new Tables(
+                grids.containsKey(SUMMARY) ? p.summary(grids.get(SUMMARY)) : null,
+                grids.containsKey(REVENUE) ? p.revenue(grids.get(REVENUE)) : null,
+                grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null);
+        p.throwIfErrors();
+        return t;
+    }
+
+    /** One table from CSV (UTF-8, comma-separated); {@code table} is expenditure, revenue or budget-summary. */
+    public static Tables fromCsv(String table, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge("the file has " + bytes.length + " bytes; at most " + MAX_FILE_BYTES + " are accepted");
+        }
+        String name = switch (table == null ? "" : table) {
+            case "expenditure" -> EXPENDITURE;
+            case "revenue" -> REVENUE;
+            case "budget-summary" -> SUMMARY;
+            default -> throw ApiException.invalid("table", "must be expenditure, revenue or budget-summary", table);
+        };
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "malformed-csv", "Malformed CSV", "the file is not UTF-8 text",
+                    List.of(new FieldError("file", "the file is not UTF-8 text", null)));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setMaxRows(MAX_ROWS + 1).get().parse(new StringReader(text))) {
+            for (CSVRecord r : parser) {
+                if (rows.size() >= MAX_ROWS || r.size() > MAX_COLUMNS) {
+                    throw tooLarge("a table has at most " + MAX_ROWS + " rows and " + MAX_COLUMNS + " columns");
+                }
+                rows.add(r.toList());
+            }
+        } catch (ApiException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String msg = "the file is not valid CSV: " + (e.getMessage() == null ? "unreadable" : e.getMessage().split("\n")[0]);
+            throw new ApiException(400, "malformed-csv", "Malformed CSV", msg, List.of(new FieldError("file", msg, null)));
+        }
+        Grid g = new Grid(name, rows);
+        TableImport p = new TableImport();
+        Tables t = switch (name) {
+            case EXPENDITURE -> new Tables(null, null, p.expenditure(g));
+            case REVENUE -> new Tables(null, p.revenue(g), null);
+            default -> new Tables(p.summary(g), null, null);
+        };
+        p.throwIfErrors();
+        return t;
+    }
+
+    // ------------------------------------------------------------------ workbook → grid
+
+    private static Grid grid(XSSFSheet sheet) {
+        if (sheet.getLastRowNum() >= MAX_ROWS) {
+            throw tooLarge("sheet " + sheet.getSheetName() + " has " + (sheet.getLastRowNum() + 1) + " rows; at most "
+                    + MAX_ROWS + " are accepted");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i <= sheet.getLastRowNum(); i++) {
+            XSSFRow row = sheet.getRow(i);
+            List<String> cells = new ArrayList<>();
+            if (row != null) {
+                if (row.getLastCellNum() > MAX_COLUMNS) {
+                    throw tooLarge("sheet " + sheet.getSheetName() + " row " + (i + 1) + " has " + row.getLastCellNum()
+                            + " columns; at most " + MAX_COLUMNS + " are accepted");
+                }
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    cells.add(text(row.getCell(c)));
+                }
+            }
+            rows.add(cells);
+        }
+        return new Grid(sheet.getSheetName(), rows);
+    }
+
+    /** The text of a cell; a number as the decimal text stored in the file (no double on the way). */
+    private static String text(XSSFCell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> cell.getRawValue() == null ? "" : number(cell.getRawValue());
+            case STRING -> cell.getRichStringCellValue().getString();
+            case BOOLEAN -> cell.getRawValue();
+            case ERROR -> "#ERROR";
+            default -> "";
+        };
+    }
+
+    /**
+     * A number as Excel shows it: at most 15 significant digits, so that a value some writer
+     * stored as 274.95999999999998 reads as 274.96. Plain notation, no exponent.
+     */
+    static String number(String raw) {
+        try {
+            BigDecimal v = new BigDecimal(raw.strip()).round(new java.math.MathContext(15)).stripTrailingZeros();
+            return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+    }
+
+    // ------------------------------------------------------------------ grid → tables
+
+    private ExpenditureTable expenditure(Grid g) {
+        int header = headerRow(g, "科目编码");
+        if (header < 0) {
+            return null;
+        }
+        Map<String, Integer> cols = columns(g, header, List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"), List.of());
+        if (cols == null) {
+            return null;
+        }
+        List<ExpenditureRowDto> rows = new ArrayList<>();
+        List<Integer> sheetRows = new ArrayList<>();
+        for (int r = header + 1; r < g.rows().size(); r++) {
+            if (isEnd(g, r, cols)) {
+                break;
+            }
+            String code = code(g, r, cols.get("科目编码"));
+            String name = name(g, r, cols.get("科目名称"));
+            rows.add(new ExpenditureRowDto(code, name, amount(g, r, cols.get("合计"), true),
+                    amount(g, r, cols.get("基本支出"), true), amount(g, r, cols.get("项目支出"), true)));
+            sheetRows.add(r);
+        }
+        hierarchy(g, rows.stream().map(ExpenditureRowDto::code).toList(), sheetRows, cols.get("科目编码"));
+        return new ExpenditureTable(amountUnit(g, header), rows);
+    }
+
+    private static final List<String> REVENUE_SOURCES = List.of("一般公共预算拨款", "经费拨款",
+            "纳入一般公共预算管理的非税收入拨款", "政府性基金收入", "纳入专户管理的非税收入拨款", "上级补助收入", "其他收入");
+
+    private RevenueTable revenue(Grid g) {
+        int header = headerRow(g, "科目编码");
+        if (header < 0) {
+            return null;
+        }
+        Map<String, Integer> cols = columns(g, header, List.of("科目编码", "科目名称", "合计"), REVENUE_SOURCES);
+        if (cols == null) {
+            return null;
+        }
+        List<RevenueRowDto> rows = new ArrayList<>();
+        List<Integer> sheetRows = new ArrayList<>();
+        for (int r = header + 1; r < g.rows().size(); r++) {
+            if (isEnd(g, r, cols)) {
+                break;
+            }
+            BigDecimal[] s = new BigDecimal[REVENUE_SOURCES.size()];
+            for (int i = 0; i < s.length; i++) {
+                Integer c = cols.get(REVENUE_SOURCES.get(i));
+                s[i] = c == null ? null : amount(g, r, c, false);
+            }
+            rows.add(new RevenueRowDto(code(g, r, cols.get("科目编码")), name(g, r, cols.get("科目名称")),
+                    amount(g, r, cols.get("合计"), true), s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+            sheetRows.add(r);
+        }
+        hierarchy(g, rows.stream().map(RevenueRowDto::code).toList(), sheetRows, cols.get("科目编码"));
+        return new RevenueTable(amountUnit(g, header), rows);
+    }
+
+    private BudgetSummary summary(Grid g) {
+        int header = headerRow(g, "收入项目");
+        if (header < 0) {
+            return null;
+        }
+        Map<String, Integer> cols = columns(g, header, List.of("收入项目", "收入预算数", "科目编码", "支出项目", "支出预算数"), List.of());
+        if (cols == null) {
+            return null;
+        }
+        List<String> sources = new ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
+        List<List<SummaryRevenueItem>> children = new ArrayList<>();
+        List<SummaryExpenditureItem> expenditure = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        BigDecimal revenueTotal = null;
+        BigDecimal carry = null;
+        BigDecimal expenditureTotal = null;
+        int ri = cols.get("收入项目");
+        int ci = cols.get("科目编码");
+        int ei = cols.get("支出项目");
+        for (int r = header + 1; r < g.rows().size(); r++) {
+            String raw = g.rows().get(r).size() > ri && g.rows().get(r).get(ri) != null ? g.rows().get(r).get(ri) : "";
+            String item = clean(raw);
+            if (!item.isEmpty()) {
+                BigDecimal amount = amount(g, r, cols.get("收入预算数"), true);
+                if (item.equals("收入总计") || item.equals("收入合计")) {
+                    revenueTotal = amount;
+                } else if (isSubItem(raw)) {
+                    if (sources.isEmpty()) {
+                        error(g.ref(r, ri), "a sub-item needs a revenue source above it", raw);
+                    } else {
+                        children.get(children.size() - 1).add(new SummaryRevenueItem(item, amount, null));
+                    }
+                } else {
+                    if (sources.contains(item)) {
+                        error(g.ref(r, ri), "duplicate revenue item; each appears once", item);
+                    }
+                    sources.add(item);
+                    amounts.add(amount);
+                    children.add(new ArrayList<>());
+                }
+            }
+            String code = g.cell(r, ci);
+            String eItem = clean(g.cell(r, ei));
+            if (!eItem.isEmpty() || !code.isEmpty()) {
+                BigDecimal amount = amount(g, r, cols.get("支出预算数"), true);
+                if (code.isEmpty() && (eItem.equals("支出总计") || eItem.equals("支出合计"))) {
+                    expenditureTotal = amount;
+                } else if (code.isEmpty() && eItem.startsWith("结转下年")) {
+                    carry = amount;
+                } else if (!code.matches("\\d{3}")) {
+                    error(g.ref(r, ci), "must be the 3-digit code of a 类", code);
+                } else {
+                    if (!codes.add(code)) {
+                        error(g.ref(r, ci), "duplicate function code; each code appears once", code);
+                    }
+                    if (eItem.isEmpty()) {
+                        error(g.ref(r, ei), "must not be blank", null);
+                    }
+                    expenditure.add(new SummaryExpenditureItem(code, eItem, amount));
+                }
+            }
+        }
+        List<SummaryRevenueItem> revenue = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            revenue.add(new SummaryRevenueItem(sources.get(i), amounts.get(i), children.get(i).isEmpty() ? null : children.get(i)));
+        }
+        return new BudgetSummary(amountUnit(g, header), revenue, revenueTotal, expenditure, carry, expenditureTotal);
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    private int headerRow(Grid g, String first) {
+        for (int r = 0; r < Math.min(g.rows().size(), 20); r++) {
+            for (int c = 0; c < g.rows().get(r).size(); c++) {
+                if (first.equals(g.cell(r, c))) {
+                    return r;
+                }
+            }
+        }
+        error(g.name() + "!A1", "no header row: a row with a cell " + first + " is expected in the first 20 rows", null);
+        return -1;
+    }
+
+    private Map<String, Integer> columns(Grid g, int header, List<String> required, List<String> optional) {
+        Map<String, Integer> cols = new HashMap<>();
+        List<String> row = g.rows().get(header);
+        for (int c = 0; c < row.size(); c++) {
+            String h = clean(g.cell(header, c)).replace("其中：", "");
+            if ((required.contains(h) || optional.contains(h)) && !cols.containsKey(h)) {
+                cols.put(h, c);
+            }
+        }
+        boolean ok = true;
+        for (String h : required) {
+            if (!cols.containsKey(h)) {
+                error(g.ref(header, 0), "the header row lacks the column " + h, null);
+                ok = false;
+            }
+        }
+        return ok ? cols : null;
+    }
+
+    /** The table ends at an empty row or at its 合计 row. */
+    private static boolean isEnd(Grid g, int r, Map<String, Integer> cols) {
+        String code = g.cell(r, cols.get("科目编码"));
+        String name = clean(g.cell(r, cols.get("科目名称")));
+        if (code.isEmpty() && (name.equals("合计") || name.equals("总计"))) {
+            return true;
+        }
+        if (code.equals("合计") || code.equals("总计")) {
+            return true;
+        }
+        return g.rows().get(r).stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    private String code(Grid g, int r, int c) {
+        String code = g.cell(r, c);
+        if (!FunctionCode.isValid(code)) {
+            error(g.ref(r, c), "must be a function code of 3 (类), 5 (款) or 7 (项) digits", code);
+        }
+        return code;
+    }
+
+    private String name(Grid g, int r, int c) {
+        String name = clean(g.cell(r, c));
+        if (name.isEmpty()) {
+            error(g.ref(r, c), "must not be blank", null);
+        } else if (name.length() > 200) {
+            error(g.ref(r, c), "must have at most 200 characters", null);
+        }
+        return name;
+    }
+
+    private BigDecimal amount(Grid g, int r, int c, boolean required) {
+        String text = g.cell(r, c).replace(",", "");
+        if (text.isEmpty()) {
+            if (required) {
+                error(g.ref(r, c), "must not be empty", null);
+            }
+            return null;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            error(g.ref(r, c), "must be an amount such as 1827.5", text);
+            return null;
+        }
+        if (v.signum() < 0) {
+            error(g.ref(r, c), "must not be negative", text);
+        } else if (v.scale() > 2 && v.stripTrailingZeros().scale() > 2) {
+            error(g.ref(r, c), "must have at most 2 decimals", text);
+        } else if (v.precision() - v.scale() > 13) {
+            error(g.ref(r, c), "must have at most 13 integer digits", text);
+        }
+        return v;
+    }
+
+    /** Codes unique; a 款 or 项 needs its parent in the table. Reported at the code cell. */
+    private void hierarchy(Grid g, List<String> codes, List<Integer> sheetRows, int col) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (FunctionCode.isValid(codes.get(i)) && !seen.add(codes.get(i))) {
+                error(g.ref(sheetRows.get(i), col), "duplicate function code; each code appears once", codes.get(i));
+            }
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (!FunctionCode.isValid(codes.get(i))) {
+                continue;
+            }
+            String parent = new FunctionCode(codes.get(i)).parent().map(FunctionCode::value).orElse(null);
+            if (parent != null && !seen.contains(parent)) {
+                error(g.ref(sheetRows.get(i), col), "orphan code: its parent " + parent + " is not in the table", codes.get(i));
+            }
+        }
+        if (codes.isEmpty()) {
+            error(g.name() + "!A1", "the table has no rows", null);
+        }
+    }
+
+    /** 单位：元 or 单位：万元 in a cell above the header; 万元 when absent. */
+    private static AmountUnit amountUnit(Grid g, int header) {
+        for (int r = 0; r < header; r++) {
+            for (String c : g.rows().get(r)) {
+                String t = c == null ? "" : c.replace(" ", "").replace(":", "：");
+                if (t.contains("单位：元")) {
+                    return AmountUnit.YUAN;
+                }
+            }
+        }
+        return AmountUnit.WAN_YUAN;
+    }
+
+    private static boolean isSubItem(String raw) {
+        String t = raw.replace('\u00a0', ' ');
+        return t.stripLeading().startsWith("其中") || (t.length() > 0 && Character.isWhitespace(t.charAt(0)))
+                || t.startsWith("\u3000");
+    }
+
+    /** Without indentation, 其中：, or list numbering such as 一、 or （一）. */
+    static String clean(String s) {
+        String t = s == null ? "" : s.replace('\u00a0', ' ').replace('\u3000', ' ').strip();
+        t = t.replaceFirst("^其中[：:]", "").strip();
+        t = t.replaceFirst("^[一二三四五六七八九十]+、", "").replaceFirst("^（[一二三四五六七八九十]+）", "").strip();
+        return t;
+    }
+
+    private void error(String cell, String message, String rejected) {
+        errors.add(new FieldError(cell, message, rejected));
+    }
+
+    private void throwIfErrors() {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.size() + " cell(s) of the file are invalid; nothing was imported", errors);
+        }
+    }
+
+    private static ApiException tooLarge(String detail) {
+        return new ApiException(413, "too-large", "Content too large", detail, List.of(new FieldError("file", detail, null)));
+    }
+}

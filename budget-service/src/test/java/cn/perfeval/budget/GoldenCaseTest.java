@@ -1,0 +1,118 @@
+package cn.perfeval.budget;
+
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The golden case loaded through the public API reads back identical and shows exactly its two slips. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "budget"))
+class GoldenCaseTest {
+
+    static JsonNode get(String path) {
+        return Golden.parse(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void goldenCaseReadsBackIdenticalToTheJson() {
+        String code = Golden.newCode();
+        Golden.load(code);
+        String year = "/api/units/" + code + "/years/2024";
+
+        JsonNode unit = get("/api/units/" + code);
+        assertThat(unit.path("name").asText()).isEqualTo("湘潭县中路铺镇人民政府");
+        assertThat(unit.path("offices")).isEqualTo(Golden.CASE.path("department").path("offices"));
+        assertThat(unit.path("fiscalYears").toString()).isEqualTo("[2024]");
+
+        assertThat(get(year + "/staff")).isEqualTo(Golden.CASE.path("staff"));
+
+        ObjectNode summary = (ObjectNode) get(year + "/budget-summary");
+        assertThat(summary.remove("amountUnit").asText()).isEqualTo("万元");
+        assertThat(summary).isEqualTo(Golden.CASE.path("budgetSummary"));
+
+        JsonNode revenue = get(year + "/revenue");
+        assertThat(revenue.path("amountUnit").asText()).isEqualTo("万元");
+        assertThat(revenue.path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
+
+        JsonNode expenditure = get(year + "/expenditure");
+        assertThat(expenditure.path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
+
+        JsonNode execution = get(year + "/execution");
+        JsonNode e = Golden.CASE.path("execution");
+        for (String f : List.of("basicActual", "projectActual", "yearEndBalance", "threePublicBudget", "threePublicActual")) {
+            assertThat(execution.path(f)).as(f).isEqualTo(e.path(f));
+        }
+
+        JsonNode measures = get(year + "/measures").path("measures");
+        assertThat(measures.path("yearStartBudget").decimalValue()).isEqualByComparingTo("4988.65");
+        assertThat(measures.path("basicBudget").decimalValue()).isEqualByComparingTo("3274.34");
+        assertThat(measures.path("projectBudget").decimalValue()).isEqualByComparingTo("1714.31");
+        assertThat(measures.path("adjustmentNet").decimalValue())
+                .isEqualByComparingTo(Golden.CASE.path("execution").path("budgetAdjustmentNet").decimalValue());
+        assertThat(measures.path("adjustedBudget").decimalValue()).isEqualByComparingTo("5295.65");
+        assertThat(measures.path("totalActual").decimalValue()).isEqualByComparingTo("4413");
+        assertThat(measures.path("staffAuthorized").decimalValue()).isEqualByComparingTo("136");
+        assertThat(measures.path("staffInService").decimalValue()).isEqualByComparingTo("125");
+    }
+
+    @Test
+    void goldenFindingsAreExactlyTheTwoSlips() {
+        String code = Golden.newCode();
+        Golden.load(code);
+        JsonNode view = get("/api/units/" + code + "/years/2024/findings");
+        assertThat(view.path("version").asLong()).isEqualTo(5);
+
+        List<String> found = new ArrayList<>();
+        for (JsonNode f : view.path("findings")) {
+            found.add(f.path("ruleId").asText() + " " + f.path("severity").asText() + " " + f.path("table").asText() + " "
+                    + f.path("code").asText(null) + " " + f.path("column").asText() + " "
+                    + f.path("expected").decimalValue().toPlainString() + " " + f.path("actual").decimalValue().toPlainString());
+        }
+        assertThat(found).containsExactly(
+                // slip 1: 支出总表 2010499 prints 274.96 / 185.96 under 20104's 274.97 / 185.97 (收入总表: 274.97)
+                "BUD-HIER-001 ERROR expenditure 20104 total 274.96 274.97",
+                "BUD-HIER-001 ERROR expenditure 20104 basic 185.96 185.97",
+                "BUD-XTAB-001 ERROR expenditure 2010499 total 274.97 274.96",
+                // slip 2: "no year-end balance" although 4413 was spent of an adjusted budget of 5295.65
+                "BUD-EXE-002 WARNING execution null yearEndBalance 882.65 0");
+
+        JsonNode hier = view.path("findings").get(0);
+        assertThat(hier.path("message").asText()).contains("20104", "2010499", "274.97", "274.96", "0.01");
+        JsonNode balance = view.path("findings").get(3);
+        assertThat(balance.path("message").asText()).contains("年末", "5295.65", "4413", "882.65");
+        assertThat(balance.path("expected").decimalValue()).isEqualTo(new BigDecimal("882.65"));
+
+        // the findings are part of the unit-year as well
+        JsonNode unitYear = get("/api/units/" + code + "/years/2024");
+        assertThat(unitYear.path("findings")).isEqualTo(view.path("findings"));
+    }
+
+    @Test
+    void findingsAreRecomputedOnEveryChange() {
+        String code = Golden.newCode();
+        Golden.load(code);
+        String year = "/api/units/" + code + "/years/2024";
+        // correct the slip in the 支出总表: the hierarchy and cross-table findings go away
+        String fixed = Golden.expenditure().replace("\"total\":274.96,\"basic\":185.96", "\"total\":274.97,\"basic\":185.97");
+        assertThat(fixed).isNotEqualTo(Golden.expenditure());
+        given().contentType("application/json").body(fixed).put(year + "/expenditure").then().statusCode(200);
+        JsonNode findings = get(year + "/findings").path("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).path("ruleId").asText()).isEqualTo("BUD-EXE-002");
+        // record the carry-over that explains the balance: nothing left
+        String explained = Golden.execution().replace("\"yearEndBalance\":0", "\"yearEndBalance\":0,\"carryOver\":882.65");
+        given().contentType("application/json").body(explained).put(year + "/execution").then().statusCode(200);
+        assertThat(get(year + "/findings").path("findings")).isEmpty();
+    }
+}
