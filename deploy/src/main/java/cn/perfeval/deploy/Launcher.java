@@ -51,6 +51,7 @@ public final class Launcher {
         if (demo) {
             String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
             System.out.printf("%nDemo report:  %s%s?format=html%n", suite.url(Suite.Service.REPORT), path);
+            System.out.printf("              (also ?format=docx, pdf, markdown, json)%n");
             System.out.printf("Demo scores:  %s/api/scores/%s/%d%n", suite.url(Suite.Service.SCORING),
                     DemoContext.UNIT_CODE, DemoContext.FISCAL_YEAR);
         }
