@@ -380,7 +380,7 @@ public final class Benchmark {
                 c.seekToEnd(c.assignment());
                 c.assignment().forEach(c::position);
                 listening.countDown();
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!Thread.interrupted()) {
                     c.poll(Duration.ofMillis(50)).forEach(r -> {
                         int at = r.value().indexOf("\"budgetVersion\":");
                         if (at >= 0) {
@@ -393,7 +393,7 @@ public final class Benchmark {
                     });
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // stopped
+                Thread.currentThread().interrupt();   // stopped by the caller: expected
             }
         });
         watcher.setDaemon(true);
@@ -438,18 +438,23 @@ public final class Benchmark {
             while (c.assignment().isEmpty()) {
                 c.poll(Duration.ofMillis(50));
             }
+            c.seekToEnd(c.assignment());
+            c.assignment().forEach(c::position);   // resolve the position now, before the first record
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
                 p.send(new ProducerRecord<>(topic, "k", Long.toString(t)));
                 boolean seen = false;
-                while (!seen) {
+                long giveUp = t + TimeUnit.SECONDS.toNanos(10);
+                while (!seen && System.nanoTime() < giveUp) {
                     for (var r : c.poll(Duration.ofMillis(20))) {
                         if (r.value().equals(Long.toString(t))) {
                             seen = true;
                         }
                     }
                 }
-                s.add(System.nanoTime() - t);
+                if (seen) {
+                    s.add(System.nanoTime() - t);
+                }
             }
         }
         return s;
