@@ -16,8 +16,8 @@ import java.util.List;
  * indicator system by code when given, otherwise by name.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Published(@Valid @Size(max = 500) List<@NotNull @Valid Indicator> indicators,
-                        @Valid @Size(max = 100) List<@NotNull @Valid Group> groups,
+public record Published(@Size(max = 500) List<@NotNull @Valid Indicator> indicators,
+                        @Size(max = 100) List<@NotNull @Valid Group> groups,
                         @DecimalMin("0") BigDecimal total,
                         @Size(max = 16) String grade) {
 
