@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +127,11 @@ public class OutboxRelay {
             }
             batch.get(confirmed++).publishedAt = now;
         }
+        if (confirmed < batch.size()) {
+            // Records after the failure may still sit in the producer's buffer; sent again next
+            // round, they would arrive twice. Drop them with the producer: a new one starts clean.
+            discardProducer();
+        }
         if (confirmed > 0 && brokerDown) {
             LOG.info("Kafka reachable again; relaying the events written meanwhile");
             brokerDown = false;
@@ -138,6 +144,13 @@ public class OutboxRelay {
             LOG.warnf("Kafka not reachable (%s); events stay in the outbox and are sent once it is back",
                     cause.toString());
             brokerDown = true;
+        }
+    }
+
+    private synchronized void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
         }
     }
 
