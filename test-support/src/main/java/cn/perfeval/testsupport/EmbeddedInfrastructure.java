@@ -27,7 +27,8 @@ public final class EmbeddedInfrastructure {
         if (kafka == null) {
             kafka = EmbeddedKafkaBroker.start(0);
             // the suite's topics, as the launcher creates them: no auto-creation warnings
-            kafka.createTopics(Map.of("budget-events", 6, "score-events", 6));
+            kafka.createTopics(Map.of("budget-events", 6, "score-events", 6,
+                    "budget-events.dead-letter", 1, "score-events.dead-letter", 1));
             EmbeddedKafkaBroker started = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }
@@ -42,6 +43,9 @@ public final class EmbeddedInfrastructure {
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD,
-                "kafka.bootstrap.servers", kafka().bootstrapServers());
+                "kafka.bootstrap.servers", kafka().bootstrapServers(),
+                // tokens signed by DevTokens.shared() are the only ones the service accepts
+                "mp.jwt.verify.publickey", DevTokens.shared().publicKeyBase64(),
+                "mp.jwt.verify.issuer", DevTokens.ISSUER);
     }
 }
