@@ -5,9 +5,13 @@ import cn.perfeval.deploy.demo.DemoContext;
 import cn.perfeval.deploy.demo.ReportDemo;
 import cn.perfeval.deploy.demo.ScoringDemo;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -16,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * everything it started.
  */
 public final class Launcher {
+
+    private static final String DEMO_COUNTY = "湘潭县";
 
     private Launcher() {
     }
@@ -38,9 +44,9 @@ public final class Launcher {
         }, "suite-stop"));
 
         boolean demo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("PERFEVAL_DEMO", "true"));
+        DemoContext ctx = DemoContext.of(suite.url(Suite.Service.BUDGET), suite.url(Suite.Service.SCORING),
+                suite.url(Suite.Service.REPORT), suite.tokens().admin());
         if (demo) {
-            DemoContext ctx = DemoContext.of(suite.url(Suite.Service.BUDGET), suite.url(Suite.Service.SCORING),
-                    suite.url(Suite.Service.REPORT));
             loadDemo(ctx);
         }
         System.out.printf("%nThe suite is up (%.1f s).%n", (System.nanoTime() - started) / 1e9);
@@ -55,6 +61,7 @@ public final class Launcher {
             System.out.printf("Demo scores:  %s/api/scores/%s/%d%n", suite.url(Suite.Service.SCORING),
                     DemoContext.UNIT_CODE, DemoContext.FISCAL_YEAR);
         }
+        printTokens(suite, ctx, options.logDir().resolveSibling("dev-tokens.txt"));
         System.out.println("\nPress Ctrl-C to stop.");
         stopped.await();
     }
@@ -73,6 +80,28 @@ public final class Launcher {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
         }
+    }
+
+    /**
+     * One development token per role, signed by the key pair the services were given at start-up,
+     * printed and written to {@code file} (for curl: {@code -H "Authorization: Bearer $TOKEN"}).
+     */
+    static void printTokens(Suite suite, DemoContext ctx, Path file) {
+        String county = ctx.golden().path("department").path("county").asText(DEMO_COUNTY);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("admin", suite.tokens().admin());
+        tokens.put("finance (unit " + DemoContext.UNIT_CODE + ")", suite.tokens().finance(DemoContext.UNIT_CODE));
+        tokens.put("evaluator (county " + county + ")", suite.tokens().evaluator(county));
+        tokens.put("viewer", suite.tokens().viewer());
+        StringBuilder text = new StringBuilder();
+        tokens.forEach((role, token) -> text.append("# ").append(role).append('\n').append(token).append('\n'));
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            System.out.println("(could not write " + file + ": " + e.getMessage() + ")");
+        }
+        System.out.println("\nDevelopment bearer tokens (valid 12 h; also in " + file + "; in Swagger UI: Authorize):");
+        tokens.forEach((role, token) -> System.out.printf("  %s:%n    %s%n", role, token));
     }
 
     /** The broker and embedded PostgreSQL log through slf4j-simple: warnings only. */

@@ -1,6 +1,7 @@
 package cn.perfeval.deploy;
 
 import cn.perfeval.deploy.demo.Http;
+import cn.perfeval.testsupport.DevTokens;
 import cn.perfeval.testsupport.EmbeddedKafkaBroker;
 import cn.perfeval.testsupport.EmbeddedPostgresServer;
 
@@ -46,7 +47,10 @@ public final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final SuiteOptions options;
-    private final Http http = new Http();
+    private final Http http = new Http(null);
+    /** The development identity provider: the services trust its public key, it signs the tokens. */
+    private final DevTokens tokens = DevTokens.generate();
+    private Path publicKeyFile;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private String kafkaBootstrap;
@@ -83,6 +87,16 @@ public final class Suite implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /** Signs tokens the three services accept (a key pair made for this run). */
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    /** The PEM file the services read the development public key from. */
+    public Path publicKeyFile() {
+        return publicKeyFile;
     }
 
     /** How long each service took from process start to ready. */
@@ -152,6 +166,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startInfrastructure() {
+        publicKeyFile = tokens.writePublicKey(options.logDir().resolve("dev-jwt-public-key.pem"));
         if (options.postgresUrl() == null) {
             postgres = EmbeddedPostgresServer.start(options.postgresPort());
             for (Service s : Service.values()) {
@@ -162,7 +177,8 @@ public final class Suite implements AutoCloseable {
         }
         if (options.kafkaBootstrap() == null) {
             kafka = EmbeddedKafkaBroker.start(options.kafkaPort());
-            kafka.createTopics(Map.of("budget-events", 6, "score-events", 6));
+            kafka.createTopics(Map.of("budget-events", 6, "score-events", 6,
+                    "budget-events.dead-letter", 1, "score-events.dead-letter", 1));
             kafkaBootstrap = kafka.bootstrapServers();
         } else {
             kafkaBootstrap = options.kafkaBootstrap();
@@ -218,6 +234,8 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", options.postgresUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", options.postgresPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile.toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         try {
             Files.createDirectories(options.logDir());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));

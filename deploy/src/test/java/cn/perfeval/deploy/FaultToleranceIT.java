@@ -1,6 +1,8 @@
 package cn.perfeval.deploy;
 
 import cn.perfeval.deploy.Suite.Service;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +30,14 @@ class FaultToleranceIT {
         Launcher.quietLogs();
         Path root = Launcher.repoRoot();
         suite = Suite.start(SuiteOptions.embeddedOnFreePorts(root, root.resolve("deploy/target/it-logs-faults")));
+        // as the county finance bureau, unless a test says otherwise
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + suite.tokens().admin()).build();
     }
 
     @AfterAll
     static void stopSuite() {
+        RestAssured.reset();
         if (suite != null) {
             suite.close();
         }

@@ -2,6 +2,8 @@ package cn.perfeval.deploy;
 
 import cn.perfeval.deploy.Suite.Service;
 import cn.perfeval.deploy.demo.DemoContext;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +46,14 @@ class SuiteFlowIT {
         Launcher.quietLogs();
         Path root = Launcher.repoRoot();
         suite = Suite.start(SuiteOptions.embeddedOnFreePorts(root, root.resolve("deploy/target/it-logs")));
+        // as the county finance bureau, unless a test says otherwise
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + suite.tokens().admin()).build();
     }
 
     @AfterAll
     static void stopSuite() {
+        RestAssured.reset();
         if (suite != null) {
             suite.close();
         }
@@ -124,7 +130,8 @@ class SuiteFlowIT {
     @Test
     @Order(3)
     void theDemoLoadsAndEveryServiceServesSwaggerUiAndOpenApi() {
-        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT));
+        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT),
+                suite.tokens().admin());
         Launcher.loadDemo(ctx);
         String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

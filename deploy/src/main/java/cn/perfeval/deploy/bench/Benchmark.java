@@ -56,8 +56,11 @@ public final class Benchmark {
     private final Suite suite;
     private final int year = 2024;
 
+    private final String adminToken;
+
     private Benchmark(Suite suite) {
         this.suite = suite;
+        this.adminToken = suite.tokens().admin();
     }
 
     public static void main(String[] args) throws Exception {
@@ -252,7 +255,8 @@ public final class Benchmark {
     private Load load(URI uri, int seconds) {
         if (onPath("wrk")) {
             try {
-                Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", uri.toString())
+                Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency",
+                        "-H", "Authorization: Bearer " + adminToken, uri.toString())
                         .redirectErrorStream(true).start();
                 double rps = 0;
                 String p99 = "n/a";
@@ -299,7 +303,7 @@ public final class Benchmark {
 
     private void documents() {
         System.out.println("Documents …");
-        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT));
+        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT), adminToken);
         Launcher.loadDemo(ctx);
         for (String format : List.of("html", "docx", "pdf")) {
             URI uri = report("/api/reports/" + DemoContext.UNIT_CODE + "/" + year + "?format=" + format);
@@ -484,7 +488,9 @@ public final class Benchmark {
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
-            return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            // every request as admin: a real deployment verifies a token on each call, so the figures include it
+            return http.send(b.timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

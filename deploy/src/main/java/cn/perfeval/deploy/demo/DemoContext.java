@@ -20,10 +20,11 @@ public record DemoContext(Http http, ObjectMapper json, URI budget, URI scoring,
     public static final String UNIT_CODE = "114303210062309155";
     public static final int FISCAL_YEAR = 2024;
 
-    public static DemoContext of(URI budget, URI scoring, URI report) {
+    /** {@code token}: an admin bearer token, as the demo loads units, systems and narratives. */
+    public static DemoContext of(URI budget, URI scoring, URI report, String token) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         try {
-            return new DemoContext(new Http(), json, budget, scoring, report,
+            return new DemoContext(new Http(token), json, budget, scoring, report,
                     json.readTree(resource("demo/zhonglupu-2024.json")),
                     new String(resource("demo/zhonglupu-2024-self-evaluation.txt").readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

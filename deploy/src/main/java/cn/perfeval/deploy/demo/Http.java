@@ -7,10 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A tiny JSON-over-HTTP client for loading demo data; any non-2xx answer is an error. */
+/**
+ * A tiny JSON-over-HTTP client for loading demo data; any non-2xx answer is an error. Requests
+ * carry the bearer token given (none for the open health endpoints).
+ */
 public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String bearerToken;
+
+    public Http(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
 
     public String get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -29,7 +37,7 @@ public final class Http {
     /** Status code of a GET, for health and readiness checks; -1 when nothing answers. */
     public int status(URI uri) {
         try {
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+            return client.send(authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -40,7 +48,7 @@ public final class Http {
     }
 
     private String send(HttpRequest.Builder request) {
-        HttpRequest r = request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build();
+        HttpRequest r = authorized(request).timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build();
         try {
             HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
@@ -54,5 +62,9 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
     }
 }
