@@ -1,6 +1,8 @@
 package cn.perfeval.deploy;
 
 import cn.perfeval.deploy.Suite.Service;
+import cn.perfeval.testsupport.CuttableProxy;
+import cn.perfeval.testsupport.EmbeddedPostgresServer;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -24,12 +26,20 @@ import static org.hamcrest.Matchers.equalTo;
 class FaultToleranceIT {
 
     static Suite suite;
+    /** The services reach PostgreSQL only through this proxy, so that a test can take the database away. */
+    static EmbeddedPostgresServer postgres;
+    static CuttableProxy postgresLink;
 
     @BeforeAll
     static void startSuite() {
         Launcher.quietLogs();
         Path root = Launcher.repoRoot();
-        suite = Suite.start(SuiteOptions.embeddedOnFreePorts(root, root.resolve("deploy/target/it-logs-faults")));
+        postgres = EmbeddedPostgresServer.start(0);
+        postgresLink = CuttableProxy.start("127.0.0.1", postgres.port());
+        SuiteOptions embedded = SuiteOptions.embeddedOnFreePorts(root, root.resolve("deploy/target/it-logs-faults"));
+        suite = Suite.start(new SuiteOptions(root, "jdbc:postgresql://127.0.0.1:" + postgresLink.port(),
+                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, 0, null, 0,
+                embedded.budgetPort(), embedded.scoringPort(), embedded.reportPort(), embedded.jvmOptions(), embedded.logDir()));
         // as the county finance bureau, unless a test says otherwise
         RestAssured.requestSpecification = new RequestSpecBuilder()
                 .addHeader("Authorization", "Bearer " + suite.tokens().admin()).build();
@@ -40,6 +50,12 @@ class FaultToleranceIT {
         RestAssured.reset();
         if (suite != null) {
             suite.close();
+        }
+        if (postgresLink != null) {
+            postgresLink.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -100,5 +116,54 @@ class FaultToleranceIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
                         .then().statusCode(200).body("provenance.budgetVersion", equalTo(6)));
+    }
+
+    @Test
+    void withoutPostgresqlEveryServiceAnswers503AndRecoversWithoutRestart() {
+        String unit = newUnit();
+        writeExecution(unit, 3001);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scoredBudgetVersions(unit)).containsExactly(1L));
+        String unitYear = suite.url(Service.BUDGET) + "/api/units/" + unit + "/years/2024";
+        String score = suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024";
+        String report = suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024";
+        String before = given().get(unitYear + "/execution").then().statusCode(200).extract().asString();
+        long pidsBefore = suite.pid(Service.BUDGET) + suite.pid(Service.SCORING) + suite.pid(Service.REPORT);
+
+        postgresLink.cut();
+        try {
+            // reads and writes are refused as "try again later", never as a server fault or a lost write
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                unavailable(given().get(unitYear + "/execution"));
+                unavailable(given().contentType(ContentType.JSON)
+                        .body("{\"amountUnit\": \"万元\", \"basicActual\": 9999, \"projectActual\": 860}")
+                        .put(unitYear + "/execution"));
+                unavailable(given().get(score));
+                unavailable(given().queryParam("format", "json").get(report));
+            });
+            for (Service s : Service.values()) {
+                given().get(suite.url(s) + "/q/health/ready").then().statusCode(503);
+            }
+        } finally {
+            postgresLink.restore();
+        }
+
+        // the same processes serve again, with the data as it was before the outage
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (Service s : Service.values()) {
+                given().get(suite.url(s) + "/q/health/ready").then().statusCode(200);
+            }
+            given().get(unitYear + "/execution").then().statusCode(200);
+        });
+        assertThat(suite.pid(Service.BUDGET) + suite.pid(Service.SCORING) + suite.pid(Service.REPORT)).isEqualTo(pidsBefore);
+        assertThat(given().get(unitYear + "/execution").then().statusCode(200).extract().asString()).isEqualTo(before);
+        writeExecution(unit, 3002);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scoredBudgetVersions(unit)).containsExactly(1L, 2L));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "json").get(report).then().statusCode(200).body("provenance.budgetVersion", equalTo(2)));
+    }
+
+    static void unavailable(io.restassured.response.Response response) {
+        response.then().statusCode(503).contentType("application/problem+json")
+                .body("status", equalTo(503)).body("type", equalTo("urn:perfeval:problem:database-unavailable"));
     }
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -158,7 +161,7 @@ class SuiteFlowIT {
     }
 
     @Test
-    @Order(4)
+    @Order(9)   // last: it stops two services
     void reportsAreProducedWhileBudgetAndScoringServicesAreDown() {
         String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -168,5 +171,67 @@ class SuiteFlowIT {
         String html = given().queryParam("format", "html").get(suite.url(Service.REPORT) + path)
                 .then().statusCode(200).extract().asString();
         assertThat(html).contains("中路铺镇").contains("108.51");
+    }
+
+    /**
+     * The promise to every unit: a finance user of unit A reaches nothing of unit B, through any
+     * service, report, list or ranking, while A's own data stays open to it.
+     */
+    @Test
+    @Order(4)
+    void aFinanceUserOfOneUnitReachesNothingOfAnother() {
+        String a = newUnit();
+        String b = newUnit();
+        for (String unit : List.of(a, b)) {
+            given().contentType(ContentType.JSON).body(TABLE)
+                    .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String unit : List.of(a, b)) {
+                given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                        .then().statusCode(200);
+            }
+        });
+        String tokenOfA = suite.tokens().finance(a);
+        String county = URLEncoder.encode("测试县", StandardCharsets.UTF_8);
+        String budgetB = budget("/api/units/" + b);
+        String scoring = suite.url(Service.SCORING).toString();
+        String report = suite.url(Service.REPORT).toString();
+        List<String> readsOfB = List.of(
+                budgetB, budgetB + "/years/2024", budgetB + "/years/2024/expenditure", budgetB + "/years/2024/revenue",
+                budgetB + "/years/2024/budget-summary", budgetB + "/years/2024/execution", budgetB + "/years/2024/staff",
+                budgetB + "/years/2024/adjustments", budgetB + "/years/2024/findings", budgetB + "/years/2024/measures",
+                scoring + "/api/scores/" + b + "/2024", scoring + "/api/scores/" + b + "/2024/history",
+                scoring + "/api/units/" + b + "/years/2024/judgements/xiangtan-county",
+                scoring + "/api/units/" + b + "/years/2024/published",
+                scoring + "/api/units/" + b + "/years/2024/inconsistencies",
+                scoring + "/api/counties/" + county + "/years/2024/ranking",
+                report + "/api/reports/" + b + "/2024?format=json", report + "/api/reports/" + b + "/2024?format=html",
+                report + "/api/reports/" + b + "/2024?format=markdown", report + "/api/reports/" + b + "/2024?format=docx",
+                report + "/api/reports/" + b + "/2024?format=pdf",
+                report + "/api/units/" + b + "/years/2024/narrative",
+                report + "/api/units/" + b + "/years/2024/narrative/versions",
+                report + "/api/counties/" + county + "/years/2024/summary?format=xlsx",
+                budget("/api/audit"), scoring + "/api/audit", report + "/api/audit");
+        for (String url : readsOfB) {
+            given().auth().oauth2(tokenOfA).get(url).then().statusCode(403).contentType("application/problem+json");
+        }
+        String budgetVersionOfB = given().get(budgetB + "/years/2024").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body(TABLE)
+                .put(budgetB + "/years/2024/expenditure").then().statusCode(403);
+        given().auth().oauth2(tokenOfA).contentType(ContentType.JSON)
+                .body("{\"amountUnit\": \"万元\", \"basicActual\": 1, \"projectActual\": 1}")
+                .put(budgetB + "/years/2024/execution").then().statusCode(403);
+        given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body("{\"sections\": {}}")
+                .put(report + "/api/units/" + b + "/years/2024/narrative").then().statusCode(403);
+        given().get(budgetB + "/years/2024").then().statusCode(200).header("ETag", budgetVersionOfB);
+
+        // the unit list shows A only; A's own data, score and report stay open to A
+        given().auth().oauth2(tokenOfA).get(budget("/api/units")).then().statusCode(200)
+                .body("items.code", equalTo(List.of(a)));
+        given().auth().oauth2(tokenOfA).get(budget("/api/units/" + a + "/years/2024/expenditure")).then().statusCode(200);
+        given().auth().oauth2(tokenOfA).get(scoring + "/api/scores/" + a + "/2024").then().statusCode(200);
+        given().auth().oauth2(tokenOfA).queryParam("format", "html").get(report + "/api/reports/" + a + "/2024")
+                .then().statusCode(200);
     }
 }
