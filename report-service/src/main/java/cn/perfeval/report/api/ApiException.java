@@ -30,6 +30,11 @@ public class ApiException extends RuntimeException {
         return invalid(message, List.of(new ProblemDetail.FieldError(field, message, rejected)));
     }
 
+    /** A valid token whose roles or unit/county claims do not allow the operation (docs/security.md). */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "stale-version", "Stale version", detail, List.of());
     }

@@ -85,4 +85,29 @@ public final class Examples {
             {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
              "detail": "no unit of 湘潭县 in 2024 has reached report-service",
              "instance": "/api/counties/湘潭县/years/2024/summary"}""";
+
+    public static final String UNAUTHORIZED = """
+            {"type": "urn:perfeval:problem:unauthorized", "title": "Unauthorized", "status": 401,
+             "detail": "a bearer token is required", "instance": "/api/reports/114303210062309155/2024"}""";
+
+    public static final String FORBIDDEN = """
+            {"type": "urn:perfeval:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "finance users may only read their own unit (token unit 431321001, requested 114303210062309155)",
+             "instance": "/api/reports/114303210062309155/2024"}""";
+
+    public static final String TOO_LARGE = """
+            {"type": "urn:perfeval:problem:too-large", "title": "Content too large", "status": 413,
+             "detail": "the body has 5242880 bytes; at most 4194304 are accepted",
+             "instance": "/api/units/114303210062309155/years/2024/narrative",
+             "errors": [{"field": "body", "message": "the body has 5242880 bytes; at most 4194304 are accepted"}]}""";
+
+    public static final String AUDIT_PAGE = """
+            {"page": 0, "size": 50, "total": 2, "entries": [
+              {"id": 2, "at": "2026-11-26T20:35:10.5Z", "actor": "finance-114303210062309155", "roles": ["finance"],
+               "action": "narrative.save", "unitCode": "114303210062309155", "year": 2024, "target": "narrative v2",
+               "before": {"overview": "初稿"}, "after": {"overview": "2024年，中路铺镇政府……"}},
+              {"id": 1, "at": "2026-11-26T20:10:00.9Z", "actor": "system:budget-events", "roles": ["system"],
+               "action": "budget.apply", "unitCode": "114303210062309155", "year": 2024, "target": "budget_view",
+               "before": null, "after": {"type": "BudgetUnitYearChanged", "eventId": "6f0c7c1e-9a43-4a57-a1e2-2b1f3f0b7d11",
+                                          "version": 3, "county": "湘潭县", "unitName": "湘潭县中路铺镇人民政府"}}]}""";
 }

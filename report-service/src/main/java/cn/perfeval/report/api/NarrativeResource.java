@@ -2,7 +2,10 @@ package cn.perfeval.report.api;
 
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
+import cn.perfeval.report.security.AccessPolicy;
+import cn.perfeval.report.security.Caller;
 import cn.perfeval.report.service.NarrativeService;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -31,12 +35,18 @@ import java.util.List;
 @Path("/api/units/{unitCode}/years/{year}/narrative")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Narrative", description = "The sections of a report written by people, versioned per unit-year")
+@Authenticated
+@SecurityRequirement(name = "bearer")
 public class NarrativeResource {
 
     private final NarrativeService narratives;
+    private final AccessPolicy access;
+    private final Caller caller;
 
-    public NarrativeResource(NarrativeService narratives) {
+    public NarrativeResource(NarrativeService narratives, AccessPolicy access, Caller caller) {
         this.narratives = narratives;
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
@@ -44,10 +54,15 @@ public class NarrativeResource {
             description = "The newest saved version; version 0 is the skeleton a new report starts from. ETag = version.")
     @APIResponse(responseCode = "200", description = "The newest version, or the skeleton (version 0)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "narrative", value = Examples.NARRATIVE_VERSION)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The token may not read this unit (finance: own unit only; evaluator: own county only)",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     public Response current(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                             @PathParam("year") @Min(2000) @Max(2100) int year) {
+        access.readUnit(unitCode, year);
         NarrativeVersion v = narratives.current(unitCode, year);
         return Response.ok(v).tag(new EntityTag(Long.toString(v.version()))).build();
     }
@@ -60,15 +75,22 @@ public class NarrativeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "golden", value = Examples.NARRATIVE)))
     @APIResponse(responseCode = "200", description = "The saved version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "saved", value = Examples.NARRATIVE_VERSION)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Only admin and finance of this unit save its narrative",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid body, unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 4 MB",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.TOO_LARGE)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.STALE)))
     public Response save(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                          @PathParam("year") @Min(2000) @Max(2100) int year,
                          @Parameter(description = "the version the edit started from") @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid Narrative narrative) {
-        NarrativeVersion v = narratives.save(unitCode, year, narrative, expected(ifMatch));
+        access.writeNarrative(unitCode);
+        NarrativeVersion v = narratives.save(unitCode, year, narrative, expected(ifMatch), caller.actor());
         return Response.ok(v).tag(new EntityTag(Long.toString(v.version()))).build();
     }
 
@@ -77,10 +99,15 @@ public class NarrativeResource {
     @Operation(summary = "Every saved version of the narrative, oldest first")
     @APIResponse(responseCode = "200", description = "The history (empty when nothing was saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = Examples.NARRATIVE_HISTORY)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The token may not read this unit (finance: own unit only; evaluator: own county only)",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     public List<NarrativeVersion> history(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                           @PathParam("year") @Min(2000) @Max(2100) int year) {
+        access.readUnit(unitCode, year);
         return narratives.history(unitCode, year);
     }
 
@@ -89,6 +116,10 @@ public class NarrativeResource {
     @Operation(summary = "One saved version of the narrative")
     @APIResponse(responseCode = "200", description = "That version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "narrative", value = Examples.NARRATIVE_VERSION)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The token may not read this unit (finance: own unit only; evaluator: own county only)",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid unit code, year or version",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such version",
@@ -96,6 +127,7 @@ public class NarrativeResource {
     public NarrativeVersion version(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                     @PathParam("year") @Min(2000) @Max(2100) int year,
                                     @PathParam("version") @Min(1) long version) {
+        access.readUnit(unitCode, year);
         return narratives.version(unitCode, year, version).orElseThrow(() -> ApiException.notFound(
                 "the narrative of " + unitCode + " in " + year + " has no version " + version));
     }

@@ -2,7 +2,12 @@ package cn.perfeval.report.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +28,41 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
+    }
+
+    /**
+     * No token (anonymous caller on an authenticated resource). Proactive authentication is off,
+     * so this and the next two failures reach JAX-RS and get the same problem+json as any other
+     * error, whatever format the client asked for.
+     */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri, "a bearer token is required");
+    }
+
+    /** A malformed, expired, badly signed or foreign-issuer token. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri, "the bearer token is invalid: malformed, expired, not signed by the county's "
+                + "identity provider or issued by another");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthorized(uri, "the bearer token could not be verified");
+    }
+
+    /** A role check of Quarkus itself (the policy of this service throws {@link ApiException#forbidden}). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new ProblemDetail(ProblemDetail.type("forbidden"), "Forbidden", 403,
+                "the token's roles do not allow this operation", uri.getPath(), List.of()));
+    }
+
+    private static Response unauthorized(UriInfo uri, String detail) {
+        ProblemDetail p = new ProblemDetail(ProblemDetail.type("unauthorized"), "Unauthorized", 401, detail,
+                uri.getPath(), List.of());
+        return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(p).build();
     }
 
     @ServerExceptionMapper
@@ -51,8 +91,16 @@ public class ProblemMappers {
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        if (e instanceof InvalidFormatException f) {
+            // e.g. a date of 30 February: say what was expected, not which Java type failed to parse it
+            message = "cannot read " + quoted(f.getValue()) + (f.getTargetType() == java.time.LocalDate.class
+                    ? ": expected an ISO date such as 2025-05-26" : ": wrong form");
+        }
         // Jackson's message may quote Java class names; keep only the first sentence, without them.
-        message = message.replaceAll("`[^`]*`", "value").split("\n")[0];
+        message = message.replaceAll("`[^`]*`", "value")
+                .replaceAll("\\([a-zA-Z0-9_.$]*(Exception|Error)\\)", "")
+                .replaceAll("\\b(java|javax|jakarta|com|org|cn|io)(\\.[a-zA-Z0-9_$]+)+", "value")
+                .split("\n")[0];
         List<ProblemDetail.FieldError> errors = field.isEmpty()
                 ? List.of()
                 : List.of(new ProblemDetail.FieldError(field, message, null));
@@ -73,9 +121,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // PostgreSQL out of reach: nothing changed, the same request works once it is back
+            LOG.warnf("database unavailable: %s", e.toString());
+            ProblemDetail p = DatabaseUnavailable.problem(uri.getPath());
+            return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(p).build();
+        }
         LOG.error("unexpected failure", e);
         return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,
                 "the request could not be completed; it changed nothing", uri.getPath(), List.of()));
+    }
+
+    private static String quoted(Object value) {
+        String v = String.valueOf(value);
+        return "\"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"";
     }
 
     private static Response respond(ProblemDetail p) {

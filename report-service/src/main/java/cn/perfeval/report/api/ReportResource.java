@@ -6,7 +6,10 @@ import cn.perfeval.report.render.HtmlRenderer;
 import cn.perfeval.report.render.MarkdownRenderer;
 import cn.perfeval.report.render.PdfFonts;
 import cn.perfeval.report.render.PdfRenderer;
+import cn.perfeval.report.render.RenderMetrics;
+import cn.perfeval.report.security.AccessPolicy;
 import cn.perfeval.report.service.ReportService;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -33,21 +37,29 @@ import java.util.Map;
 
 @Path("/api/reports/{unitCode}/{year}")
 @Tag(name = "Reports", description = "The evaluation report of a unit-year")
+@Authenticated
+@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String PDF = "application/pdf";
     static final String MARKDOWN = "text/markdown";
+    /** An indicator system code as scoring-service names them (e.g. xiangtan-county). */
+    static final String SYSTEM_CODE = "[A-Za-z0-9._-]{1,64}";
     /** Formats by the name of the {@code format} parameter, in the order preferred for {@code Accept: *}{@code /*}. */
     static final Map<String, String> FORMATS = formats();
 
     private final ReportService reports;
     private final PdfFonts fonts;
+    private final AccessPolicy access;
+    private final RenderMetrics metrics;
 
-    public ReportResource(ReportService reports, PdfFonts fonts) {
+    public ReportResource(ReportService reports, PdfFonts fonts, AccessPolicy access, RenderMetrics metrics) {
         this.reports = reports;
         this.fonts = fonts;
+        this.access = access;
+        this.metrics = metrics;
     }
 
     private static Map<String, String> formats() {
@@ -72,6 +84,10 @@ public class ReportResource {
             @Content(mediaType = DOCX), @Content(mediaType = PDF)})
     @APIResponse(responseCode = "400", description = "Unknown format, invalid unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "bad format", value = Examples.BAD_FORMAT)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The token may not read this unit (finance: own unit only; evaluator: own county only)",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No budget data of this unit-year has arrived",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.REPORT_NOT_FOUND)))
     @APIResponse(responseCode = "406", description = "None of the accepted media types is available",
@@ -81,19 +97,20 @@ public class ReportResource {
     public Response report(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @Parameter(description = "docx, pdf, html, markdown or json") @QueryParam("format") String format,
-                           @Parameter(description = "indicator system code; default: the newest score") @QueryParam("system") String system,
+                           @Parameter(description = "indicator system code; default: the newest score") @QueryParam("system") @Pattern(regexp = SYSTEM_CODE) String system,
                            @Context HttpHeaders headers) {
+        access.readUnit(unitCode, year);
         String chosen = chooseFormat(format, headers.getAcceptableMediaTypes(), FORMATS);
         ReportDocument doc = reports.report(unitCode, year, system)
                 .orElseThrow(() -> ApiException.notFound("no budget data for unit " + unitCode + " in " + year
                         + " has reached report-service"));
-        Object body = switch (chosen) {
+        Object body = metrics.render("report", chosen, () -> switch (chosen) {
             case "html" -> HtmlRenderer.render(doc);
             case "markdown" -> MarkdownRenderer.render(doc);
             case "docx" -> DocxRenderer.render(doc);
             case "pdf" -> PdfRenderer.render(doc, fonts.font());
             default -> doc;
-        };
+        });
         Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("markdown") ? ";charset=UTF-8" : ""));
         if (chosen.equals("docx") || chosen.equals("pdf")) {
             r.header("Content-Disposition", "inline; filename=\"report-" + unitCode + "-" + year + "." + chosen + "\"");

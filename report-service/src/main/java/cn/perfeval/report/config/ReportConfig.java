@@ -20,6 +20,16 @@ public interface ReportConfig {
 
     interface Topic {
         String topic();
+
+        /**
+         * Where records of this topic that cannot be applied (undecodable or invalid) are published,
+         * besides the {@code rejected_event} row; default {@code <topic>.dead-letter}.
+         */
+        Optional<String> deadLetterTopic();
+
+        default String deadLetterTopicOrDefault() {
+            return deadLetterTopic().orElse(topic() + ".dead-letter");
+        }
     }
 
     interface Pdf {

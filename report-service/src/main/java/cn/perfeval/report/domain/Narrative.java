@@ -15,19 +15,19 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The narrative of a unit-year's report. Line breaks separate paragraphs.")
 public record Narrative(
-        @Schema(description = "opening paragraph before 一、") @Size(max = MAX_TEXT) String opening,
-        @Schema(description = "一、工作概述") @Size(max = MAX_TEXT) String overview,
-        @Schema(description = "二、部门基本情况 (introduction)") @Size(max = MAX_TEXT) String basicInfo,
-        @Schema(description = "（一）机构设置及在职人员情况") @Size(max = MAX_TEXT) String organisation,
-        @Schema(description = "（二）单位主要职责") @Size(max = MAX_TEXT) String duties,
-        @Schema(description = "三、绩效评价工作情况") @Size(max = MAX_TEXT) String evaluationWork,
-        @Schema(description = "四、 introduction before the budget tables") @Size(max = MAX_TEXT) String analysisIntro,
-        @Schema(description = "四（二）1.目标设定") @Size(max = MAX_TEXT) String targetSetting,
-        @Schema(description = "产出/职责履行: the year's outputs and effects") @Size(max = MAX_TEXT) String outputs,
-        @Schema(description = "五、主要经验及做法") @Size(max = MAX_TEXT) String experience,
-        @Schema(description = "六、存在的主要问题") @Size(max = MAX_TEXT) String problems,
-        @Schema(description = "七、改进措施和有关建议") @Size(max = MAX_TEXT) String suggestions,
-        @Schema(description = "issuing body, printed under the conclusion") @Size(max = 200) String issuer,
+        @Schema(description = "opening paragraph before 一、") @Size(max = MAX_TEXT) @PlainText String opening,
+        @Schema(description = "一、工作概述") @Size(max = MAX_TEXT) @PlainText String overview,
+        @Schema(description = "二、部门基本情况 (introduction)") @Size(max = MAX_TEXT) @PlainText String basicInfo,
+        @Schema(description = "（一）机构设置及在职人员情况") @Size(max = MAX_TEXT) @PlainText String organisation,
+        @Schema(description = "（二）单位主要职责") @Size(max = MAX_TEXT) @PlainText String duties,
+        @Schema(description = "三、绩效评价工作情况") @Size(max = MAX_TEXT) @PlainText String evaluationWork,
+        @Schema(description = "四、 introduction before the budget tables") @Size(max = MAX_TEXT) @PlainText String analysisIntro,
+        @Schema(description = "四（二）1.目标设定") @Size(max = MAX_TEXT) @PlainText String targetSetting,
+        @Schema(description = "产出/职责履行: the year's outputs and effects") @Size(max = MAX_TEXT) @PlainText String outputs,
+        @Schema(description = "五、主要经验及做法") @Size(max = MAX_TEXT) @PlainText String experience,
+        @Schema(description = "六、存在的主要问题") @Size(max = MAX_TEXT) @PlainText String problems,
+        @Schema(description = "七、改进措施和有关建议") @Size(max = MAX_TEXT) @PlainText String suggestions,
+        @Schema(description = "issuing body, printed under the conclusion") @Size(max = 200) @PlainText String issuer,
         @Schema(description = "date of issue, printed under the issuing body") LocalDate issuedOn) {
 
     public static final int MAX_TEXT = 100_000;

@@ -1,6 +1,7 @@
 package cn.perfeval.report.service;
 
 import cn.perfeval.report.api.ApiException;
+import cn.perfeval.report.domain.Actor;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,20 +23,24 @@ public class NarrativeService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final ReadModel readModel;
+    private final AuditTrail audit;
 
-    public NarrativeService(EntityManager em, ObjectMapper mapper, ReadModel readModel) {
+    public NarrativeService(EntityManager em, ObjectMapper mapper, ReadModel readModel, AuditTrail audit) {
         this.em = em;
         this.mapper = mapper;
         this.readModel = readModel;
+        this.audit = audit;
     }
 
     /**
-     * Saves a new version.
+     * Saves a new version and its audit row (before = the previous version's sections, after = the
+     * new ones) in one transaction.
      *
+     * @param actor who saves, for the audit trail
      * @param expectedVersion the version the editor started from (If-Match), or null to skip the check
      */
     @Transactional
-    public NarrativeVersion save(String unitCode, int year, Narrative narrative, Long expectedVersion) {
+    public NarrativeVersion save(String unitCode, int year, Narrative narrative, Long expectedVersion, Actor actor) {
         // One writer per unit-year at a time, so that versions are 1, 2, 3, … without gaps or clashes.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "narrative:" + unitCode + ":" + year).getSingleResult();
@@ -48,11 +53,16 @@ public class NarrativeService {
         }
         long version = current + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String content = write(narrative);
         em.createNativeQuery("INSERT INTO narrative_version (unit_code, fiscal_year, version, content, saved_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, unitCode).setParameter(2, year).setParameter(3, version)
-                .setParameter(4, write(narrative)).setParameter(5, now)
+                .setParameter(4, content).setParameter(5, now)
                 .executeUpdate();
+        String before = current == 0 ? null : (String) em.createNativeQuery("SELECT content FROM narrative_version "
+                        + "WHERE unit_code = ?1 AND fiscal_year = ?2 AND version = ?3", String.class)
+                .setParameter(1, unitCode).setParameter(2, year).setParameter(3, current).getSingleResult();
+        audit.record(actor, "narrative.save", unitCode, year, "narrative v" + version, before, content);
         return new NarrativeVersion(unitCode, year, version, now, narrative);
     }
 

@@ -1,6 +1,9 @@
 package cn.perfeval.report.service;
 
+import cn.perfeval.report.domain.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,15 +20,23 @@ import java.util.Optional;
 public class ReadModel {
 
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    public ReadModel(EntityManager em) {
+    public ReadModel(EntityManager em, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
     }
 
-    /** @return whether the event was newer than what was stored */
+    /**
+     * Keeps the event when it is newer than the stored one, with an audit row in the same
+     * transaction (actor {@code system:<topic>}).
+     *
+     * @return whether the event was newer than what was stored
+     */
     @Transactional
-    public boolean applyBudgetEvent(JsonNode event, String payload) {
-        return em.createNativeQuery("""
+    public boolean applyBudgetEvent(JsonNode event, String payload, String topic) {
+        Long before = storedVersion("budget_view", event, null);
+        boolean applied = em.createNativeQuery("""
                         INSERT INTO budget_view (unit_code, fiscal_year, version, county, payload, received_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         ON CONFLICT (unit_code, fiscal_year) DO UPDATE
@@ -39,12 +50,27 @@ public class ReadModel {
                 .setParameter(5, payload)
                 .setParameter(6, OffsetDateTime.now())
                 .executeUpdate() == 1;
+        if (applied) {
+            ObjectNode after = summary(event);
+            after.put("county", event.path("unit").path("county").asText());
+            after.put("unitName", event.path("unit").path("name").asText(null));
+            audit.record(Actor.system(topic), "budget.apply", event.path("unitCode").asText(),
+                    event.path("fiscalYear").asInt(), "budget_view", versionJson(before), after.toString());
+        }
+        return applied;
     }
 
-    /** @return whether the event was newer than what was stored */
+    /**
+     * Keeps the score when it is newer than the stored one for its system, with an audit row in
+     * the same transaction.
+     *
+     * @return whether the event was newer than what was stored
+     */
     @Transactional
-    public boolean applyScoreEvent(JsonNode event, String payload) {
-        return em.createNativeQuery("""
+    public boolean applyScoreEvent(JsonNode event, String payload, String topic) {
+        String system = event.path("system").path("code").asText();
+        Long before = storedVersion("score_view", event, system);
+        boolean applied = em.createNativeQuery("""
                         INSERT INTO score_view (unit_code, fiscal_year, system_code, version, payload, received_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         ON CONFLICT (unit_code, fiscal_year, system_code) DO UPDATE
@@ -52,11 +78,47 @@ public class ReadModel {
                          WHERE score_view.version < EXCLUDED.version""")
                 .setParameter(1, event.path("unitCode").asText())
                 .setParameter(2, event.path("fiscalYear").asInt())
-                .setParameter(3, event.path("system").path("code").asText())
+                .setParameter(3, system)
                 .setParameter(4, event.path("version").asLong())
                 .setParameter(5, payload)
                 .setParameter(6, OffsetDateTime.now())
                 .executeUpdate() == 1;
+        if (applied) {
+            ObjectNode after = summary(event);
+            after.put("system", system);
+            after.set("budgetVersion", event.path("budgetVersion"));
+            after.set("total", event.path("total"));
+            after.set("grade", event.path("grade"));
+            after.set("complete", event.path("complete"));
+            audit.record(Actor.system(topic), "score.apply", event.path("unitCode").asText(),
+                    event.path("fiscalYear").asInt(), "score_view:" + system, versionJson(before), after.toString());
+        }
+        return applied;
+    }
+
+    /** What the audit trail keeps of an event: its identity and version, never the whole payload. */
+    private static ObjectNode summary(JsonNode event) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("type", event.path("type").asText());
+        s.put("eventId", event.path("eventId").asText(null));
+        s.put("version", event.path("version").asLong());
+        return s;
+    }
+
+    private static String versionJson(Long version) {
+        return version == null ? null : "{\"version\": " + version + "}";
+    }
+
+    private Long storedVersion(String table, JsonNode event, String system) {
+        jakarta.persistence.Query q = em.createNativeQuery("SELECT version FROM " + table
+                        + " WHERE unit_code = ?1 AND fiscal_year = ?2" + (system == null ? "" : " AND system_code = ?3"))
+                .setParameter(1, event.path("unitCode").asText())
+                .setParameter(2, event.path("fiscalYear").asInt());
+        if (system != null) {
+            q.setParameter(3, system);
+        }
+        List<?> rows = q.getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -83,6 +145,17 @@ public class ReadModel {
     public Optional<String> unitName(String unitCode, int year) {
         return first(em.createNativeQuery("SELECT CAST(payload AS jsonb) -> 'unit' ->> 'name' FROM budget_view "
                         + "WHERE unit_code = ?1 AND fiscal_year = ?2", String.class)
+                .setParameter(1, unitCode).setParameter(2, year).getResultList());
+    }
+
+    /**
+     * The county of a unit as its budget events say: that of the given year, else that of the
+     * unit's newest year (a unit whose narrative is written before its data arrives for that year).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> county(String unitCode, int year) {
+        return first(em.createNativeQuery("SELECT county FROM budget_view WHERE unit_code = ?1 "
+                        + "ORDER BY (fiscal_year = ?2) DESC, fiscal_year DESC LIMIT 1", String.class)
                 .setParameter(1, unitCode).setParameter(2, year).getResultList());
     }
 

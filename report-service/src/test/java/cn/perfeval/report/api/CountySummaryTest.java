@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.report.support.Calls.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,10 +47,10 @@ class CountySummaryTest {
         GoldenCase.send("budget-events", d + ":2024", GoldenCase.budgetEvent(d, 1, county, "丁镇人民政府"));
         String path = "/api/counties/" + county + "/years/2024/summary";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get(path).then().statusCode(200)
+                asAdmin().queryParam("format", "json").get(path).then().statusCode(200)
                         .body("rows.size()", equalTo(4)).body("rows.findAll { it.scoreVersion != null }.size()", equalTo(3)));
 
-        JsonPath json = given().accept("application/json").get(path).then().statusCode(200).extract().jsonPath();
+        JsonPath json = asAdmin().accept("application/json").get(path).then().statusCode(200).extract().jsonPath();
         assertThat(json.getList("groups", String.class)).containsExactly("预算执行", "预算管理", "资产管理", "产出效果");
         assertThat(json.getList("rows.unitCode", String.class)).containsExactly(a, c, b, d);
         assertThat(json.getList("rows.rank")).containsExactly(1, 1, 3, null);
@@ -64,11 +64,11 @@ class CountySummaryTest {
                 List.of("3", b, EVIL, "81.5", "良", "25", "18.5", "4", "34", "是", "1", "1"),
                 List.of("", d, "丁镇人民政府", "", "未评分", "", "", "", "", "", "1", ""));
 
-        String html = given().accept("text/html").get(path).then().statusCode(200).contentType("text/html").extract().asString();
+        String html = asAdmin().accept("text/html").get(path).then().statusCode(200).contentType("text/html").extract().asString();
         assertThat(Documents.htmlTables(html)).containsExactly(expected);
         assertThat(html).contains(county + "2024年度部门整体支出绩效评价结果汇总").contains("共4个单位，已评分3个；优2个；良1个");
 
-        byte[] docx = given().queryParam("format", "docx").get(path).then().statusCode(200)
+        byte[] docx = asAdmin().queryParam("format", "docx").get(path).then().statusCode(200)
                 .contentType(ReportResource.DOCX).extract().asByteArray();
         try (XWPFDocument doc = Documents.docx(docx)) {
             assertThat(doc.getTables()).hasSize(1);
@@ -76,7 +76,7 @@ class CountySummaryTest {
             assertThat(doc.getDocument().xmlText()).doesNotContain("instrText").doesNotContain("fldSimple");
         }
 
-        byte[] xlsx = given().accept(ReportResource.XLSX).get(path).then().statusCode(200)
+        byte[] xlsx = asAdmin().accept(ReportResource.XLSX).get(path).then().statusCode(200)
                 .contentType(ReportResource.XLSX).extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             XSSFSheet sheet = wb.getSheetAt(0);
@@ -108,9 +108,9 @@ class CountySummaryTest {
 
     @Test
     void anUnknownCountyOrFormatIsAProblem() {
-        given().accept("application/json").get("/api/counties/无此县/years/2024/summary").then().statusCode(404)
+        asAdmin().accept("application/json").get("/api/counties/无此县/years/2024/summary").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("format", "pdf").get("/api/counties/湘潭县/years/2024/summary").then().statusCode(400)
+        asAdmin().queryParam("format", "pdf").get("/api/counties/湘潭县/years/2024/summary").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
     }
 

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.report.support.Calls.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -87,18 +87,18 @@ class GoldenReportTest {
     }
 
     static void feed(String unit) {
-        given().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
+        asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
                 .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200).body("version", equalTo(1));
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 1, 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
     }
 
     @Test
     void jsonHasTheSectionsInOrderTheConclusionAndProvenance() {
-        JsonPath json = given().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        JsonPath json = asAdmin().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(json.getList("sections.heading", String.class)).containsExactlyElementsOf(HEADINGS);
         assertThat(json.getInt("conclusion.total")).isEqualTo(93);
@@ -115,8 +115,8 @@ class GoldenReportTest {
 
     @Test
     void sameInputsGiveTheSameContent() {
-        String first = given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
-        String second = given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
+        String first = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
+        String second = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
         assertThat(second).isEqualTo(first);
         List<String> a = Documents.paragraphs(Documents.docx(docx()));
         List<String> b = Documents.paragraphs(Documents.docx(docx()));
@@ -125,7 +125,7 @@ class GoldenReportTest {
 
     @Test
     void htmlShowsTheGoldenReport() {
-        String html = given().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         List<String> expected = new ArrayList<>(HEADINGS.subList(0, 17));
         expected.addAll(List.of("五、主要经验及做法", "六、存在的主要问题", "七、改进措施和有关建议", "八、综合评价结论"));
@@ -199,7 +199,7 @@ class GoldenReportTest {
     @Test
     void pdfShowsTheGoldenReport() throws Exception {
         assumeTrue(Documents.cjkFontInstalled(), "no CJK font installed (apt-get install fonts-wqy-zenhei); CI installs one");
-        byte[] pdf = given().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] pdf = asAdmin().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         Files.createDirectories(Path.of("target/rendered"));
         Files.write(Path.of("target/rendered/golden-report.pdf"), pdf);
@@ -220,7 +220,7 @@ class GoldenReportTest {
     }
 
     private byte[] docx() {
-        return given().accept(ReportResource.DOCX).get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        return asAdmin().accept(ReportResource.DOCX).get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType(ReportResource.DOCX).extract().asByteArray();
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.report.support.Calls.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,55 +27,55 @@ class NarrativeResourceTest {
     @Test
     void aNewUnitYearStartsFromTheSkeleton() {
         String unit = GoldenCase.newUnit();
-        given().get(path(unit)).then().statusCode(200).header("ETag", "\"0\"")
+        asAdmin().get(path(unit)).then().statusCode(200).header("ETag", "\"0\"")
                 .body("version", equalTo(0))
                 .body("narrative.overview", startsWith("【待填写】"))
                 .body("narrative.analysisIntro", startsWith("根据收集的绩效资料"))
                 .body("narrative.issuer", equalTo("本单位"));
-        given().get(path(unit) + "/versions").then().statusCode(200).body("size()", equalTo(0));
+        asAdmin().get(path(unit) + "/versions").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
     void everySaveIsANewVersionAndTheHistoryStaysReadable() {
         String unit = GoldenCase.newUnit();
-        given().contentType("application/json").body("{\"overview\": \"初稿\\n第二段\", \"issuedOn\": \"2025-05-26\"}")
+        asAdmin().contentType("application/json").body("{\"overview\": \"初稿\\n第二段\", \"issuedOn\": \"2025-05-26\"}")
                 .put(path(unit)).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
-        given().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
+        asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
                 .put(path(unit)).then().statusCode(200).body("version", equalTo(2));
 
-        given().get(path(unit)).then().statusCode(200).body("version", equalTo(2))
+        asAdmin().get(path(unit)).then().statusCode(200).body("version", equalTo(2))
                 .body("narrative.outputs", equalTo(GoldenCase.NARRATIVE.path("outputs").asText()));
-        List<Integer> versions = given().get(path(unit) + "/versions").then().statusCode(200)
+        List<Integer> versions = asAdmin().get(path(unit) + "/versions").then().statusCode(200)
                 .extract().jsonPath().getList("version", Integer.class);
         assertThat(versions).containsExactly(1, 2);
-        given().get(path(unit) + "/versions/1").then().statusCode(200)
+        asAdmin().get(path(unit) + "/versions/1").then().statusCode(200)
                 .body("narrative.overview", equalTo("初稿\n第二段"))
                 .body("narrative.issuedOn", equalTo("2025-05-26"));
-        given().get(path(unit) + "/versions/9").then().statusCode(404).contentType("application/problem+json");
+        asAdmin().get(path(unit) + "/versions/9").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void ifMatchRefusesASaveOverSomeoneElsesChange() {
         String unit = GoldenCase.newUnit();
-        given().contentType("application/json").body("{\"overview\": \"A\"}").put(path(unit)).then().statusCode(200);
-        given().contentType("application/json").header("If-Match", "\"1\"").body("{\"overview\": \"B\"}")
+        asAdmin().contentType("application/json").body("{\"overview\": \"A\"}").put(path(unit)).then().statusCode(200);
+        asAdmin().contentType("application/json").header("If-Match", "\"1\"").body("{\"overview\": \"B\"}")
                 .put(path(unit)).then().statusCode(200).body("version", equalTo(2));
-        given().contentType("application/json").header("If-Match", "\"1\"").body("{\"overview\": \"C\"}")
+        asAdmin().contentType("application/json").header("If-Match", "\"1\"").body("{\"overview\": \"C\"}")
                 .put(path(unit)).then().statusCode(412).contentType("application/problem+json")
                 .body("type", equalTo("urn:perfeval:problem:stale-version"));
-        given().get(path(unit)).then().body("narrative.overview", equalTo("B"));
+        asAdmin().get(path(unit)).then().body("narrative.overview", equalTo("B"));
     }
 
     @Test
     void invalidBodiesArePlainProblems() {
         String unit = GoldenCase.newUnit();
-        given().contentType("application/json").body("{\"overveiw\": \"typo\"}").put(path(unit)).then().statusCode(400)
+        asAdmin().contentType("application/json").body("{\"overveiw\": \"typo\"}").put(path(unit)).then().statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType("application/json").body("{\"issuedOn\": \"26.05.2025\"}").put(path(unit)).then().statusCode(400)
+        asAdmin().contentType("application/json").body("{\"issuedOn\": \"26.05.2025\"}").put(path(unit)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("issuedOn"));
-        given().contentType("application/json").body("{\"issuer\": \"" + "长".repeat(201) + "\"}").put(path(unit)).then()
+        asAdmin().contentType("application/json").body("{\"issuer\": \"" + "长".repeat(201) + "\"}").put(path(unit)).then()
                 .statusCode(400).body("errors[0].field", equalTo("issuer"));
-        given().contentType("application/json").body("{}").put("/api/units/" + unit + "/years/3000/narrative").then()
+        asAdmin().contentType("application/json").body("{}").put("/api/units/" + unit + "/years/3000/narrative").then()
                 .statusCode(400).body("errors[0].field", equalTo("year"));
     }
 
@@ -84,12 +84,12 @@ class NarrativeResourceTest {
         String unit = GoldenCase.newUnit();
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                         .body("provenance.text", equalTo("本报告依据：预算数据第1版；评分：尚无；文字材料：尚未保存（使用模板）。"))
                         .body("sections[0].blocks[0].text", startsWith("【待填写】")));
-        given().contentType("application/json").body("{\"overview\": \"第一版概述\"}").put(path(unit)).then().statusCode(200);
-        given().contentType("application/json").body("{\"overview\": \"第二版概述\"}").put(path(unit)).then().statusCode(200);
-        given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        asAdmin().contentType("application/json").body("{\"overview\": \"第一版概述\"}").put(path(unit)).then().statusCode(200);
+        asAdmin().contentType("application/json").body("{\"overview\": \"第二版概述\"}").put(path(unit)).then().statusCode(200);
+        asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .body("provenance.narrativeVersion", equalTo(2))
                 .body("sections[0].heading", equalTo("一、工作概述"))
                 .body("sections[0].blocks[0].text", equalTo("第二版概述"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.report.support.Calls.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,15 +37,15 @@ class PdfWithoutFontTest {
         String unit = GoldenCase.newUnit();
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
 
-        given().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(503)
+        asAdmin().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:perfeval:problem:pdf-font-missing"))
                 .body("detail", containsString("fonts-wqy-zenhei"))
                 .body("detail", containsString("/nonexistent/fonts/none.ttc"));
         for (String format : new String[]{"html", "markdown", "json", "docx"}) {
-            given().queryParam("format", format).get("/api/reports/" + unit + "/2024").then().statusCode(200);
+            asAdmin().queryParam("format", format).get("/api/reports/" + unit + "/2024").then().statusCode(200);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.report.support.Calls.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,10 +66,10 @@ class ReportResourceTest {
         send("score-events", unit + ":2024", scoreEvent(unit, 1));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
 
-        given().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        asAdmin().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .body("title", equalTo("测试镇人民政府2024年度部门整体支出绩效评价自评报告"))
                 .body("provenance.budgetVersion", equalTo(1))
                 .body("conclusion.total", equalTo(93))
@@ -81,14 +81,14 @@ class ReportResourceTest {
                 .body("sections.heading", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         org.hamcrest.Matchers.containsString("收入总表"))));
 
-        String html = given().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(html).contains("<td>2010301</td><td>行政运行</td><td class=\"num\">1827.5</td>")
                 .contains("基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %")
                 .contains("综上所述，预算执行考核指标总计30分，扣2分，得28分。")
                 .contains("自评得分93分，评定等次：优");
 
-        String md = given().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/markdown").extract().asString();
         assertThat(md).contains("| 2010301 | 行政运行 | 1827.5 | 1570.5 | 257 |").contains("评分第1版");
     }
@@ -98,13 +98,13 @@ class ReportResourceTest {
         String unit = newUnit();
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 2, "1570.5"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1.11"));
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 3, "1570.49"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
                         .body("provenance.budgetVersion", equalTo(3)));
-        assertThat(given().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString())
+        assertThat(asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString())
                 .contains("| 1570.49 |").doesNotContain("1.11");
     }
 
@@ -117,9 +117,9 @@ class ReportResourceTest {
                 .replace("\"complete\": true", "\"complete\": false, \"assigned\": false");
         send("score-events", unit + ":2024", other);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "json").queryParam("system", "national-common")
+                asAdmin().queryParam("format", "json").queryParam("system", "national-common")
                         .get("/api/reports/" + unit + "/2024").then().statusCode(200).body("provenance.systemCode", equalTo("national-common")));
-        given().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .body("provenance.systemCode", equalTo("xiangtan-county"))
                 .body("conclusion.total", equalTo(93));
     }
@@ -129,16 +129,16 @@ class ReportResourceTest {
         String unit = newUnit();
         send("budget-events", unit + ":2024", budgetEvent(unit, "<script>alert(1)</script>镇", 1, "1570.5"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("format", "html").get("/api/reports/" + unit + "/2024").then().statusCode(200));
-        String html = given().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
+                asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+        String html = asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;镇");
-        String md = given().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString();
+        String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString();
         assertThat(md).doesNotContain("<script>");
     }
 
     @Test
     void openApiDocumentsEveryOperationWithExamples() {
-        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String openapi = asAdmin().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/reports/{unitCode}/{year}", "/api/units/{unitCode}/years/{year}/narrative",
                         "/api/units/{unitCode}/years/{year}/narrative/versions/{version}", "/api/counties/{county}/years/{year}/summary",
                         "urn:perfeval:problem:pdf-font-missing", "urn:perfeval:problem:stale-version",
@@ -149,9 +149,9 @@ class ReportResourceTest {
 
     @Test
     void unknownUnitOrFormatGetsProblemJson() {
-        given().accept("application/json").get("/api/reports/NOPE/2024").then().statusCode(404)
+        asAdmin().accept("application/json").get("/api/reports/NOPE/2024").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("format", "pdfx").get("/api/reports/NOPE/2024").then().statusCode(400)
+        asAdmin().queryParam("format", "pdfx").get("/api/reports/NOPE/2024").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
     }
 }

@@ -1,0 +1,123 @@
+package cn.perfeval.report.api;
+
+import cn.perfeval.report.support.Calls;
+import cn.perfeval.testsupport.DevTokens;
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.perfeval.report.support.Calls.TOKENS;
+import static cn.perfeval.report.support.Calls.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every way a token can be wrong gets 401 problem+json with {@code WWW-Authenticate: Bearer}, on
+ * every endpoint and whatever format was asked for; the operational endpoints stay open.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "report"))
+class AuthenticationTest {
+
+    static Map<String, String> badTokens() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("none", null);
+        t.put("malformed", "not-a-jwt");
+        t.put("three garbage parts", "abc.def.ghi");
+        t.put("expired", TOKENS.token("admin", "admin", null, null, DevTokens.ISSUER, Duration.ofMinutes(-10)));
+        t.put("signed by another key", DevTokens.generate().admin());
+        t.put("foreign issuer", TOKENS.token("admin", "admin", null, null, "https://idp.elsewhere.example", Duration.ofHours(1)));
+        String claims = "{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"admin\",\"upn\":\"admin\",\"groups\":[\"admin\"],\"exp\":"
+                + (System.currentTimeMillis() / 1000 + 3600) + "}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        t.put("alg none", url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".");
+        String valid = TOKENS.admin();
+        t.put("tampered claims", valid.substring(0, valid.indexOf('.') + 1)
+                + url.encodeToString(claims.replace("\"admin\"]", "\"admin\",\"viewer\"]").getBytes(StandardCharsets.UTF_8))
+                + valid.substring(valid.lastIndexOf('.')));
+        return t;
+    }
+
+    /** method, path, Accept. */
+    static final List<String[]> ENDPOINTS = List.of(
+            new String[]{"GET", "/api/reports/114303210062309155/2024?format=json", "application/json"},
+            new String[]{"GET", "/api/reports/114303210062309155/2024?format=docx", ReportResource.DOCX},
+            new String[]{"GET", "/api/reports/114303210062309155/2024", ReportResource.PDF},
+            new String[]{"GET", "/api/reports/114303210062309155/2024", "text/html"},
+            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative", "application/json"},
+            new String[]{"PUT", "/api/units/114303210062309155/years/2024/narrative", "application/json"},
+            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative/versions", "application/json"},
+            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative/versions/1", "application/json"},
+            new String[]{"GET", "/api/counties/湘潭县/years/2024/summary?format=xlsx", ReportResource.XLSX},
+            new String[]{"GET", "/api/audit", "application/json"});
+
+    @Test
+    void everyBadTokenIs401ProblemJsonOnEveryEndpoint() {
+        int n = 0;
+        for (Map.Entry<String, String> token : badTokens().entrySet()) {
+            for (String[] e : ENDPOINTS) {
+                var request = as(token.getValue()).accept(e[2]);
+                Response r = e[0].equals("PUT")
+                        ? request.contentType("application/json").body("{\"overview\": \"x\"}").put(e[1])
+                        : request.get(e[1]);
+                String what = token.getKey() + " " + e[0] + " " + e[1] + " (" + e[2] + ")";
+                assertThat(r.statusCode()).as(what).isEqualTo(401);
+                assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+                assertThat(r.header("WWW-Authenticate")).as(what).isEqualTo("Bearer");
+                assertThat(r.jsonPath().getString("type")).as(what).isEqualTo("urn:perfeval:problem:unauthorized");
+                assertThat(r.jsonPath().getInt("status")).as(what).isEqualTo(401);
+                n++;
+            }
+        }
+        System.out.println("AuthenticationTest: " + n + " requests with a missing or invalid token, all 401");
+    }
+
+    @Test
+    void operationalEndpointsStayOpen() {
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/q/metrics")) {
+            assertThat(given().get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void openApiDeclaresTheBearerSchemeAnd401And403OnEveryOperation() {
+        Map<String, Object> doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
+        assertThat(schemes).containsKey("bearer");
+        assertThat(schemes.get("bearer").toString()).contains("http").contains("bearer").contains("JWT");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var op : path.getValue().entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) op.getValue().get("responses");
+                assertThat(responses).as(op.getKey() + " " + path.getKey()).containsKeys("401", "403");
+                assertThat(op.getValue().get("security").toString()).as(op.getKey() + " " + path.getKey()).contains("bearer");
+                operations++;
+            }
+        }
+        assertThat(operations).isEqualTo(7);
+    }
+
+    @Test
+    void aValidTokenIsAccepted() {
+        Calls.asAdmin().get("/api/units/114303210062309155/years/2024/narrative/versions").then().statusCode(200);
+    }
+}
