@@ -1,8 +1,11 @@
 package cn.perfeval.scoring.api;
 
 import cn.perfeval.scoring.domain.Assignment;
+import cn.perfeval.scoring.security.AccessPolicy;
+import cn.perfeval.scoring.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,16 +30,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 
 @Path("/api/assignments/{county}/{year}")
+@Authenticated
 @Tag(name = "Assignments", description = "Which indicator system version scores the unit-years of a county and year")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
     private final ScoringService scoring;
     private final SystemCatalog systems;
+    private final AccessPolicy access;
+    private final Caller caller;
 
-    public AssignmentResource(ScoringService scoring, SystemCatalog systems) {
+    public AssignmentResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, Caller caller) {
         this.scoring = scoring;
         this.systems = systems;
+        this.access = access;
+        this.caller = caller;
     }
 
     public record AssignmentRequest(@NotBlank @Size(max = 64) String systemCode, @NotNull @Min(1) Integer version) {
@@ -58,7 +66,8 @@ public class AssignmentResource {
     public AssignmentView assign(@PathParam("county") @Size(min = 1, max = 100) String county,
                                  @PathParam("year") @Min(2000) @Max(2100) int year,
                                  @NotNull @Valid AssignmentRequest request) {
-        Assignment a = scoring.assign(county, year, request.systemCode(), request.version());
+        access.admin("assign indicator systems");
+        Assignment a = scoring.assign(caller.actor(), county, year, request.systemCode(), request.version());
         return new AssignmentView(county, year, a.systemCode, a.systemVersion, a.assignedAt, false);
     }
 
@@ -69,6 +78,7 @@ public class AssignmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "assignment", value = Examples.ASSIGNMENT)))
     public AssignmentView get(@PathParam("county") @Size(min = 1, max = 100) String county,
                               @PathParam("year") @Min(2000) @Max(2100) int year) {
+        access.readCatalog();
         Assignment a = Assignment.findById(new Assignment.Key(county, year));
         if (a == null) {
             var d = systems.defaultSystem();

@@ -3,8 +3,10 @@ package cn.perfeval.scoring.api;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
+import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 @Path("/api/counties/{county}/years/{year}")
+@Authenticated
 @Tag(name = "County views", description = "Chart-ready views of all units of a county for a year")
 @Produces(MediaType.APPLICATION_JSON)
 public class CountyResource {
@@ -38,8 +41,10 @@ public class CountyResource {
     private final EntityManager em;
     private final ScoringService scoring;
     private final SystemCatalog systems;
+    private final AccessPolicy access;
 
-    public CountyResource(EntityManager em, ScoringService scoring, SystemCatalog systems) {
+    public CountyResource(EntityManager em, ScoringService scoring, SystemCatalog systems, AccessPolicy access) {
+        this.access = access;
         this.em = em;
         this.scoring = scoring;
         this.systems = systems;
@@ -78,6 +83,7 @@ public class CountyResource {
     public Ranking ranking(@PathParam("county") @Size(min = 1, max = 100) String county,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @QueryParam("system") String systemCode) {
+        access.countyRanking(county);
         IndicatorSystem system = systemCode == null || systemCode.isBlank()
                 ? systems.systemFor(county, year)
                 : systems.find(systemCode).orElseThrow(() ->

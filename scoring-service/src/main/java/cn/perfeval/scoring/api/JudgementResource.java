@@ -2,8 +2,12 @@ package cn.perfeval.scoring.api;
 
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.JudgementRecord;
+import cn.perfeval.scoring.domain.PlainText;
+import cn.perfeval.scoring.security.AccessPolicy;
+import cn.perfeval.scoring.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,23 +35,28 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Path("/api/units/{unitCode}/years/{year}/judgements/{systemCode}")
+@Authenticated
 @Tag(name = "Judgements", description = "Evaluators' points for the judged indicators of a unit-year")
 @Produces(MediaType.APPLICATION_JSON)
 public class JudgementResource {
 
     private final ScoringService scoring;
     private final SystemCatalog systems;
+    private final AccessPolicy access;
+    private final Caller caller;
 
-    public JudgementResource(ScoringService scoring, SystemCatalog systems) {
+    public JudgementResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, Caller caller) {
         this.scoring = scoring;
         this.systems = systems;
+        this.access = access;
+        this.caller = caller;
     }
 
     /** Points awarded, or a deduction from the maximum (exactly one of the two). */
     public record JudgementRequest(@jakarta.validation.constraints.DecimalMin("0") BigDecimal points, @jakarta.validation.constraints.DecimalMin("0") BigDecimal deduction,
-                                   @NotBlank @Size(max = 2000) String reason,
-                                   @Size(max = 500) String evidence,
-                                   @NotBlank @Size(max = 100) String by,
+                                   @NotBlank @Size(max = 2000) @PlainText String reason,
+                                   @Size(max = 500) @PlainText String evidence,
+                                   @NotBlank @Size(max = 100) @PlainText(name = true) String by,
                                    OffsetDateTime at) {
     }
 
@@ -77,7 +86,8 @@ public class JudgementResource {
                                @PathParam("systemCode") @Size(max = 64) String systemCode,
                                @PathParam("indicatorCode") @Size(max = 64) String indicatorCode,
                                @NotNull @Valid JudgementRequest request) {
-        JudgementRecord j = scoring.judge(unitCode, year, systemCode, indicatorCode,
+        access.judge(unitCode, year);
+        JudgementRecord j = scoring.judge(caller.actor(), unitCode, year, systemCode, indicatorCode,
                 new ScoringService.JudgementInput(request.points(), request.deduction(), request.reason(),
                         request.evidence(), request.by(), request.at()));
         return view(j, scoring.snapshot(unitCode, year).isPresent());
@@ -91,6 +101,7 @@ public class JudgementResource {
     public List<JudgementView> current(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode) {
+        access.readUnit(unitCode, year);
         return JudgementRecord.current(unitCode, year, systemCode).values().stream().map(j -> view(j, false)).toList();
     }
 
@@ -104,6 +115,7 @@ public class JudgementResource {
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode,
                                        @PathParam("indicatorCode") @Size(max = 64) String indicatorCode) {
+        access.readUnit(unitCode, year);
         return JudgementRecord.history(unitCode, year, systemCode, indicatorCode).stream().map(j -> view(j, false)).toList();
     }
 

@@ -3,9 +3,14 @@ package cn.perfeval.scoring.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -22,7 +27,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        Response.ResponseBuilder r = builder(e.toProblem(uri.getPath()));
+        if (e.status() == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return r.build();
+    }
+
+    /**
+     * A bearer token that does not verify: malformed, expired, badly signed or from another issuer.
+     * Reaches this mapper because authentication is not proactive: it runs when an
+     * {@code @Authenticated} operation asks for the identity. Why the token failed stays in the log.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        LOG.debugf("bearer token refused on %s: %s", uri.getPath(), e.getMessage());
+        return api(ApiException.unauthorized("a valid bearer token issued by the county's identity provider is required"
+                + " (the token given is malformed, expired, badly signed or from another issuer)"), uri);
+    }
+
+    /** No token at all on an operation that needs one. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return api(ApiException.unauthorized("a bearer token is required (Authorization: Bearer <JWT>)"), uri);
+    }
+
+    /** Refused by a declarative check; the programmatic checks of AccessPolicy give a more precise detail. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return api(ApiException.forbidden("the token's roles do not allow this operation"), uri);
     }
 
     @ServerExceptionMapper
@@ -79,7 +112,11 @@ public class ProblemMappers {
     }
 
     private static Response respond(ProblemDetail p) {
-        return Response.status(p.status()).type(ProblemDetail.MEDIA_TYPE).entity(p).build();
+        return builder(p).build();
+    }
+
+    private static Response.ResponseBuilder builder(ProblemDetail p) {
+        return Response.status(p.status()).type(ProblemDetail.MEDIA_TYPE).entity(p);
     }
 
     /** "replaceExpenditure.request.rows[3].basic" → "rows[3].basic". */

@@ -5,8 +5,11 @@ import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
+import cn.perfeval.scoring.security.AccessPolicy;
+import cn.perfeval.scoring.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,16 +34,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/units/{unitCode}/years/{year}")
+@Authenticated
 @Tag(name = "Published scores", description = "What a unit published, and where it differs from the computed result")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublishedResource {
 
     private final ScoringService scoring;
     private final SystemCatalog systems;
+    private final AccessPolicy access;
+    private final Caller caller;
 
-    public PublishedResource(ScoringService scoring, SystemCatalog systems) {
+    public PublishedResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, Caller caller) {
         this.scoring = scoring;
         this.systems = systems;
+        this.access = access;
+        this.caller = caller;
     }
 
     public record InconsistencyView(String unitCode, int fiscalYear, String systemCode, Long version,
@@ -61,7 +69,8 @@ public class PublishedResource {
     public Published record(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                             @PathParam("year") @Min(2000) @Max(2100) int year,
                             @NotNull @Valid Published published) {
-        scoring.recordPublished(unitCode, year, published);
+        access.recordPublished(unitCode);
+        scoring.recordPublished(caller.actor(), unitCode, year, published);
         return published;
     }
 
@@ -75,6 +84,7 @@ public class PublishedResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public Published published(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                @PathParam("year") @Min(2000) @Max(2100) int year) {
+        access.readUnit(unitCode, year);
         return scoring.published(unitCode, year)
                 .orElseThrow(() -> ApiException.notFound("no published scores of unit " + unitCode + " in " + year));
     }
@@ -94,6 +104,7 @@ public class PublishedResource {
     public InconsistencyView inconsistencies(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                              @PathParam("year") @Min(2000) @Max(2100) int year,
                                              @QueryParam("system") String systemCode) {
+        access.readUnit(unitCode, year);
         Published published = scoring.published(unitCode, year)
                 .orElseThrow(() -> ApiException.notFound("no published scores of unit " + unitCode + " in " + year));
         String code = ScoreResource.systemCode(systems, scoring, unitCode, year, systemCode);

@@ -3,8 +3,11 @@ package cn.perfeval.scoring.api;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
+import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Path("/api/scores/{unitCode}/{year}")
+@Authenticated
 @Tag(name = "Scores", description = "Indicator scores, total and grade of a unit-year")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {
@@ -59,16 +64,23 @@ public class ScoreResource {
 
     private final ScoringService scoring;
     private final SystemCatalog systems;
+    private final AccessPolicy access;
 
-    public ScoreResource(ScoringService scoring, SystemCatalog systems) {
+    public ScoreResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access) {
         this.scoring = scoring;
         this.systems = systems;
+        this.access = access;
     }
 
-    /** A stored recomputation with its full result. */
+    /**
+     * A stored recomputation with its full result. The result is sent as stored: it was written
+     * by this service's own mapper from a {@link ScoreResult}, so parsing and writing it again for
+     * every read would only cost time (it is most of the response).
+     */
     public record ScoreView(String unitCode, int fiscalYear, long version, long budgetVersion,
                             OffsetDateTime computedAt, BigDecimal total, BigDecimal maxTotal, String grade,
-                            boolean complete, ScoreResult result) {
+                            boolean complete,
+                            @JsonRawValue @Schema(implementation = ScoreResult.class) String result) {
     }
 
     /** One line of the history. */
@@ -91,6 +103,16 @@ public class ScoreResource {
                              @PathParam("year") @Min(2000) @Max(2100) int year,
                              @QueryParam("system") String systemCode,
                              @QueryParam("asOf") String asOf) {
+        access.readUnit(unitCode, year);
+        if (asOf == null || asOf.isBlank()) {
+            // the frequent read, in one statement; when it finds nothing, the checks below say why
+            var stored = scoring.currentScore(unitCode, year, systemCode);
+            if (stored.isPresent()) {
+                var s = stored.get();
+                return new ScoreView(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
+                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result());
+            }
+        }
         String code = systemCode(systems, scoring, unitCode, year, systemCode);
         ScoreRecord r;
         if (asOf == null || asOf.isBlank()) {
@@ -103,7 +125,7 @@ public class ScoreResource {
                             + " as of " + asOf));
         }
         return new ScoreView(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
-                r.grade, r.complete, scoring.parse(r));
+                r.grade, r.complete, r.result);
     }
 
     @GET
@@ -117,6 +139,7 @@ public class ScoreResource {
     public List<HistoryEntry> history(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
                                       @PathParam("year") @Min(2000) @Max(2100) int year,
                                       @QueryParam("system") String systemCode) {
+        access.readUnit(unitCode, year);
         return ScoreRecord.history(unitCode, year, systemCode(systems, scoring, unitCode, year, systemCode)).stream()
                 .map(r -> new HistoryEntry(r.seq, r.budgetVersion, r.computedAt, r.total, r.grade, r.complete, r.systemVersion))
                 .toList();

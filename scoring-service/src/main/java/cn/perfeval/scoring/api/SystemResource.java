@@ -1,8 +1,11 @@
 package cn.perfeval.scoring.api;
 
 import cn.perfeval.scoring.domain.IndicatorSystem;
+import cn.perfeval.scoring.security.AccessPolicy;
+import cn.perfeval.scoring.security.Caller;
 import cn.perfeval.scoring.service.MeasureDictionary;
 import cn.perfeval.scoring.service.SystemCatalog;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,10 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api")
+@Authenticated
 @Tag(name = "Indicator systems", description = "Indicator systems as versioned data: groups, indicators, formulas, rules, grade bands")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
@@ -34,10 +38,14 @@ public class SystemResource {
 
     private final SystemCatalog catalog;
     private final MeasureDictionary measures;
+    private final AccessPolicy access;
+    private final Caller caller;
 
-    public SystemResource(SystemCatalog catalog, MeasureDictionary measures) {
+    public SystemResource(SystemCatalog catalog, MeasureDictionary measures, AccessPolicy access, Caller caller) {
         this.catalog = catalog;
         this.measures = measures;
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
@@ -46,6 +54,7 @@ public class SystemResource {
     @APIResponse(responseCode = "200", description = "Every system",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "systems", value = "[" + Examples.SYSTEM + "]")))
     public List<IndicatorSystem> list() {
+        access.readCatalog();
         return catalog.all();
     }
 
@@ -63,7 +72,8 @@ public class SystemResource {
     @APIResponse(responseCode = "409", description = "A system of this code exists",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT)))
     public Response create(@NotNull IndicatorSystem system, @Context UriInfo uri) {
-        IndicatorSystem stored = catalog.create(system);
+        access.admin("define indicator systems");
+        IndicatorSystem stored = catalog.create(caller.actor(), system);
         return Response.created(uri.getBaseUriBuilder().path("api/systems/{code}/versions/{n}")
                 .build(stored.code(), stored.version())).entity(stored).build();
     }
@@ -76,6 +86,7 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public IndicatorSystem get(@PathParam("code") String code) {
+        access.readCatalog();
         return catalog.find(code).orElseThrow(() -> ApiException.notFound("no indicator system " + code));
     }
 
@@ -87,6 +98,7 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public List<Integer> versions(@PathParam("code") String code) {
+        access.readCatalog();
         List<Integer> versions = catalog.versions(code);
         if (versions.isEmpty()) {
             throw ApiException.notFound("no indicator system " + code);
@@ -108,7 +120,8 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public Response addVersion(@PathParam("code") String code, @NotNull IndicatorSystem system, @Context UriInfo uri) {
-        IndicatorSystem stored = catalog.addVersion(code, system);
+        access.admin("add versions of indicator systems");
+        IndicatorSystem stored = catalog.addVersion(caller.actor(), code, system);
         return Response.created(uri.getBaseUriBuilder().path("api/systems/{code}/versions/{n}")
                 .build(stored.code(), stored.version())).entity(stored).build();
     }
@@ -121,6 +134,7 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system or version",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public IndicatorSystem version(@PathParam("code") String code, @PathParam("n") int n) {
+        access.readCatalog();
         return catalog.find(code, n).orElseThrow(() -> ApiException.notFound("no version " + n + " of indicator system " + code));
     }
 
@@ -130,6 +144,7 @@ public class SystemResource {
     @APIResponse(responseCode = "200", description = "The dictionary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "measures", value = MEASURES)))
     public List<MeasureDictionary.Measure> measures() {
+        access.readCatalog();
         return measures.all();
     }
 }

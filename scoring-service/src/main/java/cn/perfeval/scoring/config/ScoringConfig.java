@@ -25,6 +25,13 @@ public interface ScoringConfig {
         /** Consumer group; instances of this service share the partitions. */
         @WithDefault("scoring-service")
         String group();
+
+        /**
+         * Where a record that can never be processed (undecodable, or an invalid event) is
+         * published, with the original key, value and headers and the reason in headers.
+         */
+        @WithDefault("budget-events.dead-letter")
+        String deadLetterTopic();
     }
 
     interface ScoreEvents {

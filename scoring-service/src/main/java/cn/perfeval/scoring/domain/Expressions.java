@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.config.MapBasedFunctionDictionary;
@@ -25,9 +26,12 @@ import com.ezylang.evalex.operators.booleans.InfixLessOperator;
 import com.ezylang.evalex.operators.booleans.InfixNotEqualsOperator;
 import com.ezylang.evalex.operators.booleans.InfixOrOperator;
 import com.ezylang.evalex.operators.booleans.PrefixNotOperator;
+import com.ezylang.evalex.parser.ParseException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The expression language of indicator formulas: EvalEx in BigDecimal, restricted to arithmetic
@@ -84,5 +88,42 @@ public final class Expressions {
 
     public static Expression of(String formula) {
         return new Expression(formula, CONFIG);
+    }
+
+    /**
+     * A formula parsed once: its syntax tree and the measures it uses. Evaluating it copies the
+     * expression, which shares the (read-only) tree and gets its own values, so one compiled
+     * formula serves any number of threads.
+     */
+    public record Compiled(Expression prototype, Set<String> usedVariables) {
+
+        public EvaluationValue evaluate(Map<String, ?> values) throws EvaluationException, ParseException {
+            return new Expression(prototype).withValues(values).evaluate();
+        }
+    }
+
+    /** Bound of the cache; reached only if systems with that many distinct formulas are stored. */
+    static final int CACHE_LIMIT = 10_000;
+
+    private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+
+    /**
+     * The compiled form of a formula of a stored indicator system. A stored system version never
+     * changes, so its formulas are parsed once per JVM instead of once per indicator and
+     * recomputation (keyed by the formula's text, which every version sharing it also shares).
+     * Only formulas that passed {@link SystemValidator} are scored, so the cache holds only those.
+     */
+    public static Compiled compiled(String formula) throws ParseException {
+        Compiled c = COMPILED.get(formula);
+        if (c == null) {
+            Expression e = of(formula);
+            e.getAbstractSyntaxTree();
+            c = new Compiled(e, Set.copyOf(e.getUsedVariables()));
+            if (COMPILED.size() >= CACHE_LIMIT) {
+                COMPILED.clear();
+            }
+            COMPILED.put(formula, c);
+        }
+        return c;
     }
 }

@@ -19,17 +19,20 @@ import java.util.List;
 public record Published(@Size(max = 500) List<@NotNull @Valid Indicator> indicators,
                         @Size(max = 100) List<@NotNull @Valid Group> groups,
                         @DecimalMin("0") BigDecimal total,
-                        @Size(max = 16) String grade) {
+                        @Size(max = 16) @PlainText(name = true) String grade) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Indicator(@Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
-                            @Size(max = 200) String group, @Size(max = 500) String printedFormula,
-                            @Size(max = 200) String printedValue, @DecimalMin("0") BigDecimal maxPoints,
+    public record Indicator(@Size(max = 64) @PlainText(name = true) String code,
+                            @NotBlank @Size(max = 200) @PlainText(name = true) String name,
+                            @Size(max = 200) @PlainText(name = true) String group,
+                            @Size(max = 500) @PlainText String printedFormula,
+                            @Size(max = 200) @PlainText String printedValue, @DecimalMin("0") BigDecimal maxPoints,
                             @DecimalMin("0") BigDecimal points) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Group(@Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
+    public record Group(@Size(max = 64) @PlainText(name = true) String code,
+                        @NotBlank @Size(max = 200) @PlainText(name = true) String name,
                         @DecimalMin("0") BigDecimal maxPoints, @DecimalMin("0") BigDecimal points) {
     }
 }

@@ -5,7 +5,6 @@ import cn.perfeval.scoring.domain.ScoreResult.GroupResult;
 import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
 import cn.perfeval.scoring.domain.ScoreResult.Status;
 import com.ezylang.evalex.EvaluationException;
-import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.parser.ParseException;
 
@@ -82,10 +81,11 @@ public final class Scorer {
     }
 
     static IndicatorResult scoreLeaf(Node n, String group, Map<String, BigDecimal> measures) {
-        Expression expression = Expressions.of(n.formula());
+        Expressions.Compiled expression;
         Set<String> used;
         try {
-            used = new TreeSet<>(expression.getUsedVariables());
+            expression = Expressions.compiled(n.formula());
+            used = new TreeSet<>(expression.usedVariables());
         } catch (ParseException e) {
             throw new IllegalStateException("formula of " + n.code() + " does not parse: " + e.getMessage(), e);
         }
@@ -106,7 +106,7 @@ public final class Scorer {
         }
         BigDecimal exact;
         try {
-            EvaluationValue result = expression.withValues(new LinkedHashMap<>(values)).evaluate();
+            EvaluationValue result = expression.evaluate(new LinkedHashMap<>(values));
             exact = result.isBooleanValue()
                     ? (result.getBooleanValue() ? BigDecimal.ONE : BigDecimal.ZERO)
                     : result.getNumberValue();

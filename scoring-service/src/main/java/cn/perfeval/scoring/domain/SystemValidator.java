@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,8 @@ public final class SystemValidator {
         if (blank(s.name())) {
             add("name", "required", s.name());
         }
+        text("name", s.name(), true, 300);
+        text("description", s.description(), false, 4000);
         if (s.groups() == null || s.groups().isEmpty()) {
             add("groups", "at least one group is required", null);
             return;
@@ -80,6 +83,9 @@ public final class SystemValidator {
         if (blank(n.name())) {
             add(path + ".name", "required", n.name());
         }
+        text(path + ".name", n.name(), true, 300);
+        text(path + ".description", n.description(), false, 4000);
+        text(path + ".unit", n.unit(), true, 32);
         if (n.maxPoints() == null || n.maxPoints().signum() <= 0) {
             add(path + ".maxPoints", "must be a positive number", n.maxPoints());
         }
@@ -127,10 +133,46 @@ public final class SystemValidator {
         }
     }
 
+    /** Longer formulas are refused before they are parsed: the longest shipped one has about 60 characters. */
+    static final int MAX_FORMULA_LENGTH = 500;
+    /** Deeper parentheses are refused before parsing, so that the recursive parser cannot exhaust the stack. */
+    static final int MAX_FORMULA_NESTING = 16;
+    /**
+     * Besides ASCII letters and digits, the only characters a formula may contain: checked before
+     * the parser sees it, so that string literals, structure and array access, {@code ${…}},
+     * {@code #{…}}, quotes and statement separators never reach it.
+     */
+    static final String FORMULA_SYMBOLS = " _.+-*/()<>=!&|,";
+
     private void formula(String formula, String path) {
         if (blank(formula)) {
             add(path, "required for a computed indicator", formula);
             return;
+        }
+        if (formula.length() > MAX_FORMULA_LENGTH) {
+            add(path, "at most " + MAX_FORMULA_LENGTH + " characters", formula.substring(0, 40) + "…");
+            return;
+        }
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < formula.length(); i++) {
+            char c = formula.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            deepest = Math.max(deepest, depth);
+        }
+        if (deepest > MAX_FORMULA_NESTING) {
+            add(path, "parentheses nested at most " + MAX_FORMULA_NESTING + " deep", formula.substring(0, 40) + "…");
+            return;
+        }
+        for (int i = 0; i < formula.length(); i++) {
+            char c = formula.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || FORMULA_SYMBOLS.indexOf(c) >= 0))) {
+                add(path, "does not parse: a formula may only contain measure names, numbers, spaces, the operators + - * / < > = ! & | "
+                        + "and the functions " + String.join(", ", Expressions.FUNCTIONS) + " (character '"
+                        + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "' at "
+                        + i + ")", formula);
+                return;
+            }
         }
         Expression e = Expressions.of(formula);
         Set<String> used;
@@ -145,11 +187,45 @@ public final class SystemValidator {
             add(path, "does not parse: " + ex.getMessage(), formula);
             return;
         }
+        boolean unknown = false;
         for (String v : used) {
             if (!measures.contains(v)) {
                 add(path, "unknown measure '" + v + "'; the known measures are listed by GET /api/measures", formula);
+                unknown = true;
             }
         }
+        if (!unknown && dividesByZeroAlways(formula, used)) {
+            add(path, "divides by zero whatever the data (a division by a constant zero or by an expression that is "
+                    + "always zero)", formula);
+        }
+    }
+
+    /**
+     * True when the formula divides by zero on two different sets of sample values, each measure
+     * with its own value: then the divisor is zero whatever the data ({@code x / 0},
+     * {@code x / (a - a)}), while {@code a / (b - c)} is accepted (zero only for some data, scored
+     * NOT_COMPUTABLE then).
+     */
+    private static boolean dividesByZeroAlways(String formula, Set<String> used) {
+        int zeroDivisions = 0;
+        for (int sample = 0; sample < 2; sample++) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            int i = 0;
+            for (String v : new java.util.TreeSet<>(used)) {
+                values.put(v, new BigDecimal(sample == 0 ? "1.37" : "2.91").add(BigDecimal.valueOf(++i * 0.73 + sample * 0.19)));
+            }
+            try {
+                Expressions.of(formula).withValues(values).evaluate();
+            } catch (com.ezylang.evalex.EvaluationException | ParseException ex) {
+                String m = String.valueOf(ex.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (m.contains("zero")) {
+                    zeroDivisions++;
+                }
+            } catch (ArithmeticException ex) {
+                zeroDivisions++;
+            }
+        }
+        return zeroDivisions == 2;
     }
 
     private void rule(Rule rule, BigDecimal maxPoints, String path) {
@@ -242,6 +318,7 @@ public final class SystemValidator {
                 add(gp + ".grade", "required", null);
                 return;
             }
+            text(gp + ".grade", g.grade(), true, 16);
             if (empty(g.min(), g.minInclusive(), g.max(), g.maxInclusive())) {
                 add(gp, "empty range " + Range.describe(g.min(), g.minInclusive(), g.max(), g.maxInclusive()), g.grade());
                 return;
@@ -306,6 +383,21 @@ public final class SystemValidator {
     private void positive(BigDecimal v, String path) {
         if (v == null || v.signum() <= 0) {
             add(path, "must be a positive number", v == null ? null : v.toPlainString());
+        }
+    }
+
+    /** Names and texts as {@link TextRules} allow them, and not longer than {@code max}. */
+    private void text(String path, String value, boolean name, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            add(path, "at most " + max + " characters", value.substring(0, 40) + "…");
+            return;
+        }
+        String problem = name ? TextRules.nameProblem(value) : TextRules.freeTextProblem(value);
+        if (problem != null) {
+            add(path, problem, value);
         }
     }
 

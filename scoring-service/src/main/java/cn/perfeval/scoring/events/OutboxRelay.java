@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final ScoringConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final PipelineMetrics metrics;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -50,7 +51,8 @@ public class OutboxRelay {
     private boolean brokerDown;
 
     public OutboxRelay(EntityManager em, ScoringConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, PipelineMetrics metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
@@ -78,6 +80,7 @@ public class OutboxRelay {
                 do {
                     sent = relayBatch();
                 } while (sent == config.outbox().batchSize() && running);
+                measureBacklog();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -86,6 +89,19 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay round failed: %s", e.toString());
             }
         }
+    }
+
+    /** What waits in the outbox, for the metrics; the partial index on unpublished rows keeps it cheap. */
+    @Transactional
+    void measureBacklog() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), min(created_at) FROM outbox_event "
+                + "WHERE published_at IS NULL").getSingleResult();
+        Object oldest = row[1];
+        OffsetDateTime at = oldest == null ? null
+                : oldest instanceof OffsetDateTime o ? o
+                : oldest instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
+                : ((java.sql.Timestamp) oldest).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        metrics.outbox(((Number) row[0]).longValue(), at);
     }
 
     /** Sends one batch; returns how many events were confirmed by the broker. */

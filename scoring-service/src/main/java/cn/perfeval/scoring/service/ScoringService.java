@@ -14,10 +14,12 @@ import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.domain.Scorer;
 import cn.perfeval.scoring.events.BudgetEventPayload;
 import cn.perfeval.scoring.events.ScoreEventWriter;
+import cn.perfeval.scoring.security.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -45,12 +47,34 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final SystemCatalog systems;
     private final ScoreEventWriter events;
+    private final AuditTrail audit;
+    private final Event<Recomputed> recomputed;
 
-    public ScoringService(EntityManager em, ObjectMapper mapper, SystemCatalog systems, ScoreEventWriter events) {
+    public ScoringService(EntityManager em, ObjectMapper mapper, SystemCatalog systems, ScoreEventWriter events,
+                          AuditTrail audit, Event<Recomputed> recomputed) {
         this.em = em;
         this.mapper = mapper;
         this.systems = systems;
         this.events = events;
+        this.audit = audit;
+        this.recomputed = recomputed;
+    }
+
+    /** The actor of recomputations driven by budget events, as the audit trail names it. */
+    public static final Actor BUDGET_EVENTS = Actor.system("budget-events");
+
+    /** Fired in the transaction of each recomputation; observed after commit by the metrics. */
+    public record Recomputed(String unitCode, int fiscalYear, String systemCode) {
+    }
+
+    /** What the audit trail keeps of a recomputation: the figures, not the whole explanation. */
+    public record ScoreSummary(String systemCode, int systemVersion, long version, long budgetVersion,
+                               BigDecimal total, BigDecimal maxTotal, String grade, boolean complete) {
+
+        static ScoreSummary of(ScoreRecord r) {
+            return r == null ? null : new ScoreSummary(r.systemCode, r.systemVersion, r.seq, r.budgetVersion, r.total,
+                    r.maxTotal, r.grade, r.complete);
+        }
     }
 
     /**
@@ -76,12 +100,28 @@ public class ScoringService {
         snapshot.county = event.unit().county();
         snapshot.measures = write(event.measures());
         snapshot.receivedAt = OffsetDateTime.now();
-        rescoreAll(snapshot);
+        for (IndicatorSystem system : rescoreTargets(snapshot)) {
+            ScoreSummary before = ScoreSummary.of(ScoreRecord.current(key.unitCode(), key.fiscalYear(), system.code())
+                    .orElse(null));
+            ScoreRecord after = rescore(snapshot, system);
+            audit.record(BUDGET_EVENTS, AuditTrail.SCORE_RECOMPUTED, key.unitCode(), key.fiscalYear(),
+                    "score:" + system.code(), before, ScoreSummary.of(after));
+        }
         return true;
     }
 
-    /** Rescoring under the assigned system and under every other system the unit-year has judgements under. */
-    private void rescoreAll(BudgetSnapshot snapshot) {
+    /**
+     * Writes what the current transaction changed and forgets the loaded entities, between the
+     * events of a batch applied in one transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    /** The assigned system and every other system the unit-year has judgements under. */
+    private java.util.Collection<IndicatorSystem> rescoreTargets(BudgetSnapshot snapshot) {
         Map<String, IndicatorSystem> targets = new LinkedHashMap<>();
         IndicatorSystem assigned = systems.systemFor(snapshot.county, snapshot.key.fiscalYear());
         targets.put(assigned.code(), assigned);
@@ -90,7 +130,7 @@ public class ScoringService {
                 systems.find(code).ifPresent(s -> targets.put(code, s));
             }
         }
-        targets.values().forEach(s -> rescore(snapshot, s));
+        return targets.values();
     }
 
     private ScoreRecord rescore(BudgetSnapshot snapshot, IndicatorSystem system) {
@@ -123,6 +163,7 @@ public class ScoringService {
         record.persist();
         boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
         events.scored(snapshot, record, result, assigned);
+        recomputed.fire(new Recomputed(unit, year, system.code()));
         return record;
     }
 
@@ -136,7 +177,8 @@ public class ScoringService {
      * arrived, recomputes its score under that system from the stored snapshot.
      */
     @Transactional
-    public JudgementRecord judge(String unitCode, int year, String systemCode, String indicatorCode, JudgementInput in) {
+    public JudgementRecord judge(Actor actor, String unitCode, int year, String systemCode, String indicatorCode,
+                                 JudgementInput in) {
         BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
         String county = snapshot == null ? null : snapshot.county;
         IndicatorSystem system = systems.versionFor(systemCode, county, year)
@@ -167,6 +209,7 @@ public class ScoringService {
             }
             points = max.subtract(in.deduction());
         }
+        JudgementRecord previous = JudgementRecord.current(unitCode, year, systemCode).get(indicatorCode);
         JudgementRecord j = new JudgementRecord();
         j.unitCode = unitCode;
         j.fiscalYear = year;
@@ -180,18 +223,35 @@ public class ScoringService {
         j.judgedAt = in.at() != null ? in.at() : OffsetDateTime.now();
         j.recordedAt = OffsetDateTime.now();
         j.persist();
-        if (snapshot != null) {
-            rescore(snapshot, system);
-        }
+        ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, system);
+        Map<String, Object> after = judgementAudit(j);
+        after.put("score", ScoreSummary.of(rescored));
+        audit.record(actor, AuditTrail.JUDGEMENT_RECORDED, unitCode, year, "judgement:" + systemCode + "/" + indicatorCode,
+                previous == null ? null : judgementAudit(previous), after);
         return j;
+    }
+
+    private static Map<String, Object> judgementAudit(JudgementRecord j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("systemCode", j.systemCode);
+        m.put("indicatorCode", j.indicatorCode);
+        m.put("points", j.points);
+        m.put("deduction", j.deduction);
+        m.put("reason", j.reason);
+        m.put("evidence", j.evidence);
+        m.put("by", j.judgedBy);
+        m.put("at", j.judgedAt);
+        return m;
     }
 
     /** Assigns a system version to a county and year and rescores its unit-years with it. */
     @Transactional
-    public Assignment assign(String county, int year, String systemCode, int version) {
+    public Assignment assign(Actor actor, String county, int year, String systemCode, int version) {
         IndicatorSystem system = systems.find(systemCode, version).orElseThrow(() -> ApiException.invalid("version",
                 "indicator system " + systemCode + " has no version " + version, Integer.toString(version)));
         Assignment a = em.find(Assignment.class, new Assignment.Key(county, year), LockModeType.PESSIMISTIC_WRITE);
+        Map<String, Object> before = a == null ? null
+                : new LinkedHashMap<>(Map.of("systemCode", a.systemCode, "version", a.systemVersion));
         if (a == null) {
             a = new Assignment();
             a.key = new Assignment.Key(county, year);
@@ -211,22 +271,30 @@ public class ScoringService {
                 .setParameter(1, county).setParameter(2, year)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         affected.forEach(s -> rescore(s, system));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("systemCode", systemCode);
+        after.put("version", version);
+        after.put("rescoredUnits", affected.stream().map(s -> s.key.unitCode()).toList());
+        audit.record(actor, AuditTrail.ASSIGNMENT_SET, null, year, "assignment:" + county, before, after);
         return a;
     }
 
     /** Records what a unit published and rescores it, so that its score event lists the differences. */
     @Transactional
-    public PublishedRecord recordPublished(String unitCode, int year, Published published) {
+    public PublishedRecord recordPublished(Actor actor, String unitCode, int year, Published published) {
         BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
+        Published before = published(unitCode, year).orElse(null);
         PublishedRecord r = new PublishedRecord();
         r.unitCode = unitCode;
         r.fiscalYear = year;
         r.document = write(published);
         r.recordedAt = OffsetDateTime.now();
         r.persist();
-        if (snapshot != null) {
-            rescore(snapshot, systems.systemFor(snapshot.county, year));
-        }
+        ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, systems.systemFor(snapshot.county, year));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("published", published);
+        after.put("score", ScoreSummary.of(rescored));
+        audit.record(actor, AuditTrail.PUBLISHED_RECORDED, unitCode, year, "published", before, after);
         return r;
     }
 
@@ -245,6 +313,47 @@ public class ScoringService {
     private BudgetSnapshot lockSnapshot(String unitCode, int year) {
         BudgetSnapshot s = em.find(BudgetSnapshot.class, new BudgetSnapshot.Key(unitCode, year), LockModeType.PESSIMISTIC_WRITE);
         return s == null || s.version == 0 ? null : s;
+    }
+
+    /** The current stored result of a unit-year under a system, as a score read sends it. */
+    public record StoredScore(String unitCode, int fiscalYear, long version, long budgetVersion, OffsetDateTime computedAt,
+                              BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result) {
+    }
+
+    /**
+     * The current result in one statement: the system is the requested one, else the one assigned
+     * to the unit-year's county and year, else the default; the newest recomputation under it is
+     * found by {@code score_result_current_idx}. Empty when there is none, for whatever reason (an
+     * unknown system, nothing scored yet): the caller then finds out which, the slow way. The
+     * result JSON is returned as stored.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StoredScore> currentScore(String unitCode, int year, String requestedSystem) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.seq, r.budget_version, r.computed_at, r.total, r.max_total, "
+                        + "r.grade, r.complete, r.result FROM score_result r "
+                        + "WHERE r.unit_code = ?1 AND r.fiscal_year = ?2 AND r.system_code = COALESCE(NULLIF(?3, ''), "
+                        + "(SELECT a.system_code FROM budget_snapshot b JOIN system_assignment a "
+                        + "ON a.county = b.county AND a.fiscal_year = b.fiscal_year "
+                        + "WHERE b.unit_code = ?1 AND b.fiscal_year = ?2 AND b.version > 0), ?4) "
+                        + "ORDER BY r.seq DESC LIMIT 1")
+                .setParameter(1, unitCode).setParameter(2, year)
+                .setParameter(3, requestedSystem == null ? "" : requestedSystem.strip())
+                .setParameter(4, systems.defaultSystemCode())
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new StoredScore(unitCode, year, ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), toOffset(r[2]), (BigDecimal) r[3], (BigDecimal) r[4], (String) r[5],
+                (Boolean) r[6], (String) r[7]));
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,6 +7,7 @@ import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.StoredSystem;
 import cn.perfeval.scoring.domain.SystemValidator;
+import cn.perfeval.scoring.security.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,11 @@ public class SystemCatalog {
     /** Stored versions never change, so their parsed form can be kept. */
     private final Map<StoredSystem.Key, IndicatorSystem> parsed = new ConcurrentHashMap<>();
 
-    public SystemCatalog(EntityManager em, ObjectMapper mapper, ScoringConfig config, MeasureDictionary measures) {
+    private final AuditTrail audit;
+
+    public SystemCatalog(EntityManager em, ObjectMapper mapper, ScoringConfig config, MeasureDictionary measures,
+                         AuditTrail audit) {
+        this.audit = audit;
         this.em = em;
         this.mapper = mapper;
         this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -132,18 +137,20 @@ public class SystemCatalog {
 
     /** Stores a new system as version 1. */
     @Transactional
-    public IndicatorSystem create(IndicatorSystem s) {
+    public IndicatorSystem create(Actor actor, IndicatorSystem s) {
         validate(s);
         if (latestVersion(s.code()).isPresent()) {
             throw new ApiException(409, "conflict", "Conflict", "indicator system " + s.code()
                     + " exists; add a version with POST /api/systems/" + s.code() + "/versions", List.of());
         }
-        return store(s.withVersion(1), false);
+        IndicatorSystem stored = store(s.withVersion(1), false);
+        audit.record(actor, AuditTrail.SYSTEM_CREATED, null, null, "system:" + stored.code() + "/v1", null, stored);
+        return stored;
     }
 
     /** Stores the next version of an existing system; earlier versions stay as they were. */
     @Transactional
-    public IndicatorSystem addVersion(String code, IndicatorSystem s) {
+    public IndicatorSystem addVersion(Actor actor, String code, IndicatorSystem s) {
         if (s.code() != null && !s.code().equals(code)) {
             throw ApiException.invalid("code", "must be " + code + " (the system in the path) or absent", s.code());
         }
@@ -151,7 +158,10 @@ public class SystemCatalog {
         validate(withCode);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + code).getSingleResult();
         int latest = latestVersion(code).orElseThrow(() -> ApiException.notFound("no indicator system " + code));
-        return store(withCode.withVersion(latest + 1), false);
+        IndicatorSystem stored = store(withCode.withVersion(latest + 1), false);
+        audit.record(actor, AuditTrail.SYSTEM_VERSION_ADDED, null, null, "system:" + code + "/v" + stored.version(),
+                find(code, latest).orElse(null), stored);
+        return stored;
     }
 
     private IndicatorSystem store(IndicatorSystem s, boolean shipped) {
@@ -184,6 +194,11 @@ public class SystemCatalog {
             }
         }
         return defaultSystem();
+    }
+
+    /** The code of the default system, from the configuration alone (no query). */
+    public String defaultSystemCode() {
+        return config.defaultSystem();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

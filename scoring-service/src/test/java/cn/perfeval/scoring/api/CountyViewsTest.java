@@ -1,11 +1,14 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.TestEvents;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,6 +25,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class CountyViewsTest {
+
+    @BeforeEach
+    void asAdmin() {
+        TestAuth.asAdmin();
+    }
+
+    @AfterEach
+    void anonymous() {
+        TestAuth.anonymous();
+    }
 
     static final String SELF_EVALUATION = "{\"systemCode\": \"self-evaluation-2020\", \"version\": 1}";
 

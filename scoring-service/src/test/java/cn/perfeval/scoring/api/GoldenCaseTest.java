@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.TestEvents;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -31,6 +34,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class GoldenCaseTest {
+
+    @BeforeEach
+    void asAdmin() {
+        TestAuth.asAdmin();
+    }
+
+    @AfterEach
+    void anonymous() {
+        TestAuth.anonymous();
+    }
 
     static final String COUNTY = "湘潭县";
 

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.TestEvents;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;
@@ -7,6 +8,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +26,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class NationalFrameworkTest {
+
+    @BeforeEach
+    void asAdmin() {
+        TestAuth.asAdmin();
+    }
+
+    @AfterEach
+    void anonymous() {
+        TestAuth.anonymous();
+    }
 
     @Test
     void goldenMeasuresUnderTheNationalFramework() {

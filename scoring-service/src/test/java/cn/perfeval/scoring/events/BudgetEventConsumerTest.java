@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.events;
 
+import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.domain.RejectedEvent;
 import cn.perfeval.testsupport.EmbeddedInfrastructure;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +31,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class BudgetEventConsumerTest {
+
+    @BeforeEach
+    void asAdmin() {
+        TestAuth.asAdmin();
+    }
+
+    @AfterEach
+    void anonymous() {
+        TestAuth.anonymous();
+    }
 
     static String event(String unit, long version, String basicActual) {
         return """

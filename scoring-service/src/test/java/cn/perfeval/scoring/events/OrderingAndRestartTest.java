@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.events;
 
+import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.TestEvents;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;
@@ -7,6 +8,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +28,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class OrderingAndRestartTest {
+
+    @BeforeEach
+    void asAdmin() {
+        TestAuth.asAdmin();
+    }
+
+    @AfterEach
+    void anonymous() {
+        TestAuth.anonymous();
+    }
 
     @Inject
     BudgetEventConsumer consumer;
@@ -83,9 +96,11 @@ class OrderingAndRestartTest {
         assertThat(actual).isEqualTo(expected);
         assertThat(actual.get("indicators").toString()).contains("3600 / 3274.34").contains("基本完成");
         assertThat(expected.get("total")).isEqualTo(given().get("/api/scores/" + reference + "/2024").then().extract().path("total"));
-        // every applied version once, in order: nothing older or repeated was ever applied
+        // every applied version once, in order: nothing older or repeated was ever applied (a version
+        // superseded by a newer one of the same unit-year in the same poll is not applied at all)
         List<Integer> versions = given().get("/api/scores/" + unit + "/2024/history").then().extract().path("budgetVersion");
-        assertThat(versions).isSorted().doesNotHaveDuplicates().startsWith(2).endsWith(4, 5);
-        given().get("/api/scores/" + reference + "/2024/history").then().body("budgetVersion", equalTo(List.of(1, 2, 3, 4)));
+        assertThat(versions).isSorted().doesNotHaveDuplicates().endsWith(4, 5);
+        List<Integer> inOrder = given().get("/api/scores/" + reference + "/2024/history").then().extract().path("budgetVersion");
+        assertThat(inOrder).isSorted().doesNotHaveDuplicates().endsWith(4).isSubsetOf(1, 2, 3, 4);
     }
 }

@@ -1,0 +1,123 @@
+package cn.perfeval.scoring.api;
+
+import cn.perfeval.scoring.TestAuth;
+import cn.perfeval.scoring.TestEvents;
+import cn.perfeval.testsupport.DevTokens;
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every change leaves one audit entry, written with the change, listed newest first to admins. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
+class AuditTrailTest {
+
+    static final DevTokens TOKENS = DevTokens.shared();
+
+    static JsonPath audit(String query) {
+        return TestAuth.given(TOKENS.admin()).config(TestEvents.DECIMALS).get("/api/audit?" + query).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    @Test
+    void eventsJudgementsPublishedScoresSystemsAndAssignmentsAreAudited() {
+        String unit = TestEvents.newUnit();
+        String county = "审计县" + UUID.randomUUID().toString().substring(0, 6);
+        TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, county, 1, TestEvents.GOLDEN_MEASURES));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                TestAuth.given(TOKENS.admin()).get("/api/scores/" + unit + "/2024").then().statusCode(200));
+
+        // the recomputation driven by the event
+        JsonPath recomputed = audit("unit=" + unit + "&year=2024");
+        assertThat(recomputed.getInt("total")).isEqualTo(1);
+        assertThat(recomputed.getString("entries[0].actor")).isEqualTo("system:budget-events");
+        assertThat(recomputed.getList("entries[0].roles")).containsExactly("system");
+        assertThat(recomputed.getString("entries[0].action")).isEqualTo("score.recomputed");
+        assertThat(recomputed.getString("entries[0].target")).isEqualTo("score:xiangtan-county");
+        assertThat(recomputed.getString("entries[0].before")).isNull();
+        assertThat(recomputed.getInt("entries[0].after.version")).isEqualTo(1);
+        assertThat(recomputed.getInt("entries[0].after.budgetVersion")).isEqualTo(1);
+        String total = TestAuth.given(TOKENS.admin()).get("/api/scores/" + unit + "/2024").then().extract().path("total").toString();
+        assertThat(recomputed.getString("entries[0].after.total")).isEqualTo(total);
+
+        // two judgements by an evaluator of the county: the second has the first as "before"
+        String evaluator = TOKENS.evaluator(county);
+        for (String points : new String[]{"3", "4"}) {
+            TestAuth.given(evaluator).contentType(ContentType.JSON)
+                    .body("{\"points\": " + points + ", \"reason\": \"制度较健全\", \"by\": \"评价组 李明\"}")
+                    .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+        }
+        JsonPath judged = audit("unit=" + unit + "&actor=evaluator");
+        assertThat(judged.getInt("total")).isEqualTo(2);
+        assertThat(judged.getList("entries.action")).containsOnly("judgement.recorded");
+        assertThat(judged.getList("entries[0].roles")).containsExactly("evaluator");
+        assertThat(judged.getString("entries[0].target")).isEqualTo("judgement:xiangtan-county/B1");
+        assertThat(judged.getInt("entries[0].after.points")).isEqualTo(4);
+        assertThat(judged.getInt("entries[0].before.points")).isEqualTo(3);
+        assertThat(judged.getString("entries[1].before")).isNull();
+        assertThat(judged.getInt("entries[0].after.score.version")).isEqualTo(3);
+
+        // published scores recorded by the unit's finance staff
+        TestAuth.given(TOKENS.finance(unit)).contentType(ContentType.JSON).body(Examples.PUBLISHED)
+                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+        JsonPath published = audit("unit=" + unit + "&actor=finance-" + unit);
+        assertThat(published.getString("entries[0].action")).isEqualTo("published.recorded");
+        assertThat(published.getString("entries[0].after.published.grade")).isEqualTo("良");
+
+        // newest first over everything of the unit, one page at a time
+        JsonPath all = audit("unit=" + unit + "&year=2024");
+        assertThat(all.getInt("total")).isEqualTo(4);
+        assertThat(all.getList("entries.action")).containsExactly("published.recorded", "judgement.recorded",
+                "judgement.recorded", "score.recomputed");
+        assertThat(audit("unit=" + unit + "&size=1&page=1").getList("entries.id"))
+                .containsExactly(all.getList("entries.id").get(1));
+
+        // a new system, a version and an assignment, by admin
+        String code = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body(AccessMatrixTest.system(code)).post("/api/systems")
+                .then().statusCode(201);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body(AccessMatrixTest.system(code))
+                .post("/api/systems/" + code + "/versions").then().statusCode(201);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"version\": 2}")
+                .put("/api/assignments/" + county + "/2024").then().statusCode(200);
+        JsonPath admin = audit("actor=admin&size=20");
+        List<String> targets = admin.getList("entries.target");
+        assertThat(targets).containsSubsequence("assignment:" + county, "system:" + code + "/v2", "system:" + code + "/v1");
+        int assigned = targets.indexOf("assignment:" + county);
+        assertThat(admin.getList("entries[" + assigned + "].after.rescoredUnits")).containsExactly(unit);
+        assertThat(admin.getInt("entries[" + targets.indexOf("system:" + code + "/v2") + "].before.version")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoEntry() {
+        String unit = TestEvents.newUnit();
+        int before = audit("actor=admin&size=1").getInt("total");
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"points\": 99, \"reason\": \"r\", \"by\": \"e\"}")
+                .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(400);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"nope\", \"version\": 1}")
+                .put("/api/assignments/无县/2024").then().statusCode(400);
+        assertThat(audit("unit=" + unit).getInt("total")).isZero();
+        assertThat(audit("actor=admin&size=1").getInt("total")).isEqualTo(before);
+    }
+
+    @Test
+    void filtersAreValidated() {
+        TestAuth.given(TOKENS.admin()).get("/api/audit?size=5000").then().statusCode(400).contentType("application/problem+json");
+        TestAuth.given(TOKENS.admin()).get("/api/audit?year=1800").then().statusCode(400);
+        TestAuth.given(TOKENS.admin()).get("/api/audit?unit=not%20a%20unit").then().statusCode(400);
+        TestAuth.given(TOKENS.admin()).get("/api/audit?page=-1").then().statusCode(400).body("status", equalTo(400));
+    }
+}
