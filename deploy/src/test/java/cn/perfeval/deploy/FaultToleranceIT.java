@@ -91,8 +91,10 @@ class FaultToleranceIT {
         suite.restart(Service.SCORING);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(scoredBudgetVersions(unit)).last().isEqualTo((long) writes));
-        // every version scored exactly once, in order: none lost, none doubled
-        assertThat(scoredBudgetVersions(unit)).containsExactlyElementsOf(LongStream.rangeClosed(1, writes).boxed().toList());
+        // nothing doubled: each version scored at most once, in order (versions superseded within one
+        // poll of the consumer are skipped on purpose); nothing lost: the last one is scored, from the last data
+        assertThat(scoredBudgetVersions(unit)).doesNotHaveDuplicates().isSorted()
+                .isSubsetOf(LongStream.rangeClosed(1, writes).boxed().toList());
         given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then()
                 .body("result.indicators.find { it.code == 'A2' }.measures.basicActual", equalTo(3000 + writes));
     }
@@ -112,7 +114,10 @@ class FaultToleranceIT {
         suite.embeddedKafka().start();
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(scoredBudgetVersions(unit)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L));
+                assertThat(scoredBudgetVersions(unit)).last().isEqualTo(6L));
+        assertThat(scoredBudgetVersions(unit)).startsWith(1L).doesNotHaveDuplicates().isSorted();
+        given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then()
+                .body("result.indicators.find { it.code == 'A2' }.measures.basicActual", equalTo(3006));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
                         .then().statusCode(200).body("provenance.budgetVersion", equalTo(6)));
