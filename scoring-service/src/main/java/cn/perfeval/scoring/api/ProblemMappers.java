@@ -106,6 +106,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // PostgreSQL out of reach: nothing changed, the same request works once it is back
+            LOG.warnf("database unavailable: %s", e.toString());
+            ProblemDetail p = DatabaseUnavailable.problem(uri.getPath());
+            return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(p).build();
+        }
         LOG.error("unexpected failure", e);
         return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,
                 "the request could not be completed; it changed nothing", uri.getPath(), List.of()));
