@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.budget.TestAuth.given;
 
 /**
  * The golden case (zhonglupu-2024.json, a copy of /work/shared/reference) and the requests that

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.budget.TestAuth.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The golden case loaded through the public API reads back identical and shows exactly its two slips. */

@@ -2,6 +2,8 @@ package cn.perfeval.budget.api;
 
 import cn.perfeval.budget.api.UnitYearDtos.MeasureDefinition;
 import cn.perfeval.budget.domain.Measure;
+import cn.perfeval.budget.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +23,7 @@ import java.util.List;
 public class MeasureResource {
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Operation(summary = "List the measure dictionary")
     @APIResponse(responseCode = "200", description = "Every measure with its label, unit and definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dictionary", value = Examples.MEASURES)))

@@ -22,4 +22,15 @@ public record ProblemDetail(String type, String title, int status, String detail
     public static String type(String kind) {
         return "urn:perfeval:problem:" + kind;
     }
+
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\(?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*\\)?:?\\s?");
+
+    /**
+     * A library's message without the Java class names it may quote
+     * ("java.time.format.DateTimeParseException"): clients learn what was wrong, not what runs here.
+     */
+    public static String withoutClassNames(String message) {
+        return message == null ? null : CLASS_NAME.matcher(message).replaceAll("").strip();
+    }
 }

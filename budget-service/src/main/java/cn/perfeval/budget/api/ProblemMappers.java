@@ -52,7 +52,7 @@ public class ProblemMappers {
         }
         String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
         // Jackson's message may quote Java class names; keep only the first sentence, without them.
-        message = message.replaceAll("`[^`]*`", "value").split("\n")[0];
+        message = ProblemDetail.withoutClassNames(message.replaceAll("`[^`]*`", "value").split("\n")[0]);
         List<ProblemDetail.FieldError> errors = field.isEmpty()
                 ? List.of()
                 : List.of(new ProblemDetail.FieldError(field, message, null));
@@ -73,6 +73,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // PostgreSQL out of reach: nothing changed, the same request works once it is back
+            LOG.warnf("database unavailable: %s", e.toString());
+            ProblemDetail p = DatabaseUnavailable.problem(uri.getPath());
+            return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(p).build();
+        }
         LOG.error("unexpected failure", e);
         return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,
                 "the request could not be completed; it changed nothing", uri.getPath(), List.of()));

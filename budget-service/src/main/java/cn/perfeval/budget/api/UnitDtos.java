@@ -15,13 +15,13 @@ public final class UnitDtos {
     }
 
     public record UnitRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) String county,
-            @NotBlank @Size(max = 100) String province,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Size(max = 100) @PlainText String county,
+            @NotBlank @Size(max = 100) @PlainText String province,
             @NotNull @Pattern(regexp = "行政|事业", message = "must be 行政 or 事业") String kind,
-            @Size(max = 100) String rank,
-            @Size(max = 300) String address,
-            @Size(max = 100) List<@NotBlank @Size(max = 200) String> offices) {
+            @Size(max = 100) @PlainText String rank,
+            @Size(max = 300) @PlainText String address,
+            @Size(max = 100) List<@NotBlank @Size(max = 200) @PlainText String> offices) {
     }
 
     public record UnitResponse(String code, String name, String county, String province, String kind,

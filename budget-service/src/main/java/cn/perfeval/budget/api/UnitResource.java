@@ -6,6 +6,9 @@ import cn.perfeval.budget.api.UnitDtos.UnitResponse;
 import cn.perfeval.budget.domain.Unit;
 import cn.perfeval.budget.domain.UnitYear;
 import cn.perfeval.budget.service.BudgetService;
+import cn.perfeval.budget.security.Caller;
+import cn.perfeval.budget.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -45,12 +48,15 @@ public class UnitResource {
     static final String CODE_MESSAGE = "must be 1 to 32 digits or capital letters (统一社会信用代码)";
 
     private final BudgetService service;
+    private final Caller caller;
 
-    public UnitResource(BudgetService service) {
+    public UnitResource(BudgetService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update a unit", description = "Idempotent. Updating a unit publishes a new version of each of its fiscal years.")
@@ -69,6 +75,7 @@ public class UnitResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/{code}")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read a unit")
@@ -79,6 +86,7 @@ public class UnitResource {
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public UnitResponse get(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code) {
+        caller.requireRead(code);
         Unit u = Unit.findByCode(code);
         if (u == null) {
             throw ApiException.notFound("no unit with code " + code);
@@ -87,18 +95,29 @@ public class UnitResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List units", description = "Paginated, ordered by code; optionally of one county and/or with data for one fiscal year.")
     @APIResponse(responseCode = "200", description = "One page of units",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.UNIT_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
-    public Page<UnitResponse> list(@QueryParam("county") @Size(max = 100) String county,
+    public Page<UnitResponse> list(@QueryParam("county") @Size(max = 100) @PlainText String county,
                                    @QueryParam("fiscalYear") @Min(2000) @Max(2100) Integer fiscalYear,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        // finance sees its own unit only, an evaluator the units of its county
+        if (!caller.seesEverything()) {
+            if (caller.has(Roles.FINANCE)) {
+                where.add("code = :ownUnit");
+                params.put("ownUnit", caller.ownUnit());
+            } else if (caller.has(Roles.EVALUATOR)) {
+                where.add("county = :ownCounty");
+                params.put("ownCounty", caller.ownCounty());
+            }
+        }
         if (county != null && !county.isBlank()) {
             where.add("county = :county");
             params.put("county", county.strip());

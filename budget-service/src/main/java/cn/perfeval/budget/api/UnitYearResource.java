@@ -17,6 +17,9 @@ import cn.perfeval.budget.domain.MeasureCalculator;
 import cn.perfeval.budget.domain.UnitYear;
 import cn.perfeval.budget.service.BudgetService;
 import cn.perfeval.budget.service.TableImport;
+import cn.perfeval.budget.security.Caller;
+import cn.perfeval.budget.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -55,12 +58,15 @@ import java.util.Map;
 public class UnitYearResource {
 
     private final BudgetService service;
+    private final Caller caller;
 
-    public UnitYearResource(BudgetService service) {
+    public UnitYearResource(BudgetService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read a unit-year: version, measures, staff, tables, execution, adjustments and findings", description = "The ETag header carries the version.")
     @APIResponse(responseCode = "200", description = "The unit-year as stored, amounts in 万元",
@@ -71,11 +77,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response get(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/expenditure")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the 年初部门预算支出总表", description = "Rows in the order given, amounts in 万元 exactly as stored.")
@@ -87,11 +95,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getExpenditure(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                                    @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(new ExpenditureTable(AmountUnit.WAN_YUAN, expenditure(uy))), uy);
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/expenditure")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the 年初部门预算支出总表",
@@ -109,11 +119,13 @@ public class UnitYearResource {
                                    @PathParam("year") @Min(2000) @Max(2100) int year,
                                    @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull(message = "a JSON body is required") @Valid ExpenditureTable table) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceExpenditure(code, year, parseIfMatch(ifMatch), table);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/execution")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the execution of the year")
@@ -125,11 +137,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getExecution(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                                  @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(ExecutionDto.of(uy)), uy);
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/execution")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the execution of the year",
@@ -150,11 +164,13 @@ public class UnitYearResource {
                                  @PathParam("year") @Min(2000) @Max(2100) int year,
                                  @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull(message = "a JSON body is required") @Valid ExecutionDto execution) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceExecution(code, year, parseIfMatch(ifMatch), execution);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/staff")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the staff facts of the year")
@@ -166,11 +182,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getStaff(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(StaffDto.of(uy.staff)), uy);
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/staff")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the staff facts of the year",
@@ -188,11 +206,13 @@ public class UnitYearResource {
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid StaffDto staff) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceStaff(code, year, parseIfMatch(ifMatch), staff);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/budget-summary")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the 年初部门预算收支总表", description = "Exactly as stored, amounts in 万元.")
@@ -204,6 +224,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getBudgetSummary(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                                      @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         if (!uy.summaryRecorded) {
             throw ApiException.notFound("no 收支总表 recorded for unit " + code + " in fiscal year " + year);
@@ -212,6 +233,7 @@ public class UnitYearResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/budget-summary")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the 年初部门预算收支总表",
@@ -229,11 +251,13 @@ public class UnitYearResource {
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid BudgetSummary summary) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceBudgetSummary(code, year, parseIfMatch(ifMatch), summary);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/revenue")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the 年初部门预算收入总表")
@@ -245,11 +269,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getRevenue(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(new RevenueTable(AmountUnit.WAN_YUAN, uy.revenueRows.stream().map(RevenueRowDto::of).toList())), uy);
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/revenue")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the 年初部门预算收入总表",
@@ -267,11 +293,13 @@ public class UnitYearResource {
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid RevenueTable table) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceRevenue(code, year, parseIfMatch(ifMatch), table);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/adjustments")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the budget adjustments of the year")
@@ -283,11 +311,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getAdjustments(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(new AdjustmentList(AmountUnit.WAN_YUAN, uy.adjustments.stream().map(AdjustmentDto::of).toList())), uy);
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the budget adjustments of the year",
@@ -305,11 +335,13 @@ public class UnitYearResource {
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid AdjustmentList adjustments) {
+        caller.requireBudgetWrite(code);
         UnitYear uy = service.replaceAdjustments(code, year, parseIfMatch(ifMatch), adjustments);
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/findings")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the validation findings of the unit-year")
@@ -321,11 +353,13 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getFindings(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(new FindingsView(code, year, uy.version, findings(uy))), uy);
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/import")
     @Consumes({TableImportMedia.XLSX, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import the standard tables from an .xlsx workbook",
@@ -347,12 +381,14 @@ public class UnitYearResource {
                                @PathParam("year") @Min(2000) @Max(2100) int year,
                                @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                byte[] file) {
+        caller.requireBudgetWrite(code);
         TableImport.Tables tables = TableImport.fromXlsx(file == null ? new byte[0] : file);
-        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables);
+        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables, "xlsx");
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
     @Path("/import")
     @Consumes(TableImportMedia.CSV)
     @Operation(summary = "Import one standard table from CSV",
@@ -373,12 +409,14 @@ public class UnitYearResource {
                               @Parameter(description = "expenditure, revenue or budget-summary") @QueryParam("table") String table,
                               @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               byte[] file) {
+        caller.requireBudgetWrite(code);
         TableImport.Tables tables = TableImport.fromCsv(table, file == null ? new byte[0] : file);
-        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables);
+        UnitYear uy = service.importTables(code, year, parseIfMatch(ifMatch), tables, "csv");
         return withVersion(Response.ok(view(uy)), uy);
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.EVALUATOR, Roles.VIEWER})
     @Path("/measures")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read the measures of a unit-year", description = "The named quantities indicator formulas use; see GET /api/measures.")
@@ -390,6 +428,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response getMeasures(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
                                 @PathParam("year") @Min(2000) @Max(2100) int year) {
+        caller.requireRead(code);
         UnitYear uy = load(code, year);
         return withVersion(Response.ok(new MeasuresView(code, year, uy.version, AmountUnit.STORED, measures(uy))), uy);
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -24,7 +25,8 @@ public class Adjustment extends PanacheEntityBase {
     public static final String SUPPLEMENT = "追加";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "adjustment_id_seq")
+    @SequenceGenerator(name = "adjustment_id_seq", sequenceName = "adjustment_id_seq", allocationSize = RowIds.ALLOCATION_SIZE)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

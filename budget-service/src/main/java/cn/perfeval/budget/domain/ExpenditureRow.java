@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -18,7 +19,8 @@ import java.math.BigDecimal;
 public class ExpenditureRow extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "expenditure_row_id_seq")
+    @SequenceGenerator(name = "expenditure_row_id_seq", sequenceName = "expenditure_row_id_seq", allocationSize = RowIds.ALLOCATION_SIZE)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -19,7 +20,8 @@ import java.math.BigDecimal;
 public class FindingEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_id_seq")
+    @SequenceGenerator(name = "finding_id_seq", sequenceName = "finding_id_seq", allocationSize = RowIds.ALLOCATION_SIZE)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -25,7 +26,8 @@ public class SummaryItem extends PanacheEntityBase {
     public static final String EXPENDITURE = "EXPENDITURE";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "summary_item_id_seq")
+    @SequenceGenerator(name = "summary_item_id_seq", sequenceName = "summary_item_id_seq", allocationSize = RowIds.ALLOCATION_SIZE)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

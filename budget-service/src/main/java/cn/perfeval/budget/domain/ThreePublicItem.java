@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -23,7 +24,8 @@ public class ThreePublicItem extends PanacheEntityBase {
     public static final List<String> ITEMS = List.of("因公出国（境）", "公务用车购置及运行", "公务接待");
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "three_public_item_id_seq")
+    @SequenceGenerator(name = "three_public_item_id_seq", sequenceName = "three_public_item_id_seq", allocationSize = RowIds.ALLOCATION_SIZE)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

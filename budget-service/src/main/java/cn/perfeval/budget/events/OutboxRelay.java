@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -116,16 +117,22 @@ public class OutboxRelay {
         OffsetDateTime now = OffsetDateTime.now();
         int confirmed = 0;
         for (Future<RecordMetadata> ack : acks) {
+            OutboxEvent event = batch.get(confirmed);
+            eventMdc(event);
             try {
                 ack.get();
             } catch (ExecutionException ex) {
                 noteBrokerDown(ex.getCause());
+                LOG.debugf("event %d not confirmed; it is sent again next round", event.id);
                 break;
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 break;
+            } finally {
+                clearMdc();
             }
-            batch.get(confirmed++).publishedAt = now;
+            event.publishedAt = now;
+            confirmed++;
         }
         if (confirmed < batch.size()) {
             // Records after the failure may still sit in the producer's buffer; sent again next
@@ -137,6 +144,20 @@ public class OutboxRelay {
             brokerDown = false;
         }
         return confirmed;
+    }
+
+    /** unit and year of the event's key ("unit:year") into the MDC, for what is logged about it. */
+    private static void eventMdc(OutboxEvent event) {
+        int colon = event.recordKey == null ? -1 : event.recordKey.lastIndexOf(':');
+        if (colon > 0) {
+            MDC.put("unit", event.recordKey.substring(0, colon));
+            MDC.put("year", event.recordKey.substring(colon + 1));
+        }
+    }
+
+    private static void clearMdc() {
+        MDC.remove("unit");
+        MDC.remove("year");
     }
 
     private void noteBrokerDown(Throwable cause) {

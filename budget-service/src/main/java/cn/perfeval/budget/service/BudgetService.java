@@ -56,11 +56,13 @@ public class BudgetService {
     private final EntityManager em;
     private final BudgetEventWriter events;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    public BudgetService(EntityManager em, BudgetEventWriter events, Validator validator) {
+    public BudgetService(EntityManager em, BudgetEventWriter events, Validator validator, AuditTrail audit) {
         this.em = em;
         this.events = events;
         this.validator = validator;
+        this.audit = audit;
     }
 
     public record UnitWrite(Unit unit, boolean created) {
@@ -71,6 +73,7 @@ public class BudgetService {
     public UnitWrite putUnit(String code, UnitRequest request) {
         Unit unit = em.find(Unit.class, code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = unit == null;
+        UnitRequest before = created ? null : AuditSnapshots.of(unit);
         OffsetDateTime now = OffsetDateTime.now();
         if (created) {
             unit = new Unit();
@@ -99,6 +102,7 @@ public class BudgetService {
                 events.unitYearChanged(uy);
             }
         }
+        audit.record(created ? "unit.create" : "unit.update", code, null, "unit", before, AuditSnapshots.of(unit));
         return new UnitWrite(unit, created);
     }
 
@@ -106,6 +110,7 @@ public class BudgetService {
     @Transactional
     public UnitYear replaceStaff(String unitCode, int year, Long expectedVersion, StaffDto dto) {
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "staff");
         Staff s = uy.staff;
         s.authorizedPosts = dto.authorizedPosts();
         s.actual = dto.actual();
@@ -115,7 +120,7 @@ public class BudgetService {
         s.nonCivilServiceInstitution = dto.nonCivilServiceInstitution();
         s.retired = dto.retired();
         s.survivorSubsidy = dto.survivorSubsidy();
-        return committed(uy);
+        return committed(uy, "staff.replace", "staff", before);
     }
 
     /** Replaces the 支出总表 of a unit-year as a whole. */
@@ -123,8 +128,9 @@ public class BudgetService {
     public UnitYear replaceExpenditure(String unitCode, int year, Long expectedVersion, ExpenditureTable table) {
         validateHierarchy("rows", table.rows().stream().map(ExpenditureRowDto::code).toList());
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "expenditure");
         writeExpenditure(uy, table);
-        return committed(uy);
+        return committed(uy, "expenditure.replace", "expenditure", before);
     }
 
     private void writeExpenditure(UnitYear uy, ExpenditureTable table) {
@@ -152,8 +158,9 @@ public class BudgetService {
     public UnitYear replaceRevenue(String unitCode, int year, Long expectedVersion, RevenueTable table) {
         validateHierarchy("rows", table.rows().stream().map(RevenueRowDto::code).toList());
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "revenue");
         writeRevenue(uy, table);
-        return committed(uy);
+        return committed(uy, "revenue.replace", "revenue", before);
     }
 
     private void writeRevenue(UnitYear uy, RevenueTable table) {
@@ -186,8 +193,9 @@ public class BudgetService {
     public UnitYear replaceBudgetSummary(String unitCode, int year, Long expectedVersion, BudgetSummary summary) {
         validateSummary(summary);
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "budget-summary");
         writeSummary(uy, summary);
-        return committed(uy);
+        return committed(uy, "budget-summary.replace", "budget-summary", before);
     }
 
     private void writeSummary(UnitYear uy, BudgetSummary summary) {
@@ -219,7 +227,7 @@ public class BudgetService {
      * either every table of the file is stored or none.
      */
     @Transactional
-    public UnitYear importTables(String unitCode, int year, Long expectedVersion, TableImport.Tables tables) {
+    public UnitYear importTables(String unitCode, int year, Long expectedVersion, TableImport.Tables tables, String source) {
         List<FieldError> errors = new ArrayList<>();
         if (tables.budgetSummary() != null) {
             validator.validate(tables.budgetSummary()).forEach(v ->
@@ -240,6 +248,8 @@ public class BudgetService {
             validateSummary(tables.budgetSummary());
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        List<String> targets = tables.names();
+        Object before = AuditSnapshots.of(uy, targets);
         if (tables.budgetSummary() != null) {
             writeSummary(uy, tables.budgetSummary());
         }
@@ -249,7 +259,7 @@ public class BudgetService {
         if (tables.expenditure() != null) {
             writeExpenditure(uy, tables.expenditure());
         }
-        return committed(uy);
+        return committed(uy, "import", source + ":" + String.join(",", targets), before, targets);
     }
 
     private SummaryItem summaryItem(UnitYear uy, String section, int seq, Integer parentSeq, String code, String item,
@@ -287,6 +297,7 @@ public class BudgetService {
             }
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "execution");
         AmountUnit u = dto.amountUnit();
         Execution e = uy.execution;
         e.adjustmentIncrease = u.toWanYuan(dto.adjustmentIncrease());
@@ -344,7 +355,7 @@ public class BudgetService {
             item.persist();
             uy.threePublicItems.add(item);
         }
-        return committed(uy);
+        return committed(uy, "execution.replace", "execution", before);
     }
 
     /** Replaces the list of budget adjustments (调增 / 调减 / 追加) of a unit-year. */
@@ -362,6 +373,7 @@ public class BudgetService {
             throw ApiException.invalid(errors.size() + " adjustment(s) are invalid", errors);
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "adjustments");
         Adjustment.delete("unitYear", uy);
         uy.adjustments.clear();
         em.flush();
@@ -379,11 +391,18 @@ public class BudgetService {
             a.persist();
             uy.adjustments.add(a);
         }
-        return committed(uy);
+        return committed(uy, "adjustments.replace", "adjustments", before);
     }
 
-    /** Recomputes the findings, bumps the version and writes the event: the end of every write. */
-    private UnitYear committed(UnitYear uy) {
+    private UnitYear committed(UnitYear uy, String action, String target, Object before) {
+        return committed(uy, action, target, before, List.of(target));
+    }
+
+    /**
+     * The end of every write: recomputes the findings, bumps the version, writes the event and
+     * the audit entry, all in the transaction of the change.
+     */
+    private UnitYear committed(UnitYear uy, String action, String target, Object before, List<String> parts) {
         FindingEntity.delete("unitYear", uy);
         uy.findings.clear();
         em.flush();
@@ -405,6 +424,7 @@ public class BudgetService {
         }
         uy.touch();
         events.unitYearChanged(uy);
+        audit.record(action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
         return uy;
     }
 

@@ -2,6 +2,7 @@ package cn.perfeval.budget.service;
 
 import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.budget.api.ApiException;
+import cn.perfeval.budget.api.ProblemDetail;
 import cn.perfeval.budget.api.ProblemDetail.FieldError;
 import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureRowDto;
@@ -75,6 +76,21 @@ public final class TableImport {
 
     /** The tables found in a file; a table absent from the file is null. */
     public record Tables(BudgetSummary budgetSummary, RevenueTable revenue, ExpenditureTable expenditure) {
+
+        /** The tables present, by the names of their resources (budget-summary, revenue, expenditure). */
+        public List<String> names() {
+            List<String> names = new ArrayList<>();
+            if (budgetSummary != null) {
+                names.add("budget-summary");
+            }
+            if (revenue != null) {
+                names.add("revenue");
+            }
+            if (expenditure != null) {
+                names.add("expenditure");
+            }
+            return names;
+        }
     }
 
     /** A sheet as text: rows of cell texts (numbers as their stored decimal text). */
@@ -103,6 +119,13 @@ public final class TableImport {
     public static Tables fromXlsx(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
             throw tooLarge("the workbook has " + bytes.length + " bytes; at most " + MAX_FILE_BYTES + " are accepted");
+        }
+        if (!isCompleteZip(bytes)) {
+            // read as a stream, a truncated upload would still yield the sheets before the cut and
+            // silently leave the others as they were
+            String msg = "the file is not a complete .xlsx workbook (truncated upload?)";
+            throw new ApiException(400, "malformed-workbook", "Malformed workbook", msg,
+                    List.of(new FieldError("file", msg, null)));
         }
         Map<String, Grid> grids = new LinkedHashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -133,6 +156,17 @@ public final class TableImport {
                 grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null);
         p.throwIfErrors();
         return t;
+    }
+
+    /** Whether the file ends with a zip "end of central directory" record, as every complete .xlsx does. */
+    static boolean isCompleteZip(byte[] bytes) {
+        int earliest = Math.max(0, bytes.length - 22 - 65_535);
+        for (int i = bytes.length - 22; i >= earliest; i--) {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One table from CSV (UTF-8, comma-separated); {@code table} is expenditure, revenue or budget-summary. */
@@ -168,7 +202,8 @@ public final class TableImport {
         } catch (ApiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            String msg = "the file is not valid CSV: " + (e.getMessage() == null ? "unreadable" : e.getMessage().split("\n")[0]);
+            String msg = "the file is not valid CSV: "
+                    + (e.getMessage() == null ? "unreadable" : ProblemDetail.withoutClassNames(e.getMessage().split("\n")[0]));
             throw new ApiException(400, "malformed-csv", "Malformed CSV", msg, List.of(new FieldError("file", msg, null)));
         }
         Grid g = new Grid(name, rows);

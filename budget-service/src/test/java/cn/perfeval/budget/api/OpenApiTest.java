@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static cn.perfeval.budget.TestAuth.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every operation is documented: tag, summary, and an example for every response that has a body. */
@@ -59,12 +59,25 @@ class OpenApiTest {
                         undocumented.add(where + ": example of " + status);
                     }
                 }
+                for (String status : List.of("401", "403")) {
+                    if (!o.path("responses").path(status).path("content").path(ProblemDetail.MEDIA_TYPE).has("examples")) {
+                        undocumented.add(where + ": " + status + " as problem+json");
+                    }
+                }
+                if (!o.path("security").toString().contains("bearerJwt")) {
+                    undocumented.add(where + ": bearer security requirement");
+                }
                 if (o.path("responses").path("200").isMissingNode() && o.path("responses").path("201").isMissingNode()) {
                     undocumented.add(where + ": success response");
                 }
             }
         }
-        assertThat(operations).isGreaterThanOrEqualTo(20);
+        assertThat(operations).isGreaterThanOrEqualTo(21);
+        assertThat(paths.has("/api/audit")).isTrue();
+        JsonNode scheme = doc.path("components").path("securitySchemes").path("bearerJwt");
+        assertThat(scheme.path("type").asText()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asText()).isEqualTo("JWT");
         assertThat(undocumented).isEmpty();
     }
 }
