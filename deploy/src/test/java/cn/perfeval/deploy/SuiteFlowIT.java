@@ -222,8 +222,10 @@ class SuiteFlowIT {
         given().auth().oauth2(tokenOfA).contentType(ContentType.JSON)
                 .body("{\"amountUnit\": \"万元\", \"basicActual\": 1, \"projectActual\": 1}")
                 .put(budgetB + "/years/2024/execution").then().statusCode(403);
-        given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body("{\"sections\": {}}")
+        given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body("{\"opening\": \"本单位认真开展绩效自评。\"}")
                 .put(report + "/api/units/" + b + "/years/2024/narrative").then().statusCode(403);
+        given().get(report + "/api/units/" + b + "/years/2024/narrative/versions").then().statusCode(200)
+                .body("size()", equalTo(0));
         given().get(budgetB + "/years/2024").then().statusCode(200).header("ETag", budgetVersionOfB);
 
         // the unit list shows A only; A's own data, score and report stay open to A
