@@ -89,7 +89,7 @@ public final class Benchmark {
         SyntheticData data = new SyntheticData(42);
         Set<String> scored = ConcurrentHashMap.newKeySet();
         AtomicLong lastScoredAt = new AtomicLong();
-        Thread watcher = scoreWatcher("bench-bulk-" + UUID.randomUUID(), (key, budgetVersion) -> {
+        Watcher watcher = scoreWatcher("bench-bulk-" + UUID.randomUUID(), (key, budgetVersion) -> {
             if (budgetVersion >= 2 && scored.add(key)) {
                 lastScoredAt.set(System.nanoTime());
             }
@@ -144,7 +144,7 @@ public final class Benchmark {
         while (scored.size() < unitYears && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
-        watcher.interrupt();
+        watcher.stop();
         double loadSeconds = (loaded - start) / 1e9;
         double startSeconds = (ready - restartAt) / 1e9;
         double drainSeconds = Math.max(1e-3, (lastScoredAt.get() - ready) / 1e9);
@@ -165,7 +165,7 @@ public final class Benchmark {
         Stats scoreLatency = new Stats();
         Stats reportLatency = new Stats();
         Map<String, long[]> pending = new ConcurrentHashMap<>();   // key → {version, t0}
-        Thread watcher = scoreWatcher("bench-fresh-" + UUID.randomUUID(), (key, budgetVersion) -> {
+        Watcher watcher = scoreWatcher("bench-fresh-" + UUID.randomUUID(), (key, budgetVersion) -> {
             long[] p = pending.get(key);
             if (p != null && budgetVersion >= p[0] && p[2] == 0) {
                 p[2] = System.nanoTime();
@@ -199,7 +199,7 @@ public final class Benchmark {
         }
         done.await(seconds + 120L, TimeUnit.SECONDS);
         pacer.shutdownNow();
-        watcher.interrupt();
+        watcher.stop();
         Stats kafkaBaseline = kafkaRoundTrip(200);
         row("1. freshness: write 2xx → score event (score committed)", "p50 " + scoreLatency.percentileMs(50) + " ms, p99 "
                 + scoreLatency.percentileMs(99) + " ms (" + scoreLatency.count() + " writes)",
@@ -239,9 +239,13 @@ public final class Benchmark {
         URI score = scoring("/api/scores/" + unit + "/" + year);
         URI trivial = scoring("/q/health/live");
         Load baseline = load(trivial, 10);
+        // the same trivial work behind token verification and the access check: what any /api read pays
+        Load authenticated = load(scoring("/api/measures"), 10);
         Load scores = load(score, 10);
-        row("3. reads: GET score of a unit-year", scores.describe(), "GET /q/health/live: " + baseline.describe(),
+        row("3. reads: GET score of a unit-year", scores.describe(), "GET /q/health/live (no token): " + baseline.describe(),
                 "≥ 50 % of baseline: " + String.format("%.0f %%", 100.0 * scores.rps / baseline.rps));
+        row("3. reads: GET /api/measures (static list, bearer token verified)", authenticated.describe(), "",
+                String.format("score read = %.0f %% of it", 100.0 * scores.rps / authenticated.rps));
         URI ranking = scoring("/api/counties/" + java.net.URLEncoder.encode(SyntheticData.county(1, 20), StandardCharsets.UTF_8)
                 + "/years/" + year + "/ranking");
         if (send(HttpRequest.newBuilder(ranking).GET()).statusCode() == 200) {
@@ -378,9 +382,18 @@ public final class Benchmark {
         void scored(String key, long budgetVersion);
     }
 
+    /** A running score-events reader; {@link #stop()} ends it and closes its consumer cleanly. */
+    private record Watcher(Thread thread, java.util.concurrent.atomic.AtomicBoolean running) {
+        void stop() {
+            running.set(false);
+            join(thread);
+        }
+    }
+
     /** A thread that reads score-events from now on and tells the listener of each; returns once it listens. */
-    private Thread scoreWatcher(String group, ScoreListener listener) throws InterruptedException {
+    private Watcher scoreWatcher(String group, ScoreListener listener) throws InterruptedException {
         CountDownLatch listening = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
@@ -393,7 +406,7 @@ public final class Benchmark {
                 c.seekToEnd(c.assignment());
                 c.assignment().forEach(c::position);
                 listening.countDown();
-                while (!Thread.interrupted()) {
+                while (running.get()) {
                     c.poll(Duration.ofMillis(50)).forEach(r -> {
                         int at = r.value().indexOf("\"budgetVersion\":");
                         if (at >= 0) {
@@ -405,8 +418,6 @@ public final class Benchmark {
                         }
                     });
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();   // stopped by the caller: expected
             }
         });
         watcher.setDaemon(true);
@@ -414,7 +425,7 @@ public final class Benchmark {
         if (!listening.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("score-events consumer got no partitions within 60 s");
         }
-        return watcher;
+        return new Watcher(watcher, running);
     }
 
     /** Events per second a plain consumer reads a topic from the beginning. */
