@@ -120,7 +120,7 @@ public class BudgetService {
         s.nonCivilServiceInstitution = dto.nonCivilServiceInstitution();
         s.retired = dto.retired();
         s.survivorSubsidy = dto.survivorSubsidy();
-        return committed(uy, "staff.replace", "staff", before);
+        return replaced(uy, "staff", before);
     }
 
     /** Replaces the 支出总表 of a unit-year as a whole. */
@@ -130,7 +130,7 @@ public class BudgetService {
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         Object before = AuditSnapshots.of(uy, "expenditure");
         writeExpenditure(uy, table);
-        return committed(uy, "expenditure.replace", "expenditure", before);
+        return replaced(uy, "expenditure", before);
     }
 
     private void writeExpenditure(UnitYear uy, ExpenditureTable table) {
@@ -160,7 +160,7 @@ public class BudgetService {
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         Object before = AuditSnapshots.of(uy, "revenue");
         writeRevenue(uy, table);
-        return committed(uy, "revenue.replace", "revenue", before);
+        return replaced(uy, "revenue", before);
     }
 
     private void writeRevenue(UnitYear uy, RevenueTable table) {
@@ -195,7 +195,7 @@ public class BudgetService {
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         Object before = AuditSnapshots.of(uy, "budget-summary");
         writeSummary(uy, summary);
-        return committed(uy, "budget-summary.replace", "budget-summary", before);
+        return replaced(uy, "budget-summary", before);
     }
 
     private void writeSummary(UnitYear uy, BudgetSummary summary) {
@@ -355,7 +355,7 @@ public class BudgetService {
             item.persist();
             uy.threePublicItems.add(item);
         }
-        return committed(uy, "execution.replace", "execution", before);
+        return replaced(uy, "execution", before);
     }
 
     /** Replaces the list of budget adjustments (调增 / 调减 / 追加) of a unit-year. */
@@ -391,11 +391,12 @@ public class BudgetService {
             a.persist();
             uy.adjustments.add(a);
         }
-        return committed(uy, "adjustments.replace", "adjustments", before);
+        return replaced(uy, "adjustments", before);
     }
 
-    private UnitYear committed(UnitYear uy, String action, String target, Object before) {
-        return committed(uy, action, target, before, List.of(target));
+    /** Commits the replacement of one part of a unit-year; audited as {@code <part>.replace}. */
+    private UnitYear replaced(UnitYear uy, String part, Object before) {
+        return committed(uy, part + ".replace", part, before, List.of(part));
     }
 
     /**
