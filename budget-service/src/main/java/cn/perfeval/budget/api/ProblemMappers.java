@@ -76,8 +76,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causedBy(e)) {
             // PostgreSQL out of reach: nothing changed, the same request works once it is back
             LOG.warnf("database unavailable: %s", e.toString());
-            ProblemDetail p = DatabaseUnavailable.problem(uri.getPath());
-            return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(p).build();
+            return DatabaseUnavailable.response(uri.getPath());
         }
         LOG.error("unexpected failure", e);
         return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,

@@ -1,5 +1,7 @@
 package cn.perfeval.scoring.api;
 
+import jakarta.ws.rs.core.Response;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -39,8 +41,9 @@ public final class DatabaseUnavailable {
     }
 
     /** The answer: 503 problem+json with Retry-After. */
-    public static ProblemDetail problem(String path) {
-        return new ProblemDetail(ProblemDetail.type("database-unavailable"), "Service unavailable", 503,
+    public static Response response(String path) {
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.type("database-unavailable"), "Service unavailable", 503,
                 "the database cannot be reached; nothing was changed, try again shortly", path, List.of());
+        return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
     }
 }
