@@ -66,7 +66,7 @@ public final class Expressions {
         ops.addOperator("+", new InfixPlusOperator());
         ops.addOperator("-", new InfixMinusOperator());
         ops.addOperator("*", new InfixMultiplicationOperator());
-        ops.addOperator("/", new InfixDivisionOperator());
+        ops.addOperator("/", new ExactZeroDivision());
         ops.addOperator("+", new PrefixPlusOperator());
         ops.addOperator("-", new PrefixMinusOperator());
         ops.addOperator("=", new InfixEqualsOperator());
@@ -84,6 +84,28 @@ public final class Expressions {
     }
 
     private Expressions() {
+    }
+
+    /**
+     * Division that refuses every zero divisor. EvalEx's own operator compares the divisor with
+     * {@code BigDecimal.ZERO} by {@code equals}, which a zero with a scale ({@code 0.0000}, e.g. 0 元
+     * in 万元) does not equal, and {@code BigDecimal.divide} then throws; here any zero is caught and
+     * reported as an evaluation failure, so the indicator is NOT_COMPUTABLE with a reason.
+     */
+    @com.ezylang.evalex.operators.InfixOperator(precedence = com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_MULTIPLICATIVE)
+    static final class ExactZeroDivision extends InfixDivisionOperator {
+
+        /** The reason given when a divisor is zero; Scorer shows it to the reader. */
+        static final String DIVISION_BY_ZERO = "除数为零";
+
+        @Override
+        public EvaluationValue evaluate(com.ezylang.evalex.Expression expression, com.ezylang.evalex.parser.Token operatorToken,
+                                        EvaluationValue... operands) throws EvaluationException {
+            if (operands[1].isNumberValue() && operands[1].getNumberValue().signum() == 0) {
+                throw new EvaluationException(operatorToken, DIVISION_BY_ZERO);
+            }
+            return super.evaluate(expression, operatorToken, operands);
+        }
     }
 
     public static Expression of(String formula) {

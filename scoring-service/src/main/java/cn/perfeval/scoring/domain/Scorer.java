@@ -110,7 +110,8 @@ public final class Scorer {
             exact = result.isBooleanValue()
                     ? (result.getBooleanValue() ? BigDecimal.ONE : BigDecimal.ZERO)
                     : result.getNumberValue();
-        } catch (EvaluationException | ParseException e) {
+        } catch (EvaluationException | ParseException | ArithmeticException e) {
+            // a zero divisor of any scale, an overflow: the indicator cannot be computed, the pipeline goes on
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
                     n.formula(), values, null, null, n.unit(), describe(n.rule()),
                     n.name() + "：按现有数据无法计算（" + e.getMessage() + "）", null);
