@@ -70,7 +70,7 @@ public final class DocxRenderer {
             spacing(prov, 0);
             run(prov, d.provenance().text(), BODY_FONT, 12);
             doc.write(out);
-            return out.toByteArray();
+            return SameBytes.ooxml(out.toByteArray(), SameBytes.dateOf(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -74,7 +74,7 @@ public final class PdfRenderer {
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF rendering failed", e);
         }
-        return out.toByteArray();
+        return SameBytes.pdf(out.toByteArray(), SameBytes.dateOf(d));
     }
 
     /**

@@ -68,6 +68,11 @@ public final class SummaryRenderer {
         return h.toString();
     }
 
+    /** The date the summary's files carry: 1 January after its fiscal year (it has no issue date). */
+    static java.time.LocalDateTime dateOf(CountySummary s) {
+        return java.time.LocalDate.of(s.fiscalYear() + 1, 1, 1).atStartOfDay();
+    }
+
     public static byte[] docx(CountySummary s) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DocxRenderer.layout(doc);
@@ -75,7 +80,7 @@ public final class SummaryRenderer {
             DocxRenderer.table(doc, table(s));
             DocxRenderer.body(doc, s.provenance());
             doc.write(out);
-            return out.toByteArray();
+            return SameBytes.ooxml(out.toByteArray(), dateOf(s));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +129,7 @@ public final class SummaryRenderer {
                 sheet.setColumnWidth(c, c == 2 ? 40 * 256 : c == 1 ? 22 * 256 : 12 * 256);
             }
             wb.write(out);
-            return out.toByteArray();
+            return SameBytes.ooxml(out.toByteArray(), dateOf(s));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
