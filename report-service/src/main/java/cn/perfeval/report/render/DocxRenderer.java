@@ -97,9 +97,42 @@ public final class DocxRenderer {
         mar.setHeader(twips(15 * MM));
         mar.setFooter(twips(23 * MM));     // the page number's line sits 7 mm below the text block
         mar.setGutter(BigInteger.ZERO);
+        // 22 lines of 28 characters: Word's document grid sets both the line pitch and the character pitch
+        // (156 mm / 28 = 15.79 pt); charSpace is the pitch's difference from the default font size
+        // (3号, 16 pt, in the styles part) in 1/4096 pt
         var grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
+        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES_AND_CHARS);
         grid.setLinePitch(twips(LINE_PT * 20));
+        grid.setCharSpace(BigInteger.valueOf(CHAR_SPACE));
+        defaults(doc);
+    }
+
+    /** Characters per line of the text block (GB/T 9704-2012, 7.1). */
+    static final int CHARS_PER_LINE = 28;
+    /** The body's font size in points, the document default: 3号. */
+    static final double BODY_PT = 16;
+    /** Word's charSpace for {@link #CHARS_PER_LINE} over 156 mm at {@link #BODY_PT}: (pitch − 16 pt) × 4096. */
+    static final long CHAR_SPACE = Math.round((156 * 72 / 25.4 / CHARS_PER_LINE - BODY_PT) * 4096);
+
+    /**
+     * The styles part: document defaults of 16 pt 仿宋 in Chinese (zh-CN), which the grid's character
+     * pitch is measured from and which spell checkers and screen readers take the language from.
+     */
+    private static void defaults(XWPFDocument doc) {
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles styles =
+                org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.newInstance();
+        CTRPr rpr = styles.addNewDocDefaults().addNewRPrDefault().addNewRPr();
+        CTFonts fonts = rpr.addNewRFonts();
+        fonts.setAscii(BODY_FONT);
+        fonts.setHAnsi(BODY_FONT);
+        fonts.setEastAsia(BODY_FONT);
+        fonts.setCs(BODY_FONT);
+        rpr.addNewSz().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
+        rpr.addNewSzCs().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
+        var lang = rpr.addNewLang();
+        lang.setVal("zh-CN");
+        lang.setEastAsia("zh-CN");
+        doc.createStyles().setStyles(styles);
     }
 
     private static BigInteger twips(double v) {
@@ -150,6 +183,8 @@ public final class DocxRenderer {
                 default -> BODY_FONT;
             };
             run(h, s.heading(), font, 16);
+            // the heading's level for Word's navigation pane and screen readers (0 = 一、)
+            h.getCTP().getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(Math.max(0, s.level() - 1)));
             for (Block b : s.blocks()) {
                 if (b instanceof Paragraph p) {
                     body(doc, p.text());
@@ -206,6 +241,14 @@ public final class DocxRenderer {
         table.setTableAlignment(TableRowAlign.CENTER);
         table.setCellMargins(0, 40, 0, 40);   // 0.7 mm left and right, so that amounts fit on one line
         int[] widths = widths(t);
+        // the column grid that Word and other readers (python-docx refuses a table without one) lay out from
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
         fill(table.getRow(0), t.header(), List.of(), true, widths);
         table.getRow(0).setRepeatHeader(true);
         for (int i = 0; i < t.rows().size(); i++) {

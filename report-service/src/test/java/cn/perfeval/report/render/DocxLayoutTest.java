@@ -1,0 +1,75 @@
+package cn.perfeval.report.render;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGridCol;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GB/T 9704 grid (22 lines of 28 characters), outline levels, table grids and the document language. */
+class DocxLayoutTest {
+
+    static XWPFDocument rendered() throws IOException {
+        return new XWPFDocument(new ByteArrayInputStream(DocxRenderer.render(SameBytesTest.DOC)));
+    }
+
+    @Test
+    void theGridSetsTwentyTwoLinesOfTwentyEightCharacters() throws IOException {
+        try (XWPFDocument doc = rendered()) {
+            CTDocGrid grid = doc.getDocument().getBody().getSectPr().getDocGrid();
+            assertThat(grid.getType()).isEqualTo(STDocGrid.LINES_AND_CHARS);
+            double pitchPt = 16 + ((BigInteger) grid.getCharSpace()).doubleValue() / 4096;
+            double textWidthPt = 156 * 72 / 25.4;
+            assertThat((int) Math.floor(textWidthPt / pitchPt + 1e-6)).isEqualTo(28);
+            double linePitchPt = ((BigInteger) grid.getLinePitch()).doubleValue() / 20;
+            assertThat((int) Math.floor(225 * 72 / 25.4 / linePitchPt + 1e-6)).isEqualTo(22);
+            // the pitch is measured from the default font size, which the styles part sets to 16 pt, in Chinese
+            var defaults = doc.getStyles().getDefaultRunStyle();
+            assertThat(defaults.getFontSizeAsDouble()).isEqualTo(16.0);
+            assertThat(doc.getPackage().getPartsByName(java.util.regex.Pattern.compile("/word/styles.xml"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void headingsCarryTheirOutlineLevel() throws IOException {
+        try (XWPFDocument doc = rendered()) {
+            XWPFParagraph heading = doc.getParagraphs().stream()
+                    .filter(p -> p.getText().equals("一、部门基本情况")).findFirst().orElseThrow();
+            assertThat(heading.getCTP().getPPr().getOutlineLvl().getVal()).isEqualTo(BigInteger.ZERO);
+            long withLevel = doc.getParagraphs().stream()
+                    .filter(p -> p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetOutlineLvl()).count();
+            assertThat(withLevel).isEqualTo(1);   // the one heading of the sample, not the body text
+        }
+    }
+
+    @Test
+    void everyTableHasAColumnGridOverTheTextBlock() throws IOException {
+        try (XWPFDocument doc = rendered()) {
+            assertThat(doc.getTables()).isNotEmpty();
+            for (XWPFTable t : doc.getTables()) {
+                CTTblGridCol[] cols = t.getCTTbl().getTblGrid().getGridColArray();
+                assertThat(cols).hasSize(t.getRow(0).getTableCells().size());
+                long sum = Arrays.stream(cols).mapToLong(c -> ((BigInteger) c.getW()).longValue()).sum();
+                assertThat(sum).isBetween(Math.round(156 * 56.6929) - 10, Math.round(156 * 56.6929) + 10);
+            }
+        }
+    }
+
+    @Test
+    void theDocumentLanguageIsChinese() throws IOException {
+        try (XWPFDocument doc = rendered()) {
+            var lang = doc.getStyles().getCtStyles().getDocDefaults().getRPrDefault().getRPr().getLangArray(0);
+            assertThat(lang.getEastAsia()).isEqualTo("zh-CN");
+            assertThat(lang.getVal()).isEqualTo("zh-CN");
+        }
+    }
+}
