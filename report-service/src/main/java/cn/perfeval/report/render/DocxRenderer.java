@@ -97,13 +97,12 @@ public final class DocxRenderer {
         mar.setHeader(twips(15 * MM));
         mar.setFooter(twips(23 * MM));     // the page number's line sits 7 mm below the text block
         mar.setGutter(BigInteger.ZERO);
-        // 22 lines of 28 characters: Word's document grid sets both the line pitch and the character pitch
-        // (156 mm / 28 = 15.79 pt); charSpace is the pitch's difference from the default font size
-        // (3号, 16 pt, in the styles part) in 1/4096 pt
+        // 22 lines: the grid sets the line pitch. 28 characters a line: 16 pt characters over 156 mm make 27.6,
+        // so body runs are condensed by CONDENSE_TWIPS (see run()); a character grid would do the same in Word
+        // but LibreOffice gives a 16 pt character two cells of a 15.79 pt grid (14 a line)
         var grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES_AND_CHARS);
+        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
         grid.setLinePitch(twips(LINE_PT * 20));
-        grid.setCharSpace(BigInteger.valueOf(CHAR_SPACE));
         defaults(doc);
     }
 
@@ -111,8 +110,11 @@ public final class DocxRenderer {
     static final int CHARS_PER_LINE = 28;
     /** The body's font size in points, the document default: 3号. */
     static final double BODY_PT = 16;
-    /** Word's charSpace for {@link #CHARS_PER_LINE} over 156 mm at {@link #BODY_PT}: (pitch − 16 pt) × 4096. */
-    static final long CHAR_SPACE = Math.round((156 * 72 / 25.4 / CHARS_PER_LINE - BODY_PT) * 4096);
+    /**
+     * Character spacing of 3号 runs in twentieths of a point (negative: condensed): 156 mm / 28 = 15.79 pt a
+     * character, so 16 pt characters are set 0.25 pt closer, and exactly 28 fit (15.75 × 28 = 441 pt of 442.2).
+     */
+    static final int CONDENSE_TWIPS = -5;
 
     /**
      * The styles part: document defaults of 16 pt 仿宋 in Chinese (zh-CN), which the grid's character
@@ -132,6 +134,16 @@ public final class DocxRenderer {
         var lang = rpr.addNewLang();
         lang.setVal("zh-CN");
         lang.setEastAsia("zh-CN");
+        // the default paragraph style says the same: LibreOffice measures the grid from it, not from the defaults
+        var normal = styles.addNewStyle();
+        normal.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType.PARAGRAPH);
+        normal.setDefault(true);
+        normal.setStyleId("Normal");
+        normal.addNewName().setVal("Normal");
+        normal.addNewQFormat();
+        CTRPr normalRun = normal.addNewRPr();
+        normalRun.addNewSz().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
+        normalRun.addNewSzCs().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
         doc.createStyles().setStyles(styles);
     }
 
@@ -299,6 +311,9 @@ public final class DocxRenderer {
         fonts.setEastAsia(font);
         fonts.setCs(font);
         r.setFontSize(points);
+        if (points == BODY_PT) {
+            r.setCharacterSpacing(CONDENSE_TWIPS);
+        }
         if (text != null) {
             r.setText(text);
         }
