@@ -6,28 +6,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Records in scoring-service, through its public API, what the golden case adds to its budget
- * figures (which reach scoring through Kafka): the judged points of the county template with
- * short reasons quoted from the report, and the scores, grade and printed working the report
- * publishes, so that scoring lists where they differ from the computed result.
+ * figures (which reach scoring through Kafka): the judged points of the county template, each with
+ * the report's own paragraph on that indicator as its reason (whole, without the score clause that
+ * the working states again), and the scores, grade and printed working the report publishes, so that
+ * scoring lists where they differ from the computed result. The judgements cite no evidence: the
+ * report names none, and the report itself is not evidence for what it says.
  */
 public final class ScoringDemo {
 
     static final String SYSTEM = "xiangtan-county";
     static final String BY = "中路铺镇绩效自评工作小组";
-    static final String EVIDENCE = "湘潭县中路铺镇人民政府2024年度部门整体支出绩效自评报告";
 
     private ScoringDemo() {
     }
 
     public static void load(DemoContext ctx) {
         String text = ctx.goldenReportText();
-        judge(ctx, "A5", "points", 5, quote(text, "年末无资金结余，分项目核算结余结转", "结余结转分项目核算"));
-        judge(ctx, "B1", "deduction", 1, "自评扣 1 分；" + quote(text, "明确了经费审批权限及程序", "管理制度基本健全"));
-        judge(ctx, "B2", "points", 5, quote(text, "专账核算管理：", "支出分项目单独核算"));
-        judge(ctx, "B3", "points", 5, quote(text, "预决算信息公开性和完善性：", "按规定公开预决算信息"));
-        judge(ctx, "B4", "points", 5, quote(text, "政府采购完成情况：", "按规定进行了政府采购"));
-        judge(ctx, "C1", "deduction", 1, "自评扣 1 分；" + quote(text, "固定资产做到一物一卡一条码", "资产管理有待进一步加强"));
-        judge(ctx, "D1", "deduction", 3, quote(text, "综上所述，产出效果考核指标总计45分", "职责履行扣 3 分"));
+        judge(ctx, "A5", "points", 5, paragraph(text, "年末无资金结余，分项目核算结余结转"));
+        judge(ctx, "B1", "deduction", 1, paragraph(text, "管理制度健全："));
+        judge(ctx, "B2", "points", 5, paragraph(text, "专账核算管理："));
+        judge(ctx, "B3", "points", 5, paragraph(text, "预决算信息公开性和完善性："));
+        judge(ctx, "B4", "points", 5, paragraph(text, "政府采购完成情况："));
+        judge(ctx, "C1", "deduction", 1, paragraph(text, "本单位制定了资产管理制度"));
+        judge(ctx, "D1", "deduction", 3, leads(text, "5.产出分析：职责履行情况分析", "综上所述，产出效果考核指标"));
         ctx.http().put(ctx.scoring().resolve(yearPath() + "/published"), ctx.write(published(ctx)));
     }
 
@@ -36,22 +37,49 @@ public final class ScoringDemo {
     }
 
     private static void judge(DemoContext ctx, String indicator, String kind, int value, String reason) {
-        ObjectNode body = ctx.json().createObjectNode().put(kind, value).put("reason", reason)
-                .put("evidence", EVIDENCE).put("by", BY);
+        ObjectNode body = ctx.json().createObjectNode().put(kind, value).put("reason", reason).put("by", BY);
         ctx.http().put(ctx.scoring().resolve(yearPath() + "/judgements/" + SYSTEM + "/" + indicator), ctx.write(body));
     }
 
-    /** The clause of the report that starts at {@code marker} (up to its full stop or semicolon, at most 80 characters). */
-    static String quote(String text, String marker, String fallback) {
+    /** A trailing score clause of a paragraph ("，得5分。"): the working states the points once, itself. */
+    private static final java.util.regex.Pattern SCORE_CLAUSE = java.util.regex.Pattern.compile("[，,]?\\s*得\\s*\\d+(\\.\\d+)?\\s*分[。.]?$");
+
+    /**
+     * The whole paragraph (line) of the report that starts with {@code marker}, without its trailing
+     * score clause and ending with a full stop. Fails when the report has no such paragraph: the
+     * demo must not invent a reason.
+     */
+    static String paragraph(String text, String marker) {
         int at = text == null ? -1 : text.indexOf(marker);
         if (at < 0) {
-            return fallback;
+            throw new IllegalStateException("the golden report has no paragraph starting with " + marker);
         }
-        int stop = text.indexOf('。', at);
-        int semicolon = text.indexOf('；', at);
-        int end = semicolon >= 0 && (stop < 0 || semicolon < stop) ? semicolon : stop;
-        String sentence = (end < 0 ? text.substring(at) : text.substring(at, end + 1)).strip();
-        return sentence.length() <= 80 ? sentence : sentence.substring(0, 79) + "…";
+        int end = text.indexOf('\n', at);
+        String p = (end < 0 ? text.substring(at) : text.substring(at, end)).strip();
+        p = SCORE_CLAUSE.matcher(p).replaceFirst("");
+        return p.endsWith("。") ? p : p + "。";
+    }
+
+    /**
+     * The lead sentence of each paragraph between two headings, joined: the reason of an indicator
+     * whose section is longer than a judgement's reason may be (职责履行 runs to several pages,
+     * which the report prints from the narrative).
+     */
+    static String leads(String text, String from, String to) {
+        int start = text.indexOf(from);
+        int stop = start < 0 ? -1 : text.indexOf(to, start);
+        if (start < 0 || stop < 0) {
+            throw new IllegalStateException("the golden report has no section between " + from + " and " + to);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.substring(start + from.length(), stop).split("\n")) {
+            String l = line.strip();
+            int full = l.indexOf('。');
+            if (full > 0) {
+                out.append(out.length() == 0 ? "" : "；").append(l, 0, full);
+            }
+        }
+        return out.append("。").toString();
     }
 
     /** The report's published scores in scoring-service's shape (max → maxPoints, score → points). */
