@@ -59,9 +59,9 @@ public final class DocxRenderer {
             title(doc, d.unitName(), d.fiscalYear() + "年度部门整体支出绩效评价自评报告");
             d.opening().forEach(p -> body(doc, p));
             sections(doc, d.sections());
-            signature(doc, d.issuer(), true);
+            signature(doc, d.issuer(), Signature.issuerIndent(d.issuer(), d.issuedOn()), true);
             if (d.issuedOn() != null) {
-                signature(doc, d.issuedOn(), false);
+                signature(doc, d.issuedOn(), Signature.dateIndent(), false);
             }
             XWPFParagraph pageBreak = doc.createParagraph();
             pageBreak.setPageBreak(true);
@@ -214,11 +214,12 @@ public final class DocxRenderer {
         run(p, text, BODY_FONT, 16);
     }
 
-    private static void signature(XWPFDocument doc, String text, boolean first) {
+    /** A signature line, {@code indentChars} body characters in from the right edge. */
+    private static void signature(XWPFDocument doc, String text, double indentChars, boolean first) {
         XWPFParagraph p = doc.createParagraph();
         spacing(p, 0);
         p.setAlignment(ParagraphAlignment.RIGHT);
-        p.setIndentationRight(4 * 320);
+        p.setIndentationRight((int) Math.round(indentChars * (BODY_PT * 20 + CONDENSE_TWIPS)));
         if (first) {
             p.setSpacingBefore((int) Math.round(LINE_PT * 20));
         }

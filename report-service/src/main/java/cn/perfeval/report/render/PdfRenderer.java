@@ -58,13 +58,13 @@ public final class PdfRenderer {
             sections(doc, d.sections(), base);
             com.lowagie.text.Paragraph issuer = new com.lowagie.text.Paragraph(LINE, printable(d.issuer(), base), body);
             issuer.setAlignment(Element.ALIGN_RIGHT);
-            issuer.setIndentationRight(4 * 16);
+            issuer.setIndentationRight((float) (Signature.issuerIndent(d.issuer(), d.issuedOn()) * 16));
             issuer.setSpacingBefore(LINE);
             doc.add(issuer);
             if (d.issuedOn() != null) {
                 com.lowagie.text.Paragraph date = new com.lowagie.text.Paragraph(LINE, printable(d.issuedOn(), base), body);
                 date.setAlignment(Element.ALIGN_RIGHT);
-                date.setIndentationRight(4 * 16);
+                date.setIndentationRight((float) (Signature.dateIndent() * 16));
                 doc.add(date);
             }
             doc.newPage();

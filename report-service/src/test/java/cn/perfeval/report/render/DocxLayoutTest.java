@@ -76,4 +76,22 @@ class DocxLayoutTest {
             assertThat(lang.getVal()).isEqualTo("zh-CN");
         }
     }
+
+    @Test
+    void theIssuerIsCentredOverTheDateWhichStandsFourCharactersIn() throws IOException {
+        try (XWPFDocument doc = rendered()) {
+            XWPFParagraph issuer = doc.getParagraphs().stream()
+                    .filter(p -> p.getText().equals("湘潭县中路铺镇人民政府"))
+                    .filter(p -> p.getAlignment() == org.apache.poi.xwpf.usermodel.ParagraphAlignment.RIGHT)   // not the title
+                    .findFirst().orElseThrow();
+            XWPFParagraph date = doc.getParagraphs().stream()
+                    .filter(p -> p.getText().equals("2025年5月26日")).findFirst().orElseThrow();
+            double charTwips = 16 * 20 + DocxRenderer.CONDENSE_TWIPS;
+            assertThat(date.getIndentationRight() / charTwips).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.01));
+            // centres in characters from the right edge: indent + half the width (digits are half a character)
+            double issuerCentre = issuer.getIndentationRight() / charTwips + 11 / 2.0;
+            double dateCentre = date.getIndentationRight() / charTwips + 6.5 / 2.0;
+            assertThat(issuerCentre).isCloseTo(dateCentre, org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
 }
