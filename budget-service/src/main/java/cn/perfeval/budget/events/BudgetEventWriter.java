@@ -12,10 +12,8 @@ import cn.perfeval.budget.domain.Execution;
 import cn.perfeval.budget.domain.MeasureCalculator;
 import cn.perfeval.budget.domain.Unit;
 import cn.perfeval.budget.domain.UnitYear;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.perfeval.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -29,31 +27,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class BudgetEventWriter {
 
-    private final ObjectMapper mapper;
+    private final OutboxWriter outbox;
     private final BudgetConfig config;
-    private final Event<OutboxWritten> written;
 
-    public BudgetEventWriter(ObjectMapper mapper, BudgetConfig config, Event<OutboxWritten> written) {
-        this.mapper = mapper;
+    public BudgetEventWriter(OutboxWriter outbox, BudgetConfig config) {
+        this.outbox = outbox;
         this.config = config;
-        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void unitYearChanged(UnitYear unitYear) {
         BudgetEvent event = build(unitYear);
-        OutboxEvent row = new OutboxEvent();
-        row.topic = config.events().topic();
-        row.recordKey = BudgetEvent.key(event.unitCode(), event.fiscalYear());
-        row.eventType = BudgetEvent.TYPE;
-        row.createdAt = event.occurredAt();
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
-        row.persist();
-        written.fire(new OutboxWritten());
+        outbox.write(config.events().topic(), BudgetEvent.key(event.unitCode(), event.fiscalYear()), BudgetEvent.TYPE,
+                event.occurredAt(), event);
     }
 
     static BudgetEvent build(UnitYear uy) {

@@ -168,15 +168,6 @@ public class ReadModel {
                 .setParameter(1, county).setParameter(2, year).getResultList();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reject(String topic, int partition, long offset, String key, String reason, String payload) {
-        em.createNativeQuery("INSERT INTO rejected_event (topic, partition_no, record_offset, record_key, reason, payload) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, topic).setParameter(2, partition).setParameter(3, offset)
-                .setParameter(4, key).setParameter(5, reason).setParameter(6, payload)
-                .executeUpdate();
-    }
-
     @SuppressWarnings("unchecked")
     private static Optional<String> first(List<?> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));

@@ -3,16 +3,12 @@ package cn.perfeval.scoring.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 @ConfigMapping(prefix = "scoring")
 public interface ScoringConfig {
 
     BudgetEvents budgetEvents();
 
     ScoreEvents scoreEvents();
-
-    Outbox outbox();
 
     /** Code of the indicator system used where no other is assigned. */
     @WithDefault("xiangtan-county")
@@ -40,13 +36,5 @@ public interface ScoringConfig {
 
         @WithDefault("6")
         int partitions();
-    }
-
-    interface Outbox {
-        @WithDefault("500ms")
-        Duration relayInterval();
-
-        @WithDefault("500")
-        int batchSize();
     }
 }

@@ -4,10 +4,8 @@ import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.perfeval.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.util.UUID;
@@ -16,14 +14,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScoreEventWriter {
 
-    private final ObjectMapper mapper;
+    private final OutboxWriter outbox;
     private final ScoringConfig config;
-    private final Event<OutboxWritten> written;
 
-    public ScoreEventWriter(ObjectMapper mapper, ScoringConfig config, Event<OutboxWritten> written) {
-        this.mapper = mapper;
+    public ScoreEventWriter(OutboxWriter outbox, ScoringConfig config) {
+        this.outbox = outbox;
         this.config = config;
-        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -34,17 +30,7 @@ public class ScoreEventWriter {
                 new ScoreEvent.System(result.systemCode(), result.systemVersion(), result.systemName()),
                 result.total(), result.maxTotal(), result.grade(), result.complete(), result.groups(), result.indicators(),
                 result.inconsistencies() == null ? java.util.List.of() : result.inconsistencies(), assigned);
-        OutboxEvent row = new OutboxEvent();
-        row.topic = config.scoreEvents().topic();
-        row.recordKey = ScoreEvent.key(record.unitCode, record.fiscalYear);
-        row.eventType = ScoreEvent.TYPE;
-        row.createdAt = record.computedAt;
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
-        row.persist();
-        written.fire(new OutboxWritten());
+        outbox.write(config.scoreEvents().topic(), ScoreEvent.key(record.unitCode, record.fiscalYear), ScoreEvent.TYPE,
+                record.computedAt, event);
     }
 }

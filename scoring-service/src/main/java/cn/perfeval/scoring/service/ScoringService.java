@@ -8,7 +8,6 @@ import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.JudgementRecord;
 import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.PublishedRecord;
-import cn.perfeval.scoring.domain.RejectedEvent;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.domain.Scorer;
@@ -360,19 +359,6 @@ public class ScoringService {
     public Optional<BudgetSnapshot> snapshot(String unitCode, int year) {
         return Optional.ofNullable(em.find(BudgetSnapshot.class, new BudgetSnapshot.Key(unitCode, year)))
                 .filter(s -> s.version > 0);
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reject(String topic, int partition, long offset, String key, String reason, String payload) {
-        RejectedEvent r = new RejectedEvent();
-        r.topic = topic;
-        r.partition = partition;
-        r.offset = offset;
-        r.key = key;
-        r.reason = reason;
-        r.payload = payload;
-        r.rejectedAt = OffsetDateTime.now();
-        r.persist();
     }
 
     public ScoreResult parse(ScoreRecord record) {

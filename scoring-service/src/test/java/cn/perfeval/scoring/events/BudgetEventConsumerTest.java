@@ -1,7 +1,7 @@
 package cn.perfeval.scoring.events;
 
 import cn.perfeval.scoring.TestAuth;
-import cn.perfeval.scoring.domain.RejectedEvent;
+import cn.perfeval.platform.kafka.RejectedEvent;
 import cn.perfeval.testsupport.EmbeddedInfrastructure;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;

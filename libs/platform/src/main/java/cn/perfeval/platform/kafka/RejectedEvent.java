@@ -1,4 +1,4 @@
-package cn.perfeval.scoring.domain;
+package cn.perfeval.platform.kafka;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** An event that could not be decoded or was invalid, kept with the reason and skipped. */
+/**
+ * A record set aside by a consumer (undecodable, invalid, or failing every attempt), kept with the
+ * reason. The table {@code rejected_event} is created by the consuming services' migrations
+ * (scoring-service V1, report-service V1: the same columns).
+ */
 @Entity
 @Table(name = "rejected_event")
 public class RejectedEvent extends PanacheEntityBase {

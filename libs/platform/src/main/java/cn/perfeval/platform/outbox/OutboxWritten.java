@@ -1,4 +1,4 @@
-package cn.perfeval.budget.events;
+package cn.perfeval.platform.outbox;
 
 /** CDI event fired when a transaction writes to the outbox; observed after its commit. */
 public record OutboxWritten() {

@@ -1,6 +1,7 @@
-package cn.perfeval.budget.events;
+package cn.perfeval.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -16,12 +17,14 @@ import java.sql.Statement;
 /**
  * Gauges of the outbox: {@code perfeval_outbox_backlog} (events not yet confirmed by Kafka) and
  * {@code perfeval_outbox_oldest_age_seconds} (how long the oldest of them has waited; 0 when none).
- * A growing backlog means Kafka is unreachable or the relay has stopped.
+ * A growing backlog means Kafka is unreachable or the relay has stopped. Only in services with an
+ * outbox ({@code perfeval.outbox.enabled=true}).
  *
  * <p>One indexed query (the partial index on unpublished rows) serves both, at most once per
  * {@link #MAX_AGE_NANOS}: scrapes and dashboards refreshing at once cost the database nothing more.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "perfeval.outbox.enabled", stringValue = "true")
 public class OutboxMetrics {
 
     private static final Logger LOG = Logger.getLogger(OutboxMetrics.class);

@@ -1,4 +1,4 @@
-package cn.perfeval.scoring.events;
+package cn.perfeval.platform.kafka;
 
 /** A record that can never be processed (undecodable or invalid); it is set aside, not retried. */
 public class PoisonRecordException extends Exception {

@@ -1,4 +1,4 @@
-package cn.perfeval.budget.events;
+package cn.perfeval.platform.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** An event written in the transaction of the change it announces; the relay sends it after commit. */
+/**
+ * An event written in the transaction of the change it announces; the relay sends it after commit.
+ * The table {@code outbox_event} is created by the Flyway migrations of the services that publish
+ * (budget-service V1, scoring-service V1: the same columns).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {

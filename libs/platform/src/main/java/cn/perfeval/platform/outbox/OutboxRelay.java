@@ -1,6 +1,6 @@
-package cn.perfeval.budget.events;
+package cn.perfeval.platform.outbox;
 
-import cn.perfeval.budget.config.BudgetConfig;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -33,28 +34,37 @@ import java.util.concurrent.TimeUnit;
  * Sends committed outbox events to Kafka in the order they were written, then marks them sent.
  * While the broker is unreachable, events wait in the table; they go out, in order, once it
  * is back. Delivery is at least once: consumers de-duplicate by the unit-year version.
+ *
+ * <p>Relayed rows are kept for {@code perfeval.outbox.retention} (default 7 days), then deleted by
+ * this relay in small batches, so that the table holds what was sent lately and no more.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "perfeval.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Only one relay at a time across instances, so that events leave in table order. */
-    private static final long RELAY_LOCK = 0x6275646765L;
 
     private final EntityManager em;
-    private final BudgetConfig config;
+    private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final String application;
+    /** Only one relay at a time across instances of the service, so that events leave in table order. */
+    private final long relayLock;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, String> producer;
     private boolean brokerDown;
+    private long prunedAt = System.nanoTime();
 
-    public OutboxRelay(EntityManager em, BudgetConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public OutboxRelay(EntityManager em, OutboxConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       @ConfigProperty(name = "quarkus.application.name") String application) {
         this.em = em;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.application = application;
+        this.relayLock = 0x6f7574626f780000L | (application.hashCode() & 0xffffL);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -70,7 +80,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        long intervalMs = config.outbox().relayInterval().toMillis();
+        long intervalMs = config.relayInterval().toMillis();
         while (running) {
             try {
                 wake.tryAcquire(intervalMs, TimeUnit.MILLISECONDS);
@@ -78,7 +88,8 @@ public class OutboxRelay {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent == config.outbox().batchSize() && running);
+                } while (sent == config.batchSize() && running);
+                pruneWhenDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -92,13 +103,13 @@ public class OutboxRelay {
     /** Sends one batch; returns how many events were confirmed by the broker. */
     @Transactional
     int relayBatch() {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + relayLock + ")")
                 .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
         List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
-                .page(0, config.outbox().batchSize()).list();
+                .page(0, config.batchSize()).list();
         if (batch.isEmpty()) {
             return 0;
         }
@@ -146,6 +157,31 @@ public class OutboxRelay {
         return confirmed;
     }
 
+    private void pruneWhenDue() {
+        long now = System.nanoTime();
+        if (now - prunedAt < config.pruneInterval().toNanos()) {
+            return;
+        }
+        prunedAt = now;
+        int deleted;
+        long total = 0;
+        do {
+            deleted = pruneBatch(OffsetDateTime.now().minus(config.retention()));
+            total += deleted;
+        } while (deleted == config.pruneBatchSize() && running);
+        if (total > 0) {
+            LOG.debugf("deleted %d relayed outbox rows older than %s", total, config.retention());
+        }
+    }
+
+    /** Deletes one batch of relayed rows older than the cut-off, oldest first; returns how many. */
+    @Transactional
+    int pruneBatch(OffsetDateTime cutOff) {
+        return em.createNativeQuery("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event "
+                        + "WHERE published_at IS NOT NULL AND published_at < ?1 ORDER BY id LIMIT ?2)")
+                .setParameter(1, cutOff).setParameter(2, config.pruneBatchSize()).executeUpdate();
+    }
+
     /** unit and year of the event's key ("unit:year") into the MDC, for what is logged about it. */
     private static void eventMdc(OutboxEvent event) {
         int colon = event.recordKey == null ? -1 : event.recordKey.lastIndexOf(':');
@@ -184,7 +220,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "budget-outbox-relay");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         return producer;

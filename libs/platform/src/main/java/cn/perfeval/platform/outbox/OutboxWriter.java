@@ -1,0 +1,46 @@
+package cn.perfeval.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Writes an event into the outbox inside the caller's transaction, and wakes the relay once that
+ * transaction has committed. The services' writers only say which event goes to which topic.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final ObjectMapper mapper;
+    private final Event<OutboxWritten> written;
+
+    public OutboxWriter(ObjectMapper mapper, Event<OutboxWritten> written) {
+        this.mapper = mapper;
+        this.written = written;
+    }
+
+    /**
+     * @param key     the Kafka record key ("unit:year"), so that one unit-year's events stay in order
+     * @param type    the event type, also sent as the {@code event-type} header
+     * @param payload the event, serialised as JSON with the service's object mapper
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(String topic, String key, String type, OffsetDateTime createdAt, Object payload) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
+        row.recordKey = key;
+        row.eventType = type;
+        row.createdAt = createdAt;
+        try {
+            row.payload = mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
+        row.persist();
+        written.fire(new OutboxWritten());
+    }
+}

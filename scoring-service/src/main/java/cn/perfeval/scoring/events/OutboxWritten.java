@@ -1,5 +1,0 @@
-package cn.perfeval.scoring.events;
-
-/** CDI event fired when a transaction writes to the outbox; observed after its commit. */
-public record OutboxWritten() {
-}
