@@ -10,10 +10,10 @@ import java.util.Map;
 public final class Terms {
 
     /** Severity of a budget finding. */
-    static final Map<String, String> SEVERITIES = Map.of("ERROR", "错误", "WARNING", "警告", "INFO", "提示");
+    public static final Map<String, String> SEVERITIES = Map.of("ERROR", "错误", "WARNING", "警告", "INFO", "提示");
 
     /** Kind of an inconsistency between what a unit published and what scoring-service computes. */
-    static final Map<String, String> INCONSISTENCY_KINDS = Map.of(
+    public static final Map<String, String> INCONSISTENCY_KINDS = Map.of(
             "GRADE", "等次与分数不符",
             "TOTAL", "总分与指标得分合计不符",
             "GROUP_POINTS", "小计与指标得分合计不符",
@@ -23,7 +23,7 @@ public final class Terms {
             "UNKNOWN_INDICATOR", "指标体系中无此指标");
 
     /** Tables (and parts of the data) a budget finding points at. */
-    static final Map<String, String> TABLES = Map.of(
+    public static final Map<String, String> TABLES = Map.of(
             "expenditure", "支出总表",
             "revenue", "收入总表",
             "budgetSummary", "收支总表",
@@ -33,7 +33,7 @@ public final class Terms {
             "adjustments", "预算调整明细");
 
     /** Columns of the tables; measures are labelled from {@link Measures}. */
-    static final Map<String, String> COLUMNS = Map.ofEntries(
+    public static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("total", "合计"), Map.entry("basic", "基本支出"), Map.entry("project", "项目支出"),
             Map.entry("generalBudget", "一般公共预算拨款"), Map.entry("generalBudgetFunding", "经费拨款"),
             Map.entry("generalBudgetNonTax", "纳入一般公共预算管理的非税收入拨款"),
