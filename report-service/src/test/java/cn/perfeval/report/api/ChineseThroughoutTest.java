@@ -99,8 +99,8 @@ class ChineseThroughoutTest {
         }
         assertChinese("report HTML", htmlText(asAdmin().queryParam("format", "html").get(path).then().statusCode(200)
                 .extract().asString()));
-        assertChinese("report Markdown", asAdmin().queryParam("format", "markdown").get(path).then().statusCode(200)
-                .extract().asString());
+        assertChinese("report Markdown", entitiesDecoded(asAdmin().queryParam("format", "markdown").get(path).then()
+                .statusCode(200).extract().asString()));
         JsonNode json = GoldenCase.JSON.readTree(asAdmin().queryParam("format", "json").get(path).then().statusCode(200)
                 .extract().asString());
         assertChinese("report JSON", humanText(json));
@@ -183,9 +183,14 @@ class ChineseThroughoutTest {
 
     /** The text a reader sees in an HTML page: no style sheet, no tags, entities decoded. */
     static String htmlText(String html) {
-        return html.replaceAll("(?s)<style>.*?</style>", " ").replaceAll("(?s)<!DOCTYPE[^>]*>", " ")
-                .replaceAll("(?s)<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        return entitiesDecoded(html.replaceAll("(?s)<style>.*?</style>", " ").replaceAll("(?s)<!DOCTYPE[^>]*>", " ")
+                .replaceAll("(?s)<[^>]*>", " "));
+    }
+
+    /** "R&amp;D" is read as "R&D" (HTML, and Markdown, which escapes HTML the same way). */
+    static String entitiesDecoded(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     /** The unit code of the test unit ("G3F…") is a code, not a word: left out of the text. */
