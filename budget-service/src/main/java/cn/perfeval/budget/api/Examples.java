@@ -66,9 +66,9 @@ public final class Examples {
 
     public static final String MEASURES = """
             [
-              {"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表 sum of the 类 rows' totals"},
-              {"name": "staffAuthorized", "label": "编制数", "unit": "人", "definition": "posts authorised (编制) in the fiscal year"},
-              {"name": "paymentProgressActual", "label": "实际支付进度", "unit": "%", "definition": "actual payment progress"}
+              {"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表各类科目合计数之和"},
+              {"name": "staffAuthorized", "label": "编制数", "unit": "人", "definition": "本年度核定的编制人数"},
+              {"name": "paymentProgressActual", "label": "实际支付进度", "unit": "%", "definition": "资金的实际支付进度"}
             ]""";
 
     public static final String STAFF = """

@@ -1,8 +1,7 @@
 package cn.perfeval.budget.api;
 
-import cn.perfeval.budget.api.UnitYearDtos.MeasureDefinition;
-import cn.perfeval.budget.domain.Measure;
 import cn.perfeval.budget.security.Roles;
+import cn.perfeval.events.measures.Measures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/measures")
@@ -27,9 +25,7 @@ public class MeasureResource {
     @Operation(summary = "List the measure dictionary")
     @APIResponse(responseCode = "200", description = "Every measure with its label, unit and definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dictionary", value = Examples.MEASURES)))
-    public List<MeasureDefinition> list() {
-        return Arrays.stream(Measure.values())
-                .map(m -> new MeasureDefinition(m.name(), m.label(), m.unit(), m.definition()))
-                .toList();
+    public List<Measures.Measure> list() {
+        return Measures.all();
     }
 }

@@ -270,7 +270,4 @@ public final class UnitYearDtos {
     public record MeasuresView(String unitCode, int fiscalYear, long version, String amountUnit,
                                Map<String, BigDecimal> measures) {
     }
-
-    public record MeasureDefinition(String name, String label, String unit, String definition) {
-    }
 }

@@ -1,6 +1,7 @@
 package cn.perfeval.budget.domain;
 
 import cn.perfeval.budget.domain.Finding.Severity;
+import cn.perfeval.events.measures.Terms;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -66,16 +67,6 @@ public final class Checks {
             "纳入专户管理的非税收入", "specialAccountNonTax",
             "上级补助收入", "superiorSubsidy",
             "其他收入", "other");
-
-    static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("total", "合计"), Map.entry("basic", "基本支出"), Map.entry("project", "项目支出"),
-            Map.entry("generalBudget", "一般公共预算拨款"), Map.entry("generalBudgetFunding", "经费拨款"),
-            Map.entry("generalBudgetNonTax", "纳入一般公共预算管理的非税收入拨款"),
-            Map.entry("governmentFund", "政府性基金收入"), Map.entry("specialAccountNonTax", "纳入专户管理的非税收入拨款"),
-            Map.entry("superiorSubsidy", "上级补助收入"), Map.entry("other", "其他收入"),
-            Map.entry("basicActual", "基本支出实际支出"), Map.entry("projectActual", "项目支出实际支出"),
-            Map.entry("budget", "预算数"), Map.entry("actual", "实际支出数"),
-            Map.entry("budgetLastYear", "上年预算数"), Map.entry("actualLastYear", "上年实际支出数"));
 
     private Checks() {
     }
@@ -420,8 +411,9 @@ public final class Checks {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** The column as a budget table names it: basic → 基本支出, basicActual → 基本支出实际支出数. */
     private static String label(String column) {
-        return LABELS.getOrDefault(column, column);
+        return Terms.column(column);
     }
 
     /** 274.970 → "274.97", 307.00 → "307", as the tables print them. */

@@ -1,5 +1,7 @@
 package cn.perfeval.report.service;
 
+import cn.perfeval.events.measures.Measures;
+import cn.perfeval.events.measures.Terms;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
 import cn.perfeval.report.domain.ReportDocument;
@@ -41,16 +43,6 @@ public final class ReportAssembler {
             "total", "合计", "generalBudget", "一般公共预算拨款小计", "generalBudgetFunding", "经费拨款",
             "generalBudgetNonTax", "纳入一般公共预算管理的非税收入拨款", "governmentFund", "政府性基金收入",
             "specialAccountNonTax", "纳入专户管理的非税收入拨款", "superiorSubsidy", "上级补助收入", "other", "其他收入");
-
-    /** Names of the measures an indicator uses, as a reader knows them. */
-    static final Map<String, String> MEASURE_NAMES = Map.ofEntries(
-            Map.entry("yearStartBudget", "年初预算数"), Map.entry("basicBudget", "基本支出年初预算数"),
-            Map.entry("projectBudget", "项目支出年初预算数"), Map.entry("adjustmentNet", "预算调整数（调增−调减）"),
-            Map.entry("adjustmentIncrease", "预算调增数"), Map.entry("adjustmentDecrease", "预算调减数"),
-            Map.entry("basicActual", "基本支出实际支出数"), Map.entry("projectActual", "项目支出实际支出数"),
-            Map.entry("totalActual", "实际支出数"), Map.entry("yearEndBalance", "年末结余"),
-            Map.entry("threePublicBudget", "“三公经费”预算安排数"), Map.entry("threePublicActual", "“三公经费”实际支出数"),
-            Map.entry("authorizedPosts", "编制数"), Map.entry("inService", "在职人数"));
 
     private ReportAssembler() {
     }
@@ -117,8 +109,7 @@ public final class ReportAssembler {
         } else {
             text.append("评分第").append(score.path("version").asLong()).append("版（依据预算数据第")
                     .append(score.path("budgetVersion").asLong()).append("版，指标体系")
-                    .append(score.path("system").path("name").asText()).append("（")
-                    .append(score.path("system").path("code").asText()).append("）第")
+                    .append(score.path("system").path("name").asText()).append("第")
                     .append(score.path("system").path("version").asInt()).append("版）；");
         }
         text.append(narrative == null ? "文字材料：尚未保存（使用模板）。" : "文字材料第" + narrative + "版。");
@@ -309,7 +300,7 @@ public final class ReportAssembler {
         if (j.isObject()) {
             BigDecimal points = j.hasNonNull("points") ? decimal(j.path("points")) : decimal(ind.path("points"));
             BigDecimal deduction = j.hasNonNull("deduction") ? decimal(j.path("deduction")) : max.subtract(points);
-            s.append(strip(j.path("reason").asText("")));
+            s.append(Measures.spell(strip(j.path("reason").asText(""))));
             s.append("，满分").append(plain(max)).append("分，扣").append(plain(deduction)).append("分，得")
                     .append(plain(points)).append("分。");
             if (!j.path("evidence").asText("").isBlank()) {
@@ -324,17 +315,17 @@ public final class ReportAssembler {
             s.append("AWAITING_JUDGEMENT".equals(status) ? "待评定" : "缺少数据，暂无法计算")
                     .append("（满分").append(plain(max)).append("分）");
             if (!ind.path("explanation").asText("").isBlank()) {
-                s.append("：").append(strip(ind.path("explanation").asText()));
+                s.append("：").append(readable(strip(ind.path("explanation").asText())));
             }
             return s.append("。").toString();
         }
         BigDecimal points = decimal(ind.path("points"));
         if (!ind.path("explanation").asText("").isBlank()) {
-            s.append(readable(strip(ind.path("explanation").asText()), ind.path("measures")));
+            s.append(readable(strip(ind.path("explanation").asText())));
         } else {
             s.append(name);
             if (!ind.path("formula").asText("").isBlank()) {
-                s.append(" = ").append(readable(ind.path("formula").asText(), ind.path("measures")));
+                s.append(" = ").append(readable(ind.path("formula").asText()));
             }
             if (ind.path("displayValue").isNumber()) {
                 s.append(" = ").append(plain(decimal(ind.path("displayValue")))).append(' ').append(ind.path("unit").asText(""));
@@ -346,33 +337,22 @@ public final class ReportAssembler {
             List<String> used = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = ind.path("measures").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                used.add(MEASURE_NAMES.getOrDefault(e.getKey(), e.getKey()) + " " + amount(e.getValue()));
+                used.add(Measures.label(e.getKey()) + " " + amount(e.getValue()));
             }
             s.append("所用数据：").append(String.join("，", used)).append("。");
         }
         if (points.compareTo(max) < 0 && !ind.path("rule").asText("").isBlank()) {
-            s.append("评分规则：").append(strip(ind.path("rule").asText())).append("。");
+            s.append("评分规则：").append(readable(strip(ind.path("rule").asText()))).append("。");
         }
         return s.toString();
     }
 
     /**
-     * The working as a reader knows it: measure names in Chinese ("basicActual" → 基本支出实际支出数)
-     * and × for multiplication; the figures stay exactly as scoring-service computed them.
+     * The working as a reader knows it: measures by their labels in the dictionary ("basicActual" →
+     * 基本支出实际支出数) and × for multiplication; the figures stay exactly as scoring-service computed them.
      */
-    static String readable(String working, JsonNode measures) {
-        String out = working;
-        List<String> keys = new ArrayList<>();
-        measures.fieldNames().forEachRemaining(keys::add);
-        keys.addAll(MEASURE_NAMES.keySet());
-        keys.sort((a, b) -> b.length() - a.length());
-        for (String key : keys) {
-            String label = MEASURE_NAMES.get(key);
-            if (label != null) {
-                out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(key) + "\\b", java.util.regex.Matcher.quoteReplacement(label));
-            }
-        }
-        return out.replace(" * ", " × ");
+    static String readable(String working) {
+        return Measures.spell(working).replace(" * ", " × ");
     }
 
     private static String strip(String s) {
@@ -406,9 +386,9 @@ public final class ReportAssembler {
         out.add(new Section(1, "附件：数据核对情况", List.of()));
         List<List<String>> findings = new ArrayList<>();
         for (JsonNode f : budget.path("findings")) {
-            findings.add(List.of(text(f.path("ruleId")), text(f.path("severity")), text(f.path("table")),
-                    text(f.path("code")), text(f.path("column")), text(f.path("expected")), text(f.path("actual")),
-                    text(f.path("message"))));
+            findings.add(List.of(text(f.path("ruleId")), Terms.severity(f.path("severity").asText(null)),
+                    Terms.table(f.path("table").asText(null)), text(f.path("code")), Terms.column(f.path("column").asText(null)),
+                    text(f.path("expected")), text(f.path("actual")), readable(text(f.path("message")))));
         }
         out.add(new Section(2, "（一）预算数据核对发现（" + findings.size() + "项）", findings.isEmpty()
                 ? List.of(new Paragraph("未发现问题。"))
@@ -416,9 +396,13 @@ public final class ReportAssembler {
                 List.of("规则", "严重程度", "表", "科目编码", "栏目", "应为", "实为", "说明"), findings, List.of(5, 6)))));
         List<List<String>> inconsistencies = new ArrayList<>();
         if (score != null) {
+            Map<String, String> names = new HashMap<>();
+            score.path("indicators").forEach(ind -> names.put(ind.path("code").asText(), ind.path("name").asText()));
             for (JsonNode i : score.path("inconsistencies")) {
-                inconsistencies.add(List.of(text(i.path("kind")), text(i.path("indicator")), text(i.path("published")),
-                        text(i.path("computed")), text(i.path("message"))));
+                String code = i.path("indicator").asText("");
+                String indicator = code.isEmpty() ? "" : names.containsKey(code) ? code + " " + names.get(code) : code;
+                inconsistencies.add(List.of(Terms.inconsistencyKind(i.path("kind").asText(null)), indicator,
+                        text(i.path("published")), text(i.path("computed")), readable(text(i.path("message")))));
             }
         }
         out.add(new Section(2, "（二）评分核对发现（" + inconsistencies.size() + "项）", inconsistencies.isEmpty()

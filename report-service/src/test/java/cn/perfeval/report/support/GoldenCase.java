@@ -135,9 +135,9 @@ public final class GoldenCase {
         judged(ind, "C1", "资产管理", "C", 5, 4, "制定了资产管理制度，2024年对国有资产进行了清查，固定资产做到一物一卡一条码，管理有待进一步加强", "资产清查报告");
         judged(ind, "D1", "职责履行", "D", 45, 42, "经济发展、民生保障、社会治理和干部队伍建设各项任务基本完成，部分指标未达预期", "年度工作总结");
         ArrayNode inc = e.putArray("inconsistencies");
-        inc.addObject().put("kind", "FIGURE_MISMATCH").put("indicator", "A1").put("published", "307/4988=6.2%")
+        inc.addObject().put("kind", "PRINTED_FIGURE").put("indicator", "A1").put("published", "307/4988=6.2%")
                 .put("computed", "307/4988.65=6.15%").put("message", "报告以4988作除数，表中年初预算为4988.65");
-        inc.addObject().put("kind", "GRADE_MISMATCH").putNull("indicator").put("published", "良").put("computed", "优")
+        inc.addObject().put("kind", "GRADE").putNull("indicator").put("published", "良").put("computed", "优")
                 .put("message", "总分93分按等级区间应为优");
         return e;
     }

@@ -1,9 +1,9 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.security.Caller;
-import cn.perfeval.scoring.service.MeasureDictionary;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
@@ -33,17 +33,15 @@ import java.util.List;
 public class SystemResource {
 
     private static final String MEASURES = """
-            [{"name": "yearStartBudget", "label": "年初预算数", "unit": "万元"},
-             {"name": "basicBudget", "label": "基本支出年初预算", "unit": "万元"}]""";
+            [{"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表各类科目合计数之和"},
+             {"name": "basicBudget", "label": "基本支出年初预算数", "unit": "万元", "definition": "支出总表各类科目基本支出之和"}]""";
 
     private final SystemCatalog catalog;
-    private final MeasureDictionary measures;
     private final AccessPolicy access;
     private final Caller caller;
 
-    public SystemResource(SystemCatalog catalog, MeasureDictionary measures, AccessPolicy access, Caller caller) {
+    public SystemResource(SystemCatalog catalog, AccessPolicy access, Caller caller) {
         this.catalog = catalog;
-        this.measures = measures;
         this.access = access;
         this.caller = caller;
     }
@@ -140,11 +138,12 @@ public class SystemResource {
 
     @GET
     @Path("/measures")
-    @Operation(summary = "The measure names a formula may use", description = "Those budget-service publishes in its events' measures.")
+    @Operation(summary = "The measure names a formula may use", description = "Those budget-service publishes in its events' measures, "
+            + "with their Chinese labels, units and definitions (the one dictionary, the same as budget-service's GET /api/measures).")
     @APIResponse(responseCode = "200", description = "The dictionary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "measures", value = MEASURES)))
-    public List<MeasureDictionary.Measure> measures() {
+    public List<Measures.Measure> measures() {
         access.readCatalog();
-        return measures.all();
+        return Measures.all();
     }
 }

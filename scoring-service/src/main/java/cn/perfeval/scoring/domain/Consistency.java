@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.domain.ScoreResult.GroupResult;
 import cn.perfeval.scoring.domain.ScoreResult.Inconsistency;
 import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
@@ -36,7 +37,7 @@ public final class Consistency {
                         : byName(r.indicators(), IndicatorResult::name, pi.name());
                 if (match.isEmpty()) {
                     out.add(new Inconsistency("UNKNOWN_INDICATOR", pi.name(), pi.name(), null,
-                            "公布的指标“" + pi.name() + "”在指标体系 " + r.systemCode() + " 中没有对应指标"));
+                            "公布的指标“" + pi.name() + "”在指标体系“" + r.systemName() + "”中没有对应指标"));
                     continue;
                 }
                 indicator(pi, match.get(), out);
@@ -120,13 +121,13 @@ public final class Consistency {
                 .findFirst();
         if (rounded.isPresent()) {
             out.add(new Inconsistency("PRINTED_FIGURE", ir.code(), plain(printed), plain(rounded.get().getValue()),
-                    "“" + ir.name() + "”印制的" + role + " " + plain(printed) + " 是 " + rounded.get().getKey() + " = "
+                    "“" + ir.name() + "”印制的" + role + " " + plain(printed) + " 是" + Measures.label(rounded.get().getKey()) + " "
                             + plain(rounded.get().getValue()) + " 的取整；按 " + plain(rounded.get().getValue())
                             + " 计算为 " + plain(ir.displayValue()) + (ir.unit() == null ? "" : " " + ir.unit())));
         } else {
             out.add(new Inconsistency("PRINTED_FIGURE", ir.code(), plain(printed), null,
                     "“" + ir.name() + "”印制的" + role + " " + plain(printed) + " 不是计算所用的任何数据（"
-                            + used.entrySet().stream().map(e -> e.getKey() + " = " + plain(e.getValue()))
+                            + used.entrySet().stream().map(e -> Measures.label(e.getKey()) + " " + plain(e.getValue()))
                             .reduce((a, b) -> a + "，" + b).orElse("") + "）"));
         }
     }

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.events.measures.Measures;
 import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.config.ExpressionConfiguration;
@@ -29,9 +30,12 @@ import com.ezylang.evalex.operators.booleans.PrefixNotOperator;
 import com.ezylang.evalex.parser.ParseException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The expression language of indicator formulas: EvalEx in BigDecimal, restricted to arithmetic
@@ -110,6 +114,33 @@ public final class Expressions {
 
     public static Expression of(String formula) {
         return new Expression(formula, CONFIG);
+    }
+
+    /** The functions of a formula in the words of a working. */
+    private static final Map<String, String> FUNCTION_WORDS = Map.of("ABS", "绝对值", "MIN", "最小值", "MAX", "最大值",
+            "ROUND", "四舍五入", "IF", "如果");
+
+    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])");
+
+    /**
+     * A formula (or a formula with its figures) as a person writes it: measures by their Chinese
+     * labels, functions and constants in words, × for *, ≥ ≤ ≠ 且 或 非 for the comparisons and
+     * connectives: "adjustmentNet / yearStartBudget * 100" → "预算调整数 / 年初预算数 × 100".
+     */
+    public static String readable(String formula) {
+        Matcher m = WORD.matcher(formula);
+        StringBuilder out = new StringBuilder(formula.length() + 16);
+        while (m.find()) {
+            String w = m.group(1);
+            String upper = w.toUpperCase(Locale.ROOT);
+            String word = Measures.isMeasure(w) ? Measures.label(w)
+                    : FUNCTION_WORDS.containsKey(upper) ? FUNCTION_WORDS.get(upper)
+                    : "TRUE".equals(upper) ? "真" : "FALSE".equals(upper) ? "假" : w;
+            m.appendReplacement(out, Matcher.quoteReplacement(word));
+        }
+        return m.appendTail(out).toString().replace("*", "×").replace(">=", "≥").replace("<=", "≤")
+                .replace("!=", "≠").replace("<>", "≠").replace("==", "=").replace("&&", "且").replace("||", "或")
+                .replace("!", "非");
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.domain.IndicatorSystem.Node;
 import cn.perfeval.scoring.domain.ScoreResult.GroupResult;
 import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
@@ -102,7 +103,7 @@ public final class Scorer {
         if (!missing.isEmpty()) {
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.MISSING_DATA,
                     n.formula(), values, null, null, n.unit(), describe(n.rule()),
-                    n.name() + "：缺少数据 " + String.join("、", missing) + "，暂不能计算", null);
+                    n.name() + "：缺少数据 " + String.join("、", missing.stream().map(Measures::label).toList()) + "，暂不能计算", null);
         }
         BigDecimal exact;
         try {
@@ -114,7 +115,7 @@ public final class Scorer {
             // a zero divisor of any scale, an overflow: the indicator cannot be computed, the pipeline goes on
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
                     n.formula(), values, null, null, n.unit(), describe(n.rule()),
-                    n.name() + "：按现有数据无法计算（" + e.getMessage() + "）", null);
+                    n.name() + "：按现有数据无法计算（" + why(e) + "）", null);
         }
         int scale = n.scale() == null ? 2 : n.scale();
         BigDecimal display = exact.setScale(scale, RoundingMode.HALF_UP);
@@ -125,14 +126,34 @@ public final class Scorer {
             // a value outside every band the system declares: reported, never guessed
             return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), null, Status.NOT_COMPUTABLE,
                     n.formula(), values, exact, display, n.unit(), describe(n.rule()),
-                    n.name() + " = " + substitute(n.formula(), values) + " = " + display.toPlainString()
-                            + (n.unit() == null ? "" : " " + n.unit()) + "，不在评分规则的任何分档内，无法计分", null);
+                    working(n, values, display) + "，不在评分规则的任何分档内，无法计分", null);
         }
-        String unit = n.unit() == null ? "" : " " + n.unit();
-        String explanation = n.name() + " = " + n.formula() + " = " + substitute(n.formula(), values)
-                + " = " + display.toPlainString() + unit + "，" + outcome.applied();
+        String explanation = working(n, values, display) + "，" + outcome.applied();
         return new IndicatorResult(n.code(), n.name(), group, n.maxPoints(), outcome.points(), Status.SCORED,
                 n.formula(), values, exact, display, n.unit(), describe(n.rule()), explanation, null);
+    }
+
+    /**
+     * "预算调整率 = 预算调整数 / 年初预算数 × 100 = 307 / 4988.65 × 100 = 6.15 %": the formula in words
+     * (left out when it only repeats the indicator's name), the figures (left out when the
+     * formula is one measure), the value.
+     */
+    static String working(Node n, Map<String, BigDecimal> values, BigDecimal display) {
+        StringBuilder w = new StringBuilder(n.name());
+        String formula = Expressions.readable(n.formula());
+        if (!formula.strip().equals(n.name())) {
+            w.append(" = ").append(formula);
+        }
+        if (!Measures.isMeasure(n.formula().strip())) {
+            w.append(" = ").append(Expressions.readable(substitute(n.formula(), values)));
+        }
+        return w.append(" = ").append(display.toPlainString()).append(n.unit() == null ? "" : " " + n.unit()).toString();
+    }
+
+    /** Why EvalEx could not evaluate a formula, in the reader's words. */
+    private static String why(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return m.contains("zero") ? "除数为零" : "公式无法求值";
     }
 
     /** EvalEx treats variable names case-insensitively; measures are matched the same way. */

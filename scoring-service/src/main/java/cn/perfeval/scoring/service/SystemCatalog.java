@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.service;
 
+import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.api.ApiException;
 import cn.perfeval.scoring.api.ProblemDetail;
 import cn.perfeval.scoring.config.ScoringConfig;
@@ -43,27 +44,24 @@ public class SystemCatalog {
     private final ObjectMapper mapper;
     private final ObjectMapper lenient;
     private final ScoringConfig config;
-    private final MeasureDictionary measures;
     /** Stored versions never change, so their parsed form can be kept. */
     private final Map<StoredSystem.Key, IndicatorSystem> parsed = new ConcurrentHashMap<>();
 
     private final AuditTrail audit;
 
-    public SystemCatalog(EntityManager em, ObjectMapper mapper, ScoringConfig config, MeasureDictionary measures,
-                         AuditTrail audit) {
+    public SystemCatalog(EntityManager em, ObjectMapper mapper, ScoringConfig config, AuditTrail audit) {
         this.audit = audit;
         this.em = em;
         this.mapper = mapper;
         this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.config = config;
-        this.measures = measures;
     }
 
     /** Runs before the consumer starts, so that a budget event always finds its system. */
     void seed(@Observes @Priority(1) StartupEvent ev) {
         for (String code : SHIPPED) {
             IndicatorSystem s = shipped(code);
-            List<SystemValidator.Violation> problems = SystemValidator.validate(s, measures.names());
+            List<SystemValidator.Violation> problems = SystemValidator.validate(s, Measures.names());
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("shipped indicator system " + code + " is invalid: " + problems);
             }
@@ -176,7 +174,7 @@ public class SystemCatalog {
     }
 
     private void validate(IndicatorSystem s) {
-        List<ProblemDetail.FieldError> errors = SystemValidator.validate(s, measures.names()).stream()
+        List<ProblemDetail.FieldError> errors = SystemValidator.validate(s, Measures.names()).stream()
                 .map(v -> new ProblemDetail.FieldError(v.field(), v.message(), v.rejected())).toList();
         if (!errors.isEmpty()) {
             throw ApiException.invalid("the indicator system is invalid: " + errors.get(0).field() + ": "

@@ -111,7 +111,7 @@ class GoldenCaseTest {
                 .body("result.indicators.find { it.code == 'D1' }.status", equalTo("SCORED"))
                 .body("result.indicators.find { it.code == 'D1' }.explanation", containsString("全年重点工作基本完成"))
                 .body("result.indicators.find { it.code == 'A1' }.explanation",
-                        equalTo("预算调整率 = adjustmentNet / yearStartBudget * 100 = 307 / 4988.65 * 100 = 6.15 %，在区间 (0, 10] 内，得 4 分"));
+                        equalTo("预算调整率 = 预算调整数 / 年初预算数 × 100 = 307 / 4988.65 × 100 = 6.15 %，在区间 (0, 10] 内，得 4 分"));
 
         // one recomputation per judgement, each announced: the last event carries the whole result
         List<JsonNode> events = TestEvents.scoreEventsUntil(unit + ":2024", e -> e.path("total").decimalValue().compareTo(new BigDecimal("93")) == 0);
@@ -227,7 +227,7 @@ class GoldenCaseTest {
                 .body("inconsistencies.indicator", equalTo(java.util.Arrays.asList("A1", "A2", "A3", null)))
                 .body("inconsistencies.published", equalTo(List.of("4988", "3274", "1714", "良")))
                 .body("inconsistencies.computed", equalTo(List.of("4988.65", "3274.34", "1714.31", "优")))
-                .body("inconsistencies[0].message", equalTo("“预算调整率”印制的除数 4988 是 yearStartBudget = 4988.65 的取整；按 4988.65 计算为 6.15 %"))
+                .body("inconsistencies[0].message", equalTo("“预算调整率”印制的除数 4988 是年初预算数 4988.65 的取整；按 4988.65 计算为 6.15 %"))
                 .body("inconsistencies[3].message", equalTo("公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"));
 
         // recording it rescored the unit-year: the score event carries the same list

@@ -76,13 +76,13 @@ class NationalFrameworkTest {
                 // 4413 / 5295.65 = 83.33 %: 16.67 below 100, 4 started steps of 5 → 0 of 4
                 .body("result.indicators.find { it.code == 'P11' }.points", equalTo(0))
                 .body("result.indicators.find { it.code == 'P11' }.explanation",
-                        equalTo("预算完成率 = totalActual / adjustedBudget * 100 = 4413 / 5295.65 * 100 = 83.33 %，低于 100 "
+                        equalTo("预算完成率 = 实际支出数 / 调整后预算数 × 100 = 4413 / 5295.65 × 100 = 83.33 %，低于 100 "
                                 + "16.67，每 5 扣 1 分，扣 4 分，得 0 分"))
                 // 6.15 % → (0, 10] → 2 of 3; 三公 0 % → 3 of 3
                 .body("result.indicators.find { it.code == 'P12' }.points", equalTo(2))
                 .body("result.indicators.find { it.code == 'P17' }.points", equalTo(3))
                 .body("result.indicators.find { it.code == 'P18' }.explanation",
-                        equalTo("政府采购执行率：缺少数据 procurementActual、procurementBudget，暂不能计算"))
+                        equalTo("政府采购执行率：缺少数据 政府采购实际金额、政府采购预算数，暂不能计算"))
                 .body("result.indicators.find { it.code == 'E14' }.explanation", equalTo("社会公众或服务对象满意度：待评价人评分"))
                 .body("total", equalTo(9))
                 .body("result.groups.code", equalTo(List.of("I", "I1", "I2", "P", "P1", "P2", "P3", "O", "O1", "E", "E1")))

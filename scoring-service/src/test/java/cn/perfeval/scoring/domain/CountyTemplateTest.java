@@ -44,7 +44,13 @@ class CountyTemplateTest {
         assertThat(byName.get("基本支出预算控制率").displayValue()).isEqualByComparingTo("108.51");
         assertThat(byName.get("基本支出预算控制率").points()).isEqualByComparingTo("4");
         assertThat(byName.get("基本支出预算控制率").explanation())
-                .isEqualTo("基本支出预算控制率 = basicActual / basicBudget * 100 = 3553 / 3274.34 * 100 = 108.51 %，在区间 (100, 110] 内，得 4 分");
+                .isEqualTo("基本支出预算控制率 = 基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %，在区间 (100, 110] 内，得 4 分");
+        assertThat(byName.get("年末结余").explanation()).isEqualTo("年末结余 = 0.00 万元，在区间 [0, 0] 内，得 5 分");
+        // workings and rule texts name measures by their Chinese labels: no identifier of a formula
+        assertThat(r.indicators()).allSatisfy(i -> {
+            assertThat(i.explanation()).as(i.code()).doesNotContainPattern("[A-Za-z]{2,}");
+            assertThat(i.rule()).as(i.code()).doesNotContainPattern("[A-Za-z]{2,}");
+        });
         assertThat(byName.get("项目支出预算控制率").displayValue()).isEqualByComparingTo("50.17");
         assertThat(byName.get("项目支出预算控制率").points()).isEqualByComparingTo("5");
         assertThat(byName.get("年末结余").points()).isEqualByComparingTo("5");
@@ -69,7 +75,8 @@ class CountyTemplateTest {
         assertThat(basic.points()).isNull();
         IndicatorResult adjustment = r.indicators().stream().filter(i -> i.code().equals("A1")).findFirst().orElseThrow();
         assertThat(adjustment.status()).isEqualTo(Status.MISSING_DATA);
-        assertThat(adjustment.explanation()).contains("adjustmentNet").contains("yearStartBudget");
+        assertThat(adjustment.explanation()).isEqualTo("预算调整率：缺少数据 预算调整数、年初预算数，暂不能计算");
+        assertThat(basic.explanation()).isEqualTo("基本支出预算控制率：按现有数据无法计算（除数为零）");
     }
 
     @Test

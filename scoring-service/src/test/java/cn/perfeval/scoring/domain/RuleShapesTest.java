@@ -83,7 +83,7 @@ class RuleShapesTest {
         ScoreResult.IndicatorResult r = Scorer.score(s, Map.of("yearEndBalance", new BigDecimal("-1"))).indicators().get(0);
         assertThat(r.status()).isEqualTo(ScoreResult.Status.NOT_COMPUTABLE);
         assertThat(r.points()).isNull();
-        assertThat(r.explanation()).isEqualTo("结余 = -1 = -1.00 万元，不在评分规则的任何分档内，无法计分");
+        assertThat(r.explanation()).isEqualTo("结余 = 年末结余 = -1.00 万元，不在评分规则的任何分档内，无法计分");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.domain.ScoreResult.IndicatorResult;
 import cn.perfeval.scoring.domain.ScoreResult.Status;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +23,8 @@ class ShippedSystemsTest {
         }
     }
 
-    static Set<String> measures() throws Exception {
-        try (InputStream in = ShippedSystemsTest.class.getResourceAsStream("/measures.json")) {
-            Set<String> names = new HashSet<>();
-            for (JsonNode m : new ObjectMapper().readTree(in).path("measures")) {
-                names.add(m.path("name").asText());
-            }
-            return names;
-        }
+    static Set<String> measures() {
+        return Measures.names();
     }
 
     @Test
