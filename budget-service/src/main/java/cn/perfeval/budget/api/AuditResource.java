@@ -1,5 +1,8 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.PlainName;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.budget.security.Roles;
 import cn.perfeval.budget.service.AuditTrail;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,9 +43,9 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "Invalid filter or paging",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     public AuditTrail.Page list(
-            @Parameter(description = "unit code") @QueryParam("unit") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String unit,
+            @Parameter(description = "unit code") @QueryParam("unit") @UnitCode String unit,
             @Parameter(description = "fiscal year") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-            @Parameter(description = "upn or sub of the user") @QueryParam("actor") @Size(max = 200) @PlainText String actor,
+            @Parameter(description = "upn or sub of the user") @QueryParam("actor") @Size(max = 200) @PlainName String actor,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return audit.list(unit, year, actor == null || actor.isBlank() ? null : actor, page, size);

@@ -1,5 +1,7 @@
 package cn.perfeval.report.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.AuditEntry;
 import cn.perfeval.report.security.AccessPolicy;
 import cn.perfeval.report.service.AuditTrail;
@@ -49,7 +51,7 @@ public class AuditResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Not an admin",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    public AuditEntry.Page list(@Parameter(description = "unit code") @QueryParam("unit") @Pattern(regexp = "[0-9A-Z]{1,32}") String unit,
+    public AuditEntry.Page list(@Parameter(description = "unit code") @QueryParam("unit") @UnitCode String unit,
                                 @Parameter(description = "fiscal year") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                 @Parameter(description = "actor (upn/sub, or system:<topic>)") @QueryParam("actor") @Size(min = 1, max = 200) String actor,
                                 @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,

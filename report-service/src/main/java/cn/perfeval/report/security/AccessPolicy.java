@@ -1,6 +1,6 @@
 package cn.perfeval.report.security;
 
-import cn.perfeval.report.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.report.service.ReadModel;
 import jakarta.enterprise.context.RequestScoped;
 

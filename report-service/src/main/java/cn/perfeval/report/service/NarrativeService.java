@@ -1,6 +1,6 @@
 package cn.perfeval.report.service;
 
-import cn.perfeval.report.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.report.domain.Actor;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;

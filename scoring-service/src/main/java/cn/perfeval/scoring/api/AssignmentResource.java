@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.security.Caller;

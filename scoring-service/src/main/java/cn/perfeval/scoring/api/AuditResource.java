@@ -1,5 +1,7 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.AuditTrail;
 import io.quarkus.security.Authenticated;
@@ -42,7 +44,7 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "audit", value = Examples.AUDIT)))
     @APIResponse(responseCode = "400", description = "A malformed filter or page",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_AUDIT)))
-    public AuditTrail.Page list(@QueryParam("unit") @Pattern(regexp = "[0-9A-Z]{1,32}") String unit,
+    public AuditTrail.Page list(@QueryParam("unit") @UnitCode String unit,
                                 @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                 @QueryParam("actor") @Size(min = 1, max = 200) String actor,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.OASFactory;

@@ -1,6 +1,6 @@
 package cn.perfeval.scoring.security;
 
-import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package cn.perfeval.scoring.service;
 
-import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
 import cn.perfeval.scoring.domain.Consistency;

@@ -1,7 +1,7 @@
 package cn.perfeval.scoring.service;
 
-import cn.perfeval.scoring.api.ApiException;
-import cn.perfeval.scoring.api.ProblemDetail;
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.IndicatorSystem;

@@ -1,14 +1,15 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.http;
 
+import cn.perfeval.platform.problem.ApiException;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.regex.Pattern;
 
 /**
- * The year of a path is ASCII digits. Java's int parsing also accepts other scripts' digits, so
- * without this "/years/２０２４" would silently be 2024, an alias of every unit-year; and a year
- * that is not a number at all is a 400 naming the field rather than a bare 404.
+ * The year of a path ({@code {year}}) is ASCII digits. Java's int parsing also accepts other scripts'
+ * digits, so without this "/years/２０２４" would silently be 2024, an alias of every unit-year; and a
+ * year that is not a number at all is a 400 naming the field rather than a bare 404.
  */
 public class YearPathGuard {
 

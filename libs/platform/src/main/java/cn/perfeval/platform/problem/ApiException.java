@@ -1,4 +1,4 @@
-package cn.perfeval.scoring.api;
+package cn.perfeval.platform.problem;
 
 import java.util.List;
 
@@ -30,6 +30,10 @@ public class ApiException extends RuntimeException {
         return invalid(message, List.of(new ProblemDetail.FieldError(field, message, rejected)));
     }
 
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "stale-version", "Stale version", detail, List.of());
+    }
+
     /** A valid token whose roles, unit or county do not allow the operation; the detail names what is required. */
     public static ApiException forbidden(String detail) {
         return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
@@ -38,10 +42,6 @@ public class ApiException extends RuntimeException {
     /** No token, or one that cannot be verified (malformed, expired, badly signed, foreign issuer). */
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
-    }
-
-    public static ApiException preconditionFailed(String detail) {
-        return new ApiException(412, "stale-version", "Stale version", detail, List.of());
     }
 
     public ProblemDetail toProblem(String instance) {

@@ -1,4 +1,6 @@
-package cn.perfeval.scoring.api;
+package cn.perfeval.platform.http;
+
+import cn.perfeval.platform.problem.ProblemDetail;
 
 import jakarta.ws.rs.core.Response;
 

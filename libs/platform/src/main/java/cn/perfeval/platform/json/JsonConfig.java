@@ -1,4 +1,4 @@
-package cn.perfeval.report.config;
+package cn.perfeval.platform.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

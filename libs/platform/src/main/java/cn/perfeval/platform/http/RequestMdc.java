@@ -1,5 +1,6 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.http;
 
+import cn.perfeval.platform.text.UnitCode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.MDC;
@@ -10,21 +11,24 @@ import java.util.regex.Pattern;
 
 /**
  * Puts the unit and the year of a unit-year request into the logging MDC ({@code unit}, {@code
- * year}), so that every line logged while serving it can be found by unit-year. Quarkus keeps the
- * MDC in the request's Vert.x context, so it follows the request onto the worker thread. Values
- * that are not a valid code or year are logged as "invalid": a path must not write into the log.
+ * year}), so that every line logged while serving it can be found by unit-year; the console format
+ * prints them. The unit is the path parameter {@code unitCode} (or {@code code} in budget-service's
+ * paths). Quarkus keeps the MDC in the request's Vert.x context, so it follows the request onto the
+ * worker thread. Values that are not a valid code or year are logged as "invalid": a path must not
+ * write into the log. The event consumers put the same keys for each record they process.
  */
-public class UnitYearMdc {
+public class RequestMdc {
 
-    static final String UNIT = "unit";
-    static final String YEAR = "year";
-    private static final Pattern CODE = Pattern.compile(UnitResource.CODE_PATTERN);
+    public static final String UNIT = "unit";
+    public static final String YEAR = "year";
+    private static final Pattern CODE = Pattern.compile(UnitCode.PATTERN);
     private static final Pattern YEAR_PATTERN = Pattern.compile("\\d{4}");
 
     @ServerRequestFilter
     public void enter(UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getPathParameters();
-        put(UNIT, params.getFirst("code"), CODE);
+        String unit = params.getFirst("unitCode");
+        put(UNIT, unit != null ? unit : params.getFirst("code"), CODE);
         put(YEAR, params.getFirst("year"), YEAR_PATTERN);
     }
 

@@ -1,4 +1,6 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.http;
+
+import cn.perfeval.platform.problem.ProblemDetail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -17,7 +19,7 @@ import java.util.List;
 public class BodySizeLimit {
 
     /** Bodies refused are read and discarded up to this size; beyond it the connection is closed. */
-    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    public static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private final long maxBytes;
     private final ObjectMapper mapper;

@@ -1,11 +1,12 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.problem;
 
+import cn.perfeval.platform.http.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -15,14 +16,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Maps every failure to problem+json; no stack trace or class name reaches a client. */
+/** Maps every failure to problem+json; no stack trace, class name or library wording reaches a client. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        Response.ResponseBuilder r = builder(e.toProblem(uri.getPath()));
+        if (e.status() == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
@@ -42,22 +47,15 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /** A body Jackson cannot read: the field and what is allowed there, in the user's terms ({@link JsonErrors}). */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = "";
-        if (e instanceof JsonMappingException m) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
-        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-        // Jackson's message may quote Java class names; keep only the first sentence, without them.
-        message = ProblemDetail.withoutClassNames(message.replaceAll("`[^`]*`", "value").split("\n")[0]);
-        List<ProblemDetail.FieldError> errors = field.isEmpty()
+        JsonErrors.Described d = JsonErrors.describe(e);
+        List<ProblemDetail.FieldError> errors = d.field().isEmpty()
                 ? List.of()
-                : List.of(new ProblemDetail.FieldError(field, message, null));
+                : List.of(new ProblemDetail.FieldError(d.field(), d.message(), null));
         return respond(new ProblemDetail(ProblemDetail.type("malformed-body"), "Malformed request body", 400,
-                field.isEmpty() ? message : field + ": " + message, uri.getPath(), errors));
+                d.field().isEmpty() ? d.message() : d.field() + ": " + d.message(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
@@ -83,8 +81,12 @@ public class ProblemMappers {
                 "the request could not be completed; it changed nothing", uri.getPath(), List.of()));
     }
 
-    private static Response respond(ProblemDetail p) {
-        return Response.status(p.status()).type(ProblemDetail.MEDIA_TYPE).entity(p).build();
+    static Response respond(ProblemDetail p) {
+        return builder(p).build();
+    }
+
+    private static Response.ResponseBuilder builder(ProblemDetail p) {
+        return Response.status(p.status()).type(ProblemDetail.MEDIA_TYPE).entity(p);
     }
 
     /** "replaceExpenditure.request.rows[3].basic" → "rows[3].basic". */

@@ -1,4 +1,4 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.problem;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  */
 public class SecurityProblemMappers {
 
-    static final String UNAUTHORIZED_DETAIL = "a valid bearer token of the county's identity provider is required";
+    public static final String UNAUTHORIZED_DETAIL = "a valid bearer token of the county's identity provider is required";
 
     private final SecurityIdentity identity;
 
@@ -36,14 +37,14 @@ public class SecurityProblemMappers {
      * No token where one is needed, or one that is not acceptable: malformed, expired, of another
      * issuer or badly signed.
      */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class})
+    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class}, priority = Priorities.USER - 100)
     public Response unauthenticated(UriInfo uri) {
         return unauthorized(uri);
     }
 
     /** A {@code @RolesAllowed} refusal: names the roles the operation requires and those the token has. */
-    @ServerExceptionMapper(ForbiddenException.class)
+    @ServerExceptionMapper(value = ForbiddenException.class, priority = Priorities.USER - 100)
     public Response forbidden(UriInfo uri, ResourceInfo resource) {
         if (identity.isAnonymous()) {
             return unauthorized(uri);

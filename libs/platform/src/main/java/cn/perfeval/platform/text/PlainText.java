@@ -1,4 +1,4 @@
-package cn.perfeval.scoring.domain;
+package cn.perfeval.platform.text;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -11,34 +11,24 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A text field that follows {@link TextRules}: a name when {@link #name()}, else free text. */
+/** Free text (a reason, a narrative, a description): see {@link TextPolicy}. May keep line breaks. */
 @Documented
 @Constraint(validatedBy = PlainText.Check.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-    /** A name: one line, no markup, no leading formula character. */
-    boolean name() default false;
-
-    String message() default "must be plain text";
+    String message() default "须为纯文本";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Check implements ConstraintValidator<PlainText, String> {
-
-        private boolean name;
+    class Check implements ConstraintValidator<PlainText, CharSequence> {
 
         @Override
-        public void initialize(PlainText annotation) {
-            name = annotation.name();
-        }
-
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            String problem = name ? TextRules.nameProblem(value) : TextRules.freeTextProblem(value);
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            String problem = value == null ? null : TextPolicy.freeTextProblem(value.toString());
             if (problem == null) {
                 return true;
             }

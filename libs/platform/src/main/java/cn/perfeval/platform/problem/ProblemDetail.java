@@ -1,12 +1,18 @@
-package cn.perfeval.budget.api;
+package cn.perfeval.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
 /**
- * The one error body of this service: RFC 9457 problem details ({@code application/problem+json})
+ * The one error body of the three services: RFC 9457 problem details ({@code application/problem+json})
  * with the list of offending fields, when there are any.
+ *
+ * <p>Our own rather than the {@code quarkus-resteasy-problem} extension: its only release served here
+ * (3.21.0) is built for an older Quarkus than ours (3.33), and it answers validation failures with its
+ * own {@code violations[]} (field, in, message) and its own type URIs, while our clients and tests read
+ * {@code errors[]} with {@code field}, {@code message} and {@code rejected}, and {@code urn:perfeval:problem:*}
+ * types. Keeping the body meant overriding most of its mappers, so it would have saved no code.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDetail(String type, String title, int status, String detail, String instance,
