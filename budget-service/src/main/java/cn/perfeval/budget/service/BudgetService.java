@@ -1,5 +1,6 @@
 package cn.perfeval.budget.service;
 
+import cn.perfeval.platform.audit.AuditTrail;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.platform.problem.ProblemDetail.FieldError;

@@ -6,7 +6,7 @@ import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
 import cn.perfeval.report.security.AccessPolicy;
-import cn.perfeval.report.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.report.service.NarrativeService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

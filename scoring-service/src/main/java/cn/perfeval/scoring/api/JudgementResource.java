@@ -7,7 +7,7 @@ import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.JudgementRecord;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;

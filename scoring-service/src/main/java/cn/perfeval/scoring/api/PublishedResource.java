@@ -9,7 +9,7 @@ import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;

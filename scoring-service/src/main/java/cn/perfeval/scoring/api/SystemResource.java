@@ -4,7 +4,7 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.MeasureDictionary;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;

@@ -1,21 +1,18 @@
-package cn.perfeval.report.security;
+package cn.perfeval.platform.security;
 
-import cn.perfeval.report.domain.Actor;
+import cn.perfeval.platform.audit.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The user of the current request, as the verified bearer token describes them: name, roles and
- * the {@code unit} / {@code county} claims that scope a {@code finance} or {@code evaluator} user.
- *
- * <p>Request-scoped so that resources and {@link AccessPolicy} read the claims once, from the
- * token Quarkus has already verified; nothing here trusts anything but that token.
+ * The claims of the verified token of the current request (docs/security.md): the user, the roles
+ * ({@code groups}) and the {@code unit} / {@code county} claims. What each role may do is the
+ * service's own access policy.
  */
 @RequestScoped
 public class Caller {
@@ -31,19 +28,9 @@ public class Caller {
         this.identity = identity;
     }
 
-    /** {@code upn}, else {@code sub}; what the audit trail records. */
+    /** {@code upn}, else {@code sub}, else the principal's name; what the audit trail records. */
     public String name() {
-        Principal p = identity.getPrincipal();
-        if (p instanceof JsonWebToken jwt) {
-            String upn = jwt.getClaim("upn");
-            if (upn != null && !upn.isBlank()) {
-                return upn;
-            }
-            if (jwt.getSubject() != null) {
-                return jwt.getSubject();
-            }
-        }
-        return p == null ? "anonymous" : p.getName();
+        return Actor.nameOf(identity);
     }
 
     /** The roles ({@code groups} claim), sorted. */
@@ -74,10 +61,11 @@ public class Caller {
         return new Actor(name(), roles());
     }
 
-    private Optional<String> claim(String name) {
+    /** A text claim of the token; blank counts as absent. */
+    public Optional<String> claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object v = jwt.getClaim(name);
-            String s = v == null ? null : v.toString();
+            String s = v instanceof jakarta.json.JsonString js ? js.getString() : v == null ? null : v.toString();
             // a JSON string claim may arrive as a JsonString whose toString() keeps the quotes
             if (s != null && s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
                 s = s.substring(1, s.length() - 1);

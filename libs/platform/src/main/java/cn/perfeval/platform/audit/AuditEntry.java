@@ -1,4 +1,4 @@
-package cn.perfeval.report.domain;
+package cn.perfeval.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
