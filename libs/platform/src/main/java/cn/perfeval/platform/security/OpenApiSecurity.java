@@ -20,7 +20,7 @@ import java.util.Map;
  * in {@code mp.openapi.filter}): the security scheme (Swagger UI's Authorize button) when the service
  * does not declare it through {@code quarkus.smallrye-openapi.security-scheme}, the requirement on each
  * operation, and its 401 and 403 answers (plus 413 on operations that take a body), where the operation
- * does not document them itself. One filter instead of the same annotations on every operation, so
+ * does not document them with a body itself. One filter instead of the same annotations on every operation, so
  * that no operation can be left without them.
  */
 public class OpenApiSecurity implements OASFilter {
@@ -84,7 +84,10 @@ public class OpenApiSecurity implements OASFilter {
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description, String example) {
-        if (responses.hasAPIResponse(status)) {
+        // an answer the operation documents with a body stays; the bare one Quarkus adds for secured operations does not
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null
+                && responses.getAPIResponse(status).getContent().getMediaTypes() != null
+                && !responses.getAPIResponse(status).getContent().getMediaTypes().isEmpty()) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)

@@ -28,14 +28,7 @@ public @interface PlainName {
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            String problem = value == null ? null : TextPolicy.nameProblem(value.toString());
-            if (problem == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
+            return TextPolicy.accept(value == null ? null : TextPolicy.nameProblem(value.toString()), context);
         }
     }
 }

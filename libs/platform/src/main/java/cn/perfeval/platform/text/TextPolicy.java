@@ -1,5 +1,7 @@
 package cn.perfeval.platform.text;
 
+import jakarta.validation.ConstraintValidatorContext;
+
 /**
  * The one text policy of the three services. Everything they store ends up in reports (DOCX, PDF,
  * HTML, Markdown), spreadsheets and dashboards, so text that would act there instead of being read
@@ -71,6 +73,17 @@ public final class TextPolicy {
             return "不得以 =、+、- 或 @ 开头（电子表格会把它当作公式执行）";
         }
         return null;
+    }
+
+    /** True without a problem; else the problem becomes the message of the violation. */
+    static boolean accept(String problem, ConstraintValidatorContext context) {
+        if (problem == null) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
+                .addConstraintViolation();
+        return false;
     }
 
     private static boolean invisible(char c) {
