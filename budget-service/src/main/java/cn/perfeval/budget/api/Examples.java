@@ -227,40 +227,4 @@ public final class Examples {
               "detail": "unit 114303210062309155 year 2024 is at version 3, not 2; read it again and retry",
               "instance": "/api/units/114303210062309155/years/2024/execution"
             }""";
-    public static final String PROBLEM_UNAUTHORIZED = """
-            {
-              "type": "urn:perfeval:problem:unauthorized",
-              "title": "Unauthorized",
-              "status": 401,
-              "detail": "a valid bearer token of the county's identity provider is required",
-              "instance": "/api/units/114303210062309155/years/2024"
-            }""";
-
-    public static final String PROBLEM_FORBIDDEN = """
-            {
-              "type": "urn:perfeval:problem:forbidden",
-              "title": "Forbidden",
-              "status": 403,
-              "detail": "finance users may only read their own unit (token unit 431321001, requested 431321002)",
-              "instance": "/api/units/431321002/years/2024"
-            }""";
-
-    public static final String AUDIT_PAGE = """
-            {
-              "items": [{
-                "id": 42,
-                "at": "2025-03-02T09:15:27.123+08:00",
-                "actor": "finance-114303210062309155",
-                "roles": ["finance"],
-                "action": "staff.replace",
-                "unitCode": "114303210062309155",
-                "year": 2024,
-                "target": "staff",
-                "before": {"version": 3, "staff": {"authorizedPosts": 130, "inService": 125}},
-                "after": {"version": 4, "staff": {"authorizedPosts": 136, "inService": 125}}
-              }],
-              "page": 0,
-              "size": 50,
-              "total": 1
-            }""";
 }

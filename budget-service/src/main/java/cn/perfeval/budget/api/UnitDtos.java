@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.text.PlainName;
 import cn.perfeval.budget.domain.Unit;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,13 +16,13 @@ public final class UnitDtos {
     }
 
     public record UnitRequest(
-            @NotBlank @Size(max = 200) @PlainText String name,
-            @NotBlank @Size(max = 100) @PlainText String county,
-            @NotBlank @Size(max = 100) @PlainText String province,
+            @NotBlank @Size(max = 200) @PlainName String name,
+            @NotBlank @Size(max = 100) @PlainName String county,
+            @NotBlank @Size(max = 100) @PlainName String province,
             @NotNull @Pattern(regexp = "行政|事业", message = "must be 行政 or 事业") String kind,
-            @Size(max = 100) @PlainText String rank,
-            @Size(max = 300) @PlainText String address,
-            @Size(max = 100) List<@NotBlank @Size(max = 200) @PlainText String> offices) {
+            @Size(max = 100) @PlainName String rank,
+            @Size(max = 300) @PlainName String address,
+            @Size(max = 100) List<@NotBlank @Size(max = 200) @PlainName String> offices) {
     }
 
     public record UnitResponse(String code, String name, String county, String province, String kind,

@@ -1,5 +1,9 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.PlainName;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.budget.api.UnitDtos.Page;
 import cn.perfeval.budget.api.UnitDtos.UnitRequest;
 import cn.perfeval.budget.api.UnitDtos.UnitResponse;
@@ -44,8 +48,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
-    static final String CODE_PATTERN = "[0-9A-Z]{1,32}";
-    static final String CODE_MESSAGE = "must be 1 to 32 digits or capital letters (统一社会信用代码)";
 
     private final BudgetService service;
     private final Caller caller;
@@ -67,7 +69,7 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", value = Examples.UNIT_RESPONSE)))
     @APIResponse(responseCode = "400", description = "Invalid body or code",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
-    public Response put(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code,
+    public Response put(@PathParam("code") @UnitCode String code,
                         @NotNull(message = "a JSON body is required") @Valid UnitRequest request) {
         BudgetService.UnitWrite w = service.putUnit(code, request);
         return Response.status(w.created() ? 201 : 200)
@@ -85,7 +87,7 @@ public class UnitResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public UnitResponse get(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE) String code) {
+    public UnitResponse get(@PathParam("code") @UnitCode String code) {
         caller.requireRead(code);
         Unit u = Unit.findByCode(code);
         if (u == null) {
@@ -102,7 +104,7 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.UNIT_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
-    public Page<UnitResponse> list(@QueryParam("county") @Size(max = 100) @PlainText String county,
+    public Page<UnitResponse> list(@QueryParam("county") @Size(max = 100) @PlainName String county,
                                    @QueryParam("fiscalYear") @Min(2000) @Max(2100) Integer fiscalYear,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

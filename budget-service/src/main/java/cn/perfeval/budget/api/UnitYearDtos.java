@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.text.PlainName;
 import cn.perfeval.budget.domain.Adjustment;
 import cn.perfeval.budget.domain.Execution;
 import cn.perfeval.budget.domain.ExecutionRow;
@@ -49,7 +50,7 @@ public final class UnitYearDtos {
 
     public record ExpenditureRowDto(
             @NotNull @Pattern(regexp = CODE_REGEX, message = CODE_MESSAGE) String code,
-            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Size(max = 200) @PlainName String name,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal total,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal basic,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal project) {
@@ -71,7 +72,7 @@ public final class UnitYearDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RevenueRowDto(
             @NotNull @Pattern(regexp = CODE_REGEX, message = CODE_MESSAGE) String code,
-            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Size(max = 200) @PlainName String name,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal total,
             @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal generalBudget,
             @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal generalBudgetFunding,
@@ -119,14 +120,14 @@ public final class UnitYearDtos {
     /** A revenue source; {@code children} are its sub-items (one level only). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SummaryRevenueItem(
-            @NotBlank @Size(max = 200) @PlainText String item,
+            @NotBlank @Size(max = 200) @PlainName String item,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount,
             @Size(max = 20) List<@NotNull @Valid SummaryRevenueItem> children) {
     }
 
     public record SummaryExpenditureItem(
             @NotNull @Pattern(regexp = "\\d{3}", message = "must be the 3-digit code of a 类") String code,
-            @NotBlank @Size(max = 200) @PlainText String item,
+            @NotBlank @Size(max = 200) @PlainName String item,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount) {
     }
 
@@ -200,7 +201,7 @@ public final class UnitYearDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExecutionRowDto(
             @NotNull @Pattern(regexp = CODE_REGEX, message = CODE_MESSAGE) String code,
-            @Size(max = 200) @PlainText String name,
+            @Size(max = 200) @PlainName String name,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal basicActual,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal projectActual) {
 
@@ -236,7 +237,7 @@ public final class UnitYearDtos {
     public record AdjustmentDto(
             @NotNull @Pattern(regexp = "调增|调减|追加", message = "must be 调增, 调减 or 追加") String kind,
             @NotNull LocalDate date,
-            @Size(max = 500) @PlainText String reason,
+            @Size(max = 500) @PlainName String reason,
             @NotNull @Pattern(regexp = CODE_REGEX, message = CODE_MESSAGE) String code,
             @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount) {
 

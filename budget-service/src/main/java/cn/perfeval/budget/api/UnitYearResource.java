@@ -1,5 +1,8 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;
 import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
@@ -75,7 +78,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response get(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response get(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -93,7 +96,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getExpenditure(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getExpenditure(@PathParam("code") @UnitCode String code,
                                    @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -115,7 +118,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putExpenditure(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putExpenditure(@PathParam("code") @UnitCode String code,
                                    @PathParam("year") @Min(2000) @Max(2100) int year,
                                    @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull(message = "a JSON body is required") @Valid ExpenditureTable table) {
@@ -135,7 +138,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getExecution(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getExecution(@PathParam("code") @UnitCode String code,
                                  @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -160,7 +163,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putExecution(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putExecution(@PathParam("code") @UnitCode String code,
                                  @PathParam("year") @Min(2000) @Max(2100) int year,
                                  @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull(message = "a JSON body is required") @Valid ExecutionDto execution) {
@@ -180,7 +183,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getStaff(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getStaff(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -202,7 +205,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putStaff(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putStaff(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid StaffDto staff) {
@@ -222,7 +225,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year, or no 收支总表 recorded",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getBudgetSummary(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getBudgetSummary(@PathParam("code") @UnitCode String code,
                                      @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -247,7 +250,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putBudgetSummary(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putBudgetSummary(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid BudgetSummary summary) {
@@ -267,7 +270,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getRevenue(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getRevenue(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -289,7 +292,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putRevenue(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putRevenue(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid RevenueTable table) {
@@ -309,7 +312,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getAdjustments(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getAdjustments(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -331,7 +334,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
-    public Response putAdjustments(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response putAdjustments(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year,
                         @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid AdjustmentList adjustments) {
@@ -351,7 +354,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getFindings(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getFindings(@PathParam("code") @UnitCode String code,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);
@@ -377,7 +380,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
     @APIResponse(responseCode = "413", description = "File too large",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.PROBLEM_TOO_LARGE)))
-    public Response importXlsx(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response importXlsx(@PathParam("code") @UnitCode String code,
                                @PathParam("year") @Min(2000) @Max(2100) int year,
                                @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                byte[] file) {
@@ -404,7 +407,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_STALE)))
     @APIResponse(responseCode = "413", description = "File too large",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.PROBLEM_TOO_LARGE)))
-    public Response importCsv(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response importCsv(@PathParam("code") @UnitCode String code,
                               @PathParam("year") @Min(2000) @Max(2100) int year,
                               @Parameter(description = "expenditure, revenue or budget-summary") @QueryParam("table") String table,
                               @Parameter(description = "the version read before, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -426,7 +429,7 @@ public class UnitYearResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_VALIDATION)))
     @APIResponse(responseCode = "404", description = "No data for this unit and year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response getMeasures(@PathParam("code") @Pattern(regexp = UnitResource.CODE_PATTERN, message = UnitResource.CODE_MESSAGE) String code,
+    public Response getMeasures(@PathParam("code") @UnitCode String code,
                                 @PathParam("year") @Min(2000) @Max(2100) int year) {
         caller.requireRead(code);
         UnitYear uy = load(code, year);

@@ -1,6 +1,6 @@
 package cn.perfeval.budget.security;
 
-import cn.perfeval.budget.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,9 @@
 package cn.perfeval.budget.service;
 
+import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.budget.api.AmountUnit;
-import cn.perfeval.budget.api.ApiException;
-import cn.perfeval.budget.api.ProblemDetail.FieldError;
+import cn.perfeval.platform.problem.ProblemDetail.FieldError;
 import cn.perfeval.budget.api.UnitDtos.UnitRequest;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;

@@ -1,9 +1,9 @@
 package cn.perfeval.budget.service;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.api.AmountUnit;
-import cn.perfeval.budget.api.ApiException;
-import cn.perfeval.budget.api.ProblemDetail;
-import cn.perfeval.budget.api.ProblemDetail.FieldError;
+import cn.perfeval.platform.problem.ProblemDetail.FieldError;
 import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureRowDto;
 import cn.perfeval.budget.api.UnitYearDtos.ExpenditureTable;

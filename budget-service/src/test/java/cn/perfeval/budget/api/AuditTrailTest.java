@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.Golden;
 import cn.perfeval.budget.TestAuth;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
@@ -28,7 +29,7 @@ class AuditTrailTest {
 
     static List<String> actions(JsonNode page) {
         List<String> a = new ArrayList<>();
-        page.path("items").forEach(i -> a.add(i.path("action").asText()));
+        page.path("entries").forEach(i -> a.add(i.path("action").asText()));
         return a;
     }
 
@@ -39,7 +40,7 @@ class AuditTrailTest {
         String finance = TestAuth.tokens().finance(code);
         given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
 
-        JsonNode created = audit("unit=" + code).path("items").get(0);
+        JsonNode created = audit("unit=" + code).path("entries").get(0);
         assertThat(created.path("action").asText()).isEqualTo("unit.create");
         assertThat(created.path("actor").asText()).isEqualTo("admin");
         assertThat(created.path("roles").toString()).isEqualTo("[\"admin\"]");
@@ -53,8 +54,8 @@ class AuditTrailTest {
         TestAuth.as(finance).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/staff").then().statusCode(200);
         JsonNode staff = audit("unit=" + code + "&year=2024&actor=finance-" + code);
         assertThat(staff.path("total").asInt()).isEqualTo(2);
-        JsonNode second = staff.path("items").get(0);
-        JsonNode first = staff.path("items").get(1);
+        JsonNode second = staff.path("entries").get(0);
+        JsonNode first = staff.path("entries").get(1);
         assertThat(first.path("before").isNull()).as("a new unit-year has nothing before").isTrue();
         assertThat(first.path("after").path("version").asInt()).isEqualTo(1);
         assertThat(second.path("roles").toString()).isEqualTo("[\"finance\"]");
@@ -88,18 +89,18 @@ class AuditTrailTest {
                 "execution.replace", "expenditure.replace", "revenue.replace", "budget-summary.replace",
                 "staff.replace", "staff.replace", "unit.create");
         assertThat(all.path("total").asInt()).isEqualTo(11);
-        JsonNode csv = all.path("items").get(1);
+        JsonNode csv = all.path("entries").get(1);
         assertThat(csv.path("target").asText()).isEqualTo("csv:expenditure");
         assertThat(csv.path("after").path("expenditure").path("rows").size()).isEqualTo(Golden.rows("expenditureByFunction").size());
-        JsonNode xlsx = all.path("items").get(2);
+        JsonNode xlsx = all.path("entries").get(2);
         assertThat(xlsx.path("target").asText()).isEqualTo("xlsx:budget-summary,revenue,expenditure");
         assertThat(xlsx.path("before").path("revenue").path("rows").size()).isEqualTo(Golden.parse(Golden.revenue()).path("rows").size());
         assertThat(xlsx.path("after").path("budget-summary").path("revenueTotal").decimalValue())
                 .isEqualByComparingTo(Golden.parse(Golden.budgetSummary()).path("revenueTotal").decimalValue());
-        JsonNode unitUpdate = all.path("items").get(0);
+        JsonNode unitUpdate = all.path("entries").get(0);
         assertThat(unitUpdate.path("before").path("kind").asText()).isEqualTo("行政");
         assertThat(unitUpdate.path("after").path("kind").asText()).isEqualTo("事业");
-        JsonNode execution = all.path("items").get(4);
+        JsonNode execution = all.path("entries").get(4);
         assertThat(execution.path("after").path("execution").path("basicActual").decimalValue())
                 .isEqualByComparingTo(Golden.parse(Golden.execution()).path("basicActual").decimalValue());
 

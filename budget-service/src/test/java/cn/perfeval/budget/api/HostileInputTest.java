@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.Golden;
 import cn.perfeval.budget.TestAuth;
 import cn.perfeval.testsupport.DevTokens;
@@ -451,10 +452,11 @@ class HostileInputTest {
     }
 
     @Test
-    void textThatLooksLikeMarkupOrSqlIsStoredVerbatim() {
+    void textThatLooksLikeSqlIsStoredVerbatimAndMarkupInANameIsRefused() {
         String code = Golden.newCode();
-        List<String> names = List.of("<script>alert(1)</script>", "'); DROP TABLE expenditure_row;--", "<img src=x onerror=alert(1)>",
-                "Robert\"); DELETE FROM unit; --", "中路铺镇 & <b>党政办</b>", "行政运行\t（含\n换行）");
+        // SQL look-alikes are data: queries are parameterised, so they are stored and returned verbatim
+        List<String> names = List.of("Robert'); DROP TABLE expenditure_row;--", "'); DROP TABLE unit;--", "' OR 1=1 --",
+                "Robert\"); DELETE FROM unit; --", "中路铺镇 & 党政办", "行政运行（含 % _ 通配）");
         String body = Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":" + Golden.JSON.valueToTree(names.get(0))))
                 .replaceFirst("\"address\":\"[^\"]*\"", Matcher.quoteReplacement("\"address\":" + Golden.JSON.valueToTree(names.get(1))));
         given().contentType("application/json").body(body).put("/api/units/" + code).then().statusCode(201);
@@ -462,16 +464,30 @@ class HostileInputTest {
         assertThat(read.contentType()).startsWith("application/json");
         assertThat(read.jsonPath().getString("name")).isEqualTo(names.get(0));
         assertThat(read.jsonPath().getString("address")).isEqualTo(names.get(1));
-        String rows = Golden.JSON.createObjectNode().put("amountUnit", "万元").set("rows", Golden.JSON.valueToTree(List.of(
-                Map.of("code", "201", "name", names.get(2), "total", 1, "basic", 1, "project", 0),
-                Map.of("code", "20101", "name", names.get(3), "total", 1, "basic", 1, "project", 0),
-                Map.of("code", "2010101", "name", names.get(4), "total", 1, "basic", 1, "project", 0),
-                Map.of("code", "20102", "name", names.get(5), "total", 0, "basic", 0, "project", 0)))).toString();
+        String rows = rows(names.get(2), names.get(3), names.get(4), names.get(5));
         given().contentType("application/json").body(rows).put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(200);
         assertThat(given().get("/api/units/" + code + "/years/2024/expenditure").jsonPath().getList("rows.name", String.class))
                 .containsExactly(names.get(2), names.get(3), names.get(4), names.get(5));
-        // the tables are all still there
-        assertThat(given().get("/api/units").statusCode()).isEqualTo(200);
+        // a name is one line without markup (the one text policy, TextPolicy): refused with the field, nothing stored
+        given().contentType("application/json")
+                .body(Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"<script>alert(1)</script>\""))
+                .put("/api/units/" + code).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("name"))
+                .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("不得包含标记字符")));
+        given().contentType("application/json").body(rows("<img src=x onerror=alert(1)>", names.get(3), names.get(4), "行政运行\t（含\n换行）"))
+                .put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("rows[0].name", "rows[3].name"));
+        assertThat(given().get("/api/units/" + code).jsonPath().getString("name")).isEqualTo(names.get(0));
+        assertThat(given().get("/api/units/" + code + "/years/2024/expenditure").jsonPath().getList("rows.name", String.class))
+                .containsExactly(names.get(2), names.get(3), names.get(4), names.get(5));
+    }
+
+    private static String rows(String a, String b, String c, String d) {
+        return Golden.JSON.createObjectNode().put("amountUnit", "万元").set("rows", Golden.JSON.valueToTree(List.of(
+                Map.of("code", "201", "name", a, "total", 1, "basic", 1, "project", 0),
+                Map.of("code", "20101", "name", b, "total", 1, "basic", 1, "project", 0),
+                Map.of("code", "2010101", "name", c, "total", 1, "basic", 1, "project", 0),
+                Map.of("code", "20102", "name", d, "total", 0, "basic", 0, "project", 0)))).toString();
     }
 
     private static String abbreviate(String s) {

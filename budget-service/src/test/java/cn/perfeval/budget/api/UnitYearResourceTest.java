@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.testsupport.EmbeddedInfrastructure;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;

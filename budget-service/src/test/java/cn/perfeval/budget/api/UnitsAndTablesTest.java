@@ -1,5 +1,6 @@
 package cn.perfeval.budget.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.Golden;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -100,14 +100,4 @@ public final class Examples {
              "detail": "the body has 5242880 bytes; at most 4194304 are accepted",
              "instance": "/api/units/114303210062309155/years/2024/narrative",
              "errors": [{"field": "body", "message": "the body has 5242880 bytes; at most 4194304 are accepted"}]}""";
-
-    public static final String AUDIT_PAGE = """
-            {"page": 0, "size": 50, "total": 2, "entries": [
-              {"id": 2, "at": "2026-11-26T20:35:10.5Z", "actor": "finance-114303210062309155", "roles": ["finance"],
-               "action": "narrative.save", "unitCode": "114303210062309155", "year": 2024, "target": "narrative v2",
-               "before": {"overview": "初稿"}, "after": {"overview": "2024年，中路铺镇政府……"}},
-              {"id": 1, "at": "2026-11-26T20:10:00.9Z", "actor": "system:budget-events", "roles": ["system"],
-               "action": "budget.apply", "unitCode": "114303210062309155", "year": 2024, "target": "budget_view",
-               "before": null, "after": {"type": "BudgetUnitYearChanged", "eventId": "6f0c7c1e-9a43-4a57-a1e2-2b1f3f0b7d11",
-                                          "version": 3, "county": "湘潭县", "unitName": "湘潭县中路铺镇人民政府"}}]}""";
 }

@@ -1,9 +1,12 @@
 package cn.perfeval.report.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
 import cn.perfeval.report.security.AccessPolicy;
-import cn.perfeval.report.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.report.service.NarrativeService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -60,7 +63,7 @@ public class NarrativeResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    public Response current(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public Response current(@PathParam("unitCode") @UnitCode String unitCode,
                             @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readUnit(unitCode, year);
         NarrativeVersion v = narratives.current(unitCode, year);
@@ -85,7 +88,7 @@ public class NarrativeResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "too large", value = Examples.TOO_LARGE)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = Examples.STALE)))
-    public Response save(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public Response save(@PathParam("unitCode") @UnitCode String unitCode,
                          @PathParam("year") @Min(2000) @Max(2100) int year,
                          @Parameter(description = "the version the edit started from") @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid Narrative narrative) {
@@ -105,7 +108,7 @@ public class NarrativeResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "400", description = "Invalid unit code or year",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    public List<NarrativeVersion> history(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public List<NarrativeVersion> history(@PathParam("unitCode") @UnitCode String unitCode,
                                           @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readUnit(unitCode, year);
         return narratives.history(unitCode, year);
@@ -124,7 +127,7 @@ public class NarrativeResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NARRATIVE_NOT_FOUND)))
-    public NarrativeVersion version(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public NarrativeVersion version(@PathParam("unitCode") @UnitCode String unitCode,
                                     @PathParam("year") @Min(2000) @Max(2100) int year,
                                     @PathParam("version") @Min(1) long version) {
         access.readUnit(unitCode, year);

@@ -1,5 +1,8 @@
 package cn.perfeval.report.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.render.DocxRenderer;
 import cn.perfeval.report.render.HtmlRenderer;
@@ -94,7 +97,7 @@ public class ReportResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "PDF asked for, but no CJK font is installed (the problem names the Debian package)",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "no font", value = Examples.NO_FONT)))
-    public Response report(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public Response report(@PathParam("unitCode") @UnitCode String unitCode,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @Parameter(description = "docx, pdf, html, markdown or json") @QueryParam("format") String format,
                            @Parameter(description = "indicator system code; default: the newest score") @QueryParam("system") @Pattern(regexp = SYSTEM_CODE) String system,

@@ -1,7 +1,9 @@
 package cn.perfeval.report.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.PlainText;
 import cn.perfeval.report.domain.CountySummary;
-import cn.perfeval.report.domain.PlainText;
 import cn.perfeval.report.render.RenderMetrics;
 import cn.perfeval.report.render.SummaryRenderer;
 import cn.perfeval.report.security.AccessPolicy;

@@ -1,5 +1,6 @@
 package cn.perfeval.report.domain;
 
+import cn.perfeval.platform.text.PlainText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

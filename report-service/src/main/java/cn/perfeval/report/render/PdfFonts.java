@@ -1,6 +1,6 @@
 package cn.perfeval.report.render;
 
-import cn.perfeval.report.api.ApiException;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.report.config.ReportConfig;
 import com.lowagie.text.pdf.BaseFont;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,8 @@
 package cn.perfeval.report.service;
 
-import cn.perfeval.report.api.ApiException;
-import cn.perfeval.report.domain.Actor;
+import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.audit.Actor;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,7 +63,7 @@ public class NarrativeService {
         String before = current == 0 ? null : (String) em.createNativeQuery("SELECT content FROM narrative_version "
                         + "WHERE unit_code = ?1 AND fiscal_year = ?2 AND version = ?3", String.class)
                 .setParameter(1, unitCode).setParameter(2, year).setParameter(3, current).getSingleResult();
-        audit.record(actor, "narrative.save", unitCode, year, "narrative v" + version, before, content);
+        audit.record(actor, "narrative.save", unitCode, year, "narrative v" + version, AuditTrail.rawJson(before), AuditTrail.rawJson(content));
         return new NarrativeVersion(unitCode, year, version, now, narrative);
     }
 

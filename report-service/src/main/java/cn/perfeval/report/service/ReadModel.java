@@ -1,6 +1,7 @@
 package cn.perfeval.report.service;
 
-import cn.perfeval.report.domain.Actor;
+import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.audit.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ public class ReadModel {
             after.put("county", event.path("unit").path("county").asText());
             after.put("unitName", event.path("unit").path("name").asText(null));
             audit.record(Actor.system(topic), "budget.apply", event.path("unitCode").asText(),
-                    event.path("fiscalYear").asInt(), "budget_view", versionJson(before), after.toString());
+                    event.path("fiscalYear").asInt(), "budget_view", AuditTrail.rawJson(versionJson(before)), after);
         }
         return applied;
     }
@@ -91,7 +92,7 @@ public class ReadModel {
             after.set("grade", event.path("grade"));
             after.set("complete", event.path("complete"));
             audit.record(Actor.system(topic), "score.apply", event.path("unitCode").asText(),
-                    event.path("fiscalYear").asInt(), "score_view:" + system, versionJson(before), after.toString());
+                    event.path("fiscalYear").asInt(), "score_view:" + system, AuditTrail.rawJson(versionJson(before)), after);
         }
         return applied;
     }

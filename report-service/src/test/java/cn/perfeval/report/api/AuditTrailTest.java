@@ -95,9 +95,10 @@ class AuditTrailTest {
 
     @Test
     void onlyAdminsReadTheTrail() {
-        for (String token : List.of(TOKENS.viewer(), TOKENS.evaluator("湘潭县"), TOKENS.finance("114303210062309155"))) {
-            as(token).get("/api/audit").then().statusCode(403).contentType("application/problem+json")
-                    .body("detail", equalTo("the audit trail requires the role admin"));
+        for (String[] token : List.of(new String[]{TOKENS.viewer(), "viewer"}, new String[]{TOKENS.evaluator("湘潭县"), "evaluator"},
+                new String[]{TOKENS.finance("114303210062309155"), "finance"})) {
+            as(token[0]).get("/api/audit").then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("the audit trail requires the role admin (token roles [" + token[1] + "])"));
         }
         as(null).get("/api/audit").then().statusCode(401);
     }

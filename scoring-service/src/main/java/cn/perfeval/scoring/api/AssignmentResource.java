@@ -1,8 +1,9 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;

@@ -99,41 +99,4 @@ public final class Examples {
              "detail": "indicators[0].points: must be greater than or equal to 0",
              "instance": "/api/units/114303210062309155/years/2024/published",
              "errors": [{"field": "indicators[0].points", "message": "must be greater than or equal to 0", "rejected": "-4"}]}""";
-
-    public static final String AUDIT = """
-            {"page": 0, "size": 50, "total": 2, "entries": [
-              {"id": 42, "at": "2026-11-26T20:12:00.120Z", "actor": "li.ming", "roles": ["evaluator"],
-               "action": "judgement.recorded", "unitCode": "114303210062309155", "year": 2024,
-               "target": "judgement:xiangtan-county/B1",
-               "before": null,
-               "after": {"systemCode": "xiangtan-county", "indicatorCode": "B1", "points": 4, "deduction": null,
-                         "reason": "管理制度较健全，但部分制度未及时修订", "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明",
-                         "at": "2026-11-26T20:10:00Z",
-                         "score": {"systemCode": "xiangtan-county", "systemVersion": 1, "version": 8, "budgetVersion": 3,
-                                   "total": 93, "maxTotal": 100, "grade": "优", "complete": true}}},
-              {"id": 41, "at": "2026-11-26T20:10:00.456Z", "actor": "system:budget-events", "roles": ["system"],
-               "action": "score.recomputed", "unitCode": "114303210062309155", "year": 2024, "target": "score:xiangtan-county",
-               "before": null,
-               "after": {"systemCode": "xiangtan-county", "systemVersion": 1, "version": 7, "budgetVersion": 3,
-                         "total": 89, "maxTotal": 100, "grade": "良", "complete": false}}]}""";
-
-    public static final String INVALID_AUDIT = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "size: must be less than or equal to 500", "instance": "/api/audit",
-             "errors": [{"field": "size", "message": "must be less than or equal to 500", "rejected": "5000"}]}""";
-
-    public static final String UNAUTHORIZED = """
-            {"type": "urn:perfeval:problem:unauthorized", "title": "Unauthorized", "status": 401,
-             "detail": "a bearer token is required (Authorization: Bearer <JWT>)",
-             "instance": "/api/scores/114303210062309155/2024"}""";
-
-    public static final String FORBIDDEN = """
-            {"type": "urn:perfeval:problem:forbidden", "title": "Forbidden", "status": 403,
-             "detail": "finance users may only read their own unit (token unit 431321001, requested 431321002)",
-             "instance": "/api/scores/431321002/2024"}""";
-
-    public static final String TOO_LARGE = """
-            {"type": "urn:perfeval:problem:too-large", "title": "Content too large", "status": 413,
-             "detail": "the body has 5242880 bytes; at most 4194304 are accepted", "instance": "/api/systems",
-             "errors": [{"field": "body", "message": "the body has 5242880 bytes; at most 4194304 are accepted"}]}""";
 }

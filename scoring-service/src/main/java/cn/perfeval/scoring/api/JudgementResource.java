@@ -1,10 +1,13 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.PlainName;
+import cn.perfeval.platform.text.PlainText;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.JudgementRecord;
-import cn.perfeval.scoring.domain.PlainText;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;
@@ -56,7 +59,7 @@ public class JudgementResource {
     public record JudgementRequest(@jakarta.validation.constraints.DecimalMin("0") BigDecimal points, @jakarta.validation.constraints.DecimalMin("0") BigDecimal deduction,
                                    @NotBlank @Size(max = 2000) @PlainText String reason,
                                    @Size(max = 500) @PlainText String evidence,
-                                   @NotBlank @Size(max = 100) @PlainText(name = true) String by,
+                                   @NotBlank @Size(max = 100) @PlainName String by,
                                    OffsetDateTime at) {
     }
 
@@ -81,7 +84,7 @@ public class JudgementResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_JUDGEMENT)))
     @APIResponse(responseCode = "404", description = "No such system or indicator",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    public JudgementView judge(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public JudgementView judge(@PathParam("unitCode") @UnitCode String unitCode,
                                @PathParam("year") @Min(2000) @Max(2100) int year,
                                @PathParam("systemCode") @Size(max = 64) String systemCode,
                                @PathParam("indicatorCode") @Size(max = 64) String indicatorCode,
@@ -98,7 +101,7 @@ public class JudgementResource {
     @Operation(summary = "Current judgements of a unit-year under a system")
     @APIResponse(responseCode = "200", description = "The latest judgement of each judged indicator; empty when none",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "judgements", value = "[" + Examples.JUDGEMENT + "]")))
-    public List<JudgementView> current(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public List<JudgementView> current(@PathParam("unitCode") @UnitCode String unitCode,
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode) {
         access.readUnit(unitCode, year);
@@ -111,7 +114,7 @@ public class JudgementResource {
     @Operation(summary = "Every judgement of an indicator, oldest first")
     @APIResponse(responseCode = "200", description = "The history; empty when never judged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = "[" + Examples.JUDGEMENT + "]")))
-    public List<JudgementView> history(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public List<JudgementView> history(@PathParam("unitCode") @UnitCode String unitCode,
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode,
                                        @PathParam("indicatorCode") @Size(max = 64) String indicatorCode) {

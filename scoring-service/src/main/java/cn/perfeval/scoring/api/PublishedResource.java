@@ -1,12 +1,15 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.Consistency;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;
@@ -66,7 +69,7 @@ public class PublishedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "published", value = Examples.PUBLISHED)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_PUBLISHED)))
-    public Published record(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public Published record(@PathParam("unitCode") @UnitCode String unitCode,
                             @PathParam("year") @Min(2000) @Max(2100) int year,
                             @NotNull @Valid Published published) {
         access.recordPublished(unitCode);
@@ -82,7 +85,7 @@ public class PublishedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "published", value = Examples.PUBLISHED)))
     @APIResponse(responseCode = "404", description = "Nothing recorded",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    public Published published(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public Published published(@PathParam("unitCode") @UnitCode String unitCode,
                                @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readUnit(unitCode, year);
         return scoring.published(unitCode, year)
@@ -101,7 +104,7 @@ public class PublishedResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.UNKNOWN_SYSTEM)))
     @APIResponse(responseCode = "404", description = "Nothing published or not scored yet",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    public InconsistencyView inconsistencies(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public InconsistencyView inconsistencies(@PathParam("unitCode") @UnitCode String unitCode,
                                              @PathParam("year") @Min(2000) @Max(2100) int year,
                                              @QueryParam("system") String systemCode) {
         access.readUnit(unitCode, year);

@@ -1,5 +1,8 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
@@ -99,7 +102,7 @@ public class ScoreResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = UNKNOWN_SYSTEM)))
     @APIResponse(responseCode = "404", description = "Not scored yet",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-    public ScoreView current(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public ScoreView current(@PathParam("unitCode") @UnitCode String unitCode,
                              @PathParam("year") @Min(2000) @Max(2100) int year,
                              @QueryParam("system") String systemCode,
                              @QueryParam("asOf") String asOf) {
@@ -136,7 +139,7 @@ public class ScoreResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HISTORY)))
     @APIResponse(responseCode = "400", description = "Unknown system",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = UNKNOWN_SYSTEM)))
-    public List<HistoryEntry> history(@PathParam("unitCode") @Pattern(regexp = "[0-9A-Z]{1,32}") String unitCode,
+    public List<HistoryEntry> history(@PathParam("unitCode") @UnitCode String unitCode,
                                       @PathParam("year") @Min(2000) @Max(2100) int year,
                                       @QueryParam("system") String systemCode) {
         access.readUnit(unitCode, year);

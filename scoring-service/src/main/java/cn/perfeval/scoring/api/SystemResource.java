@@ -1,9 +1,11 @@
 package cn.perfeval.scoring.api;
 
 import cn.perfeval.events.measures.Measures;
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.security.Caller;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.security.AccessPolicy;
-import cn.perfeval.scoring.security.Caller;
 import cn.perfeval.scoring.service.SystemCatalog;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,7 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.platform.text.PlainName;
+import cn.perfeval.platform.text.PlainText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,20 +21,20 @@ import java.util.List;
 public record Published(@Size(max = 500) List<@NotNull @Valid Indicator> indicators,
                         @Size(max = 100) List<@NotNull @Valid Group> groups,
                         @DecimalMin("0") BigDecimal total,
-                        @Size(max = 16) @PlainText(name = true) String grade) {
+                        @Size(max = 16) @PlainName String grade) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Indicator(@Size(max = 64) @PlainText(name = true) String code,
-                            @NotBlank @Size(max = 200) @PlainText(name = true) String name,
-                            @Size(max = 200) @PlainText(name = true) String group,
+    public record Indicator(@Size(max = 64) @PlainName String code,
+                            @NotBlank @Size(max = 200) @PlainName String name,
+                            @Size(max = 200) @PlainName String group,
                             @Size(max = 500) @PlainText String printedFormula,
                             @Size(max = 200) @PlainText String printedValue, @DecimalMin("0") BigDecimal maxPoints,
                             @DecimalMin("0") BigDecimal points) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Group(@Size(max = 64) @PlainText(name = true) String code,
-                        @NotBlank @Size(max = 200) @PlainText(name = true) String name,
+    public record Group(@Size(max = 64) @PlainName String code,
+                        @NotBlank @Size(max = 200) @PlainName String name,
                         @DecimalMin("0") BigDecimal maxPoints, @DecimalMin("0") BigDecimal points) {
     }
 }

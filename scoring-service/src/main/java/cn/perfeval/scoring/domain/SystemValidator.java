@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.platform.text.TextPolicy;
 import cn.perfeval.scoring.domain.IndicatorSystem.GradeBand;
 import cn.perfeval.scoring.domain.IndicatorSystem.Node;
 import com.ezylang.evalex.Expression;
@@ -386,7 +387,7 @@ public final class SystemValidator {
         }
     }
 
-    /** Names and texts as {@link TextRules} allow them, and not longer than {@code max}. */
+    /** Names and texts as {@link TextPolicy} allow them, and not longer than {@code max}. */
     private void text(String path, String value, boolean name, int max) {
         if (value == null) {
             return;
@@ -395,7 +396,7 @@ public final class SystemValidator {
             add(path, "at most " + max + " characters", value.substring(0, 40) + "…");
             return;
         }
-        String problem = name ? TextRules.nameProblem(value) : TextRules.freeTextProblem(value);
+        String problem = name ? TextPolicy.nameProblem(value) : TextPolicy.freeTextProblem(value);
         if (problem != null) {
             add(path, problem, value);
         }

@@ -1,6 +1,7 @@
 package cn.perfeval.scoring.security;
 
-import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.platform.security.Caller;
+import cn.perfeval.platform.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,10 +9,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-import static cn.perfeval.scoring.security.Caller.ADMIN;
-import static cn.perfeval.scoring.security.Caller.EVALUATOR;
-import static cn.perfeval.scoring.security.Caller.FINANCE;
-import static cn.perfeval.scoring.security.Caller.VIEWER;
+import static cn.perfeval.platform.security.Caller.ADMIN;
+import static cn.perfeval.platform.security.Caller.EVALUATOR;
+import static cn.perfeval.platform.security.Caller.FINANCE;
+import static cn.perfeval.platform.security.Caller.VIEWER;
 
 /**
  * Who may do what in scoring-service (docs/security.md), checked at the start of every
@@ -114,14 +115,14 @@ public class AccessPolicy {
             return;
         }
         if (caller.is(EVALUATOR)) {
-            if (caller.county() == null || caller.county().isBlank()) {
+            if (caller.county().orElse(null) == null || caller.county().orElse(null).isBlank()) {
                 throw forbidden("an evaluator token needs a county claim to read a county's ranking");
             }
-            if (caller.county().equals(county)) {
+            if (caller.county().orElse(null).equals(county)) {
                 return;
             }
             throw forbidden("evaluators may only read the ranking of their own county (token county "
-                    + caller.county() + ", requested " + county + ")");
+                    + caller.county().orElse(null) + ", requested " + county + ")");
         }
         throw forbidden("a county ranking requires the role admin, viewer or evaluator (own county); finance users "
                 + "see no county-wide ranking (token roles " + caller.roles() + ")");
@@ -129,7 +130,7 @@ public class AccessPolicy {
 
     /** Null when the finance user may act on the unit; decided from the token only. */
     private String financeRefusal(String unitCode, String verb) {
-        String own = caller.unit();
+        String own = caller.unit().orElse(null);
         if (own == null || own.isBlank()) {
             return "a finance token needs a unit claim to " + verb + " a unit";
         }
@@ -141,7 +142,7 @@ public class AccessPolicy {
 
     /** Null when the unit-year is known to belong to the evaluator's county. */
     private String evaluatorRefusal(String unitCode, int year, String verb) {
-        String own = caller.county();
+        String own = caller.county().orElse(null);
         if (own == null || own.isBlank()) {
             return "an evaluator token needs a county claim to " + verb + " a unit";
         }

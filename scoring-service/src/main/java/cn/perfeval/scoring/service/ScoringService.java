@@ -1,6 +1,7 @@
 package cn.perfeval.scoring.service;
 
-import cn.perfeval.scoring.api.ApiException;
+import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
 import cn.perfeval.scoring.domain.Consistency;
@@ -13,7 +14,7 @@ import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.domain.Scorer;
 import cn.perfeval.scoring.events.BudgetEventPayload;
 import cn.perfeval.scoring.events.ScoreEventWriter;
-import cn.perfeval.scoring.security.Actor;
+import cn.perfeval.platform.audit.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ public class ScoringService {
             ScoreSummary before = ScoreSummary.of(ScoreRecord.current(key.unitCode(), key.fiscalYear(), system.code())
                     .orElse(null));
             ScoreRecord after = rescore(snapshot, system);
-            audit.record(BUDGET_EVENTS, AuditTrail.SCORE_RECOMPUTED, key.unitCode(), key.fiscalYear(),
+            audit.record(BUDGET_EVENTS, AuditActions.SCORE_RECOMPUTED, key.unitCode(), key.fiscalYear(),
                     "score:" + system.code(), before, ScoreSummary.of(after));
         }
         return true;
@@ -225,7 +226,7 @@ public class ScoringService {
         ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, system);
         Map<String, Object> after = judgementAudit(j);
         after.put("score", ScoreSummary.of(rescored));
-        audit.record(actor, AuditTrail.JUDGEMENT_RECORDED, unitCode, year, "judgement:" + systemCode + "/" + indicatorCode,
+        audit.record(actor, AuditActions.JUDGEMENT_RECORDED, unitCode, year, "judgement:" + systemCode + "/" + indicatorCode,
                 previous == null ? null : judgementAudit(previous), after);
         return j;
     }
@@ -274,7 +275,7 @@ public class ScoringService {
         after.put("systemCode", systemCode);
         after.put("version", version);
         after.put("rescoredUnits", affected.stream().map(s -> s.key.unitCode()).toList());
-        audit.record(actor, AuditTrail.ASSIGNMENT_SET, null, year, "assignment:" + county, before, after);
+        audit.record(actor, AuditActions.ASSIGNMENT_SET, null, year, "assignment:" + county, before, after);
         return a;
     }
 
@@ -293,7 +294,7 @@ public class ScoringService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("published", published);
         after.put("score", ScoreSummary.of(rescored));
-        audit.record(actor, AuditTrail.PUBLISHED_RECORDED, unitCode, year, "published", before, after);
+        audit.record(actor, AuditActions.PUBLISHED_RECORDED, unitCode, year, "published", before, after);
         return r;
     }
 

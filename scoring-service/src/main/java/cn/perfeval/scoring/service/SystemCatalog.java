@@ -1,14 +1,15 @@
 package cn.perfeval.scoring.service;
 
 import cn.perfeval.events.measures.Measures;
-import cn.perfeval.scoring.api.ApiException;
-import cn.perfeval.scoring.api.ProblemDetail;
+import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.StoredSystem;
 import cn.perfeval.scoring.domain.SystemValidator;
-import cn.perfeval.scoring.security.Actor;
+import cn.perfeval.platform.audit.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -142,7 +143,7 @@ public class SystemCatalog {
                     + " exists; add a version with POST /api/systems/" + s.code() + "/versions", List.of());
         }
         IndicatorSystem stored = store(s.withVersion(1), false);
-        audit.record(actor, AuditTrail.SYSTEM_CREATED, null, null, "system:" + stored.code() + "/v1", null, stored);
+        audit.record(actor, AuditActions.SYSTEM_CREATED, null, null, "system:" + stored.code() + "/v1", null, stored);
         return stored;
     }
 
@@ -157,7 +158,7 @@ public class SystemCatalog {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + code).getSingleResult();
         int latest = latestVersion(code).orElseThrow(() -> ApiException.notFound("no indicator system " + code));
         IndicatorSystem stored = store(withCode.withVersion(latest + 1), false);
-        audit.record(actor, AuditTrail.SYSTEM_VERSION_ADDED, null, null, "system:" + code + "/v" + stored.version(),
+        audit.record(actor, AuditActions.SYSTEM_VERSION_ADDED, null, null, "system:" + code + "/v" + stored.version(),
                 find(code, latest).orElse(null), stored);
         return stored;
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -177,6 +178,34 @@ class SystemResourceTest {
                 .post("/api/systems").then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:perfeval:problem:malformed-body"));
         given().get("/api/systems/" + code).then().statusCode(404);
+    }
+
+    @Test
+    void unreadableSystemsAreExplainedInTheUsersTermsNamingTheFieldAndWhatIsAllowed() {
+        String valid = system(newCode(), "basicActual / basicBudget * 100", "");
+        // a field the rule does not have: named, with the rule's fields
+        String unknownField = detail(valid.replace("\"perUnit\": 5,", "\"perUnit\": 5, \"rounding\": \"up\","));
+        assertThat(unknownField).contains("groups[0].children[1].rule.rounding").contains("未知字段 rounding")
+                .contains("threshold").contains("direction").contains("perUnit").contains("floor");
+        // a rule type that does not exist: named, with the rule types
+        String unknownType = detail(valid.replace("\"type\": \"passFail\"", "\"type\": \"steps\""));
+        assertThat(unknownType).contains("groups[0].children[3].rule.type").contains("未知类型 steps")
+                .contains("bands").contains("deduction").contains("proportional").contains("passFail");
+        // a value of the wrong kind: the field and what it should be
+        String wrongKind = detail(valid.replace("\"perUnit\": 5", "\"perUnit\": \"five\""));
+        assertThat(wrongKind).contains("groups[0].children[1].rule.perUnit").contains("数字");
+        String notAnEnum = detail(valid.replace("\"direction\": \"below\"", "\"direction\": \"sideways\""));
+        assertThat(notAnEnum).contains("groups[0].children[1].rule.direction").contains("above").contains("below");
+        for (String d : List.of(unknownField, unknownType, wrongKind, notAnEnum)) {
+            assertThat(d).doesNotContain("class ").doesNotContain("cn.perfeval").doesNotContain("Unrecognized")
+                    .doesNotContain("subtype").doesNotContain("JsonProcessing").doesNotContain("java.");
+        }
+    }
+
+    private static String detail(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/systems").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:perfeval:problem:malformed-body"))
+                .extract().path("detail");
     }
 
     @Test

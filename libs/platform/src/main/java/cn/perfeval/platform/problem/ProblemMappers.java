@@ -1,0 +1,103 @@
+package cn.perfeval.platform.problem;
+
+import cn.perfeval.platform.http.DatabaseUnavailable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Maps every failure to problem+json; no stack trace, class name or library wording reaches a client. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        Response.ResponseBuilder r = builder(e.toProblem(uri.getPath()));
+        if (e.status() == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ProblemDetail.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new ProblemDetail.FieldError(fieldOf(v), v.getMessage(), rejected(v)))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new ProblemDetail(ProblemDetail.type("validation"), "Invalid request", 400,
+                detail, uri.getPath(), errors));
+    }
+
+    /** Wrong types ("lots" for an amount); more specific than Quarkus' own mapper of it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    /** A body Jackson cannot read: the field and what is allowed there, in the user's terms ({@link JsonErrors}). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        JsonErrors.Described d = JsonErrors.describe(e);
+        List<ProblemDetail.FieldError> errors = d.field().isEmpty()
+                ? List.of()
+                : List.of(new ProblemDetail.FieldError(d.field(), d.message(), null));
+        return respond(new ProblemDetail(ProblemDetail.type("malformed-body"), "Malformed request body", 400,
+                d.field().isEmpty() ? d.message() : d.field() + ": " + d.message(), uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(new ProblemDetail(ProblemDetail.type("http-" + status), title, status,
+                status >= 500 ? "internal error" : e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // PostgreSQL out of reach: nothing changed, the same request works once it is back
+            LOG.warnf("database unavailable: %s", e.toString());
+            return DatabaseUnavailable.response(uri.getPath());
+        }
+        LOG.error("unexpected failure", e);
+        return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,
+                "the request could not be completed; it changed nothing", uri.getPath(), List.of()));
+    }
+
+    static Response respond(ProblemDetail p) {
+        return builder(p).build();
+    }
+
+    private static Response.ResponseBuilder builder(ProblemDetail p) {
+        return Response.status(p.status()).type(ProblemDetail.MEDIA_TYPE).entity(p);
+    }
+
+    /** "replaceExpenditure.request.rows[3].basic" → "rows[3].basic". */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static Object rejected(ConstraintViolation<?> v) {
+        Object value = v.getInvalidValue();
+        return value instanceof Number || value instanceof CharSequence ? value.toString() : null;
+    }
+}
