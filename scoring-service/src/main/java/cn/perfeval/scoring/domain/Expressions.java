@@ -90,6 +90,15 @@ public final class Expressions {
     private Expressions() {
     }
 
+    /** Whether an evaluation failed on a zero divisor (of EvalEx's check or of {@link ExactZeroDivision}'s). */
+    static boolean isDivisionByZero(Exception e) {
+        if (e instanceof ArithmeticException) {
+            return true;
+        }
+        String m = String.valueOf(e.getMessage());
+        return m.contains(ExactZeroDivision.DIVISION_BY_ZERO) || m.toLowerCase(java.util.Locale.ROOT).contains("zero");
+    }
+
     /**
      * Division that refuses every zero divisor. EvalEx's own operator compares the divisor with
      * {@code BigDecimal.ZERO} by {@code equals}, which a zero with a scale ({@code 0.0000}, e.g. 0 元

@@ -152,9 +152,7 @@ public final class Scorer {
 
     /** Why EvalEx could not evaluate a formula, in the reader's words. */
     private static String why(Exception e) {
-        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-        return m.contains("zero") || m.contains(Expressions.ExactZeroDivision.DIVISION_BY_ZERO)
-                ? Expressions.ExactZeroDivision.DIVISION_BY_ZERO : "公式无法求值";
+        return Expressions.isDivisionByZero(e) ? Expressions.ExactZeroDivision.DIVISION_BY_ZERO : "公式无法求值";
     }
 
     /** EvalEx treats variable names case-insensitively; measures are matched the same way. */

@@ -217,13 +217,10 @@ public final class SystemValidator {
             }
             try {
                 Expressions.of(formula).withValues(values).evaluate();
-            } catch (com.ezylang.evalex.EvaluationException | ParseException ex) {
-                String m = String.valueOf(ex.getMessage()).toLowerCase(java.util.Locale.ROOT);
-                if (m.contains("zero")) {
+            } catch (com.ezylang.evalex.EvaluationException | ParseException | ArithmeticException ex) {
+                if (Expressions.isDivisionByZero(ex)) {
                     zeroDivisions++;
                 }
-            } catch (ArithmeticException ex) {
-                zeroDivisions++;
             }
         }
         return zeroDivisions == 2;

@@ -95,7 +95,7 @@ class BudgetEventConsumerTest {
             });
         }
         assertThat(scoreEvents.get(0)).contains("\"type\":\"UnitYearScored\"").contains("\"budgetVersion\":1")
-                .contains("3553 / 3274.34 * 100 = 108.51 %");
+                .contains("3553 / 3274.34 × 100 = 108.51 %");
     }
 
     @Test
