@@ -1,10 +1,11 @@
 package cn.perfeval.report.events;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.EventCodec;
+import cn.perfeval.events.UnitYearScored;
+import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.report.config.ReportConfig;
 import cn.perfeval.report.service.ReadModel;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +33,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,7 +53,8 @@ import java.util.concurrent.locks.LockSupport;
  * <li>Offsets are committed only after the database commit (a failed commit is retried on the
  * next loop; the records, if redelivered meanwhile, change nothing since older versions are
  * skipped). A passing failure rewinds to the first unprocessed record.</li>
- * <li>A poison record (not UTF-8, not JSON, or not a valid event) is set aside: a
+ * <li>A poison record (not UTF-8, not JSON, not a valid event, or of a schemaVersion this
+ * service does not know) is set aside: a
  * {@code rejected_event} row, and the original key, value and headers published to the
  * topic's dead-letter topic with the reason and its origin in {@code dead-letter-*} headers.
  * Its offset is committed only after the broker acknowledged the dead letter, so a poison record
@@ -76,7 +75,6 @@ public class EventConsumer {
     private final ReportConfig config;
     private final Map<String, Object> kafkaConfig;
     private final ReadModel readModel;
-    private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lagByTopic = new LinkedHashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> pendingCommits = new HashMap<>();
@@ -87,11 +85,10 @@ public class EventConsumer {
     private long lagComputedAt;
 
     public EventConsumer(ReportConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                         ReadModel readModel, ObjectMapper mapper, MeterRegistry registry) {
+                         ReadModel readModel, MeterRegistry registry) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.readModel = readModel;
-        this.mapper = mapper;
         this.registry = registry;
     }
 
@@ -223,52 +220,45 @@ public class EventConsumer {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {
-        boolean budget = r.topic().equals(config.budgetEvents().topic());
-        String value;
+        Object event;
         try {
-            value = r.value() == null ? null : strictUtf8(r.value());
-        } catch (CharacterCodingException e) {
-            setAside(r, "undecodable: the value is not UTF-8");
+            event = decode(r.topic(), r.value());
+        } catch (UnreadableEventException e) {
+            setAside(r, e.getMessage());
             return;
         }
-        JsonNode event;
-        try {
-            event = value == null ? null : mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            setAside(r, "undecodable: " + e.getOriginalMessage());
-            return;
+        // stored as received (decode checked it is UTF-8), so that fields added later are kept
+        String value = new String(r.value(), StandardCharsets.UTF_8);
+        boolean applied;
+        long version;
+        if (event instanceof BudgetUnitYearChanged budget) {
+            putUnitYearInMdc(budget.unitCode(), budget.fiscalYear());
+            applied = readModel.applyBudgetEvent(budget, value, r.topic());
+            version = budget.version();
+        } else {
+            UnitYearScored score = (UnitYearScored) event;
+            putUnitYearInMdc(score.unitCode(), score.fiscalYear());
+            applied = readModel.applyScoreEvent(score, value, r.topic());
+            version = score.version();
         }
-        String invalid = invalidReason(event, budget ? "BudgetUnitYearChanged" : "UnitYearScored");
-        if (invalid != null) {
-            setAside(r, "invalid: " + invalid);
-            return;
-        }
-        // the event's own unit-year, should the key disagree
-        MDC.put("unit", event.path("unitCode").asText());
-        MDC.put("year", event.path("fiscalYear").asText());
-        boolean applied = budget ? readModel.applyBudgetEvent(event, value, r.topic())
-                : readModel.applyScoreEvent(event, value, r.topic());
-        LOG.debugf("%s version %d %s", r.topic(), event.path("version").asLong(), applied ? "applied" : "skipped (not newer)");
+        LOG.debugf("%s version %d %s", r.topic(), version, applied ? "applied" : "skipped (not newer)");
     }
 
-    static String invalidReason(JsonNode event, String expectedType) {
-        if (event == null || !event.isObject()) {
-            return "not a JSON object";
-        }
-        if (!expectedType.equals(event.path("type").asText())) {
-            return "type must be " + expectedType;
-        }
-        if (!event.path("unitCode").isTextual() || !event.path("fiscalYear").isInt()
-                || !event.path("version").canConvertToLong() || event.path("version").asLong() < 1) {
-            return "unitCode, fiscalYear and a positive version are required";
-        }
-        if (expectedType.equals("BudgetUnitYearChanged") && !event.path("unit").path("county").isTextual()) {
-            return "unit.county is required";
-        }
-        if (expectedType.equals("UnitYearScored") && !event.path("system").path("code").isTextual()) {
-            return "system.code is required";
-        }
-        return null;
+    /**
+     * The event of a record, read by the shared codec of libs/events: a {@link BudgetUnitYearChanged}
+     * from the budget topic, a {@link UnitYearScored} from the score topic (UTF-8 JSON of the
+     * topic's type, a schemaVersion this service knows, the fields it needs present); else a
+     * poison record with the reason.
+     */
+    Object decode(String topic, byte[] value) throws UnreadableEventException {
+        return topic.equals(config.budgetEvents().topic()) ? EventCodec.readBudgetEvent(value)
+                : EventCodec.readScoreEvent(value);
+    }
+
+    /** The event's own unit-year, should the key disagree. */
+    private static void putUnitYearInMdc(String unitCode, int fiscalYear) {
+        MDC.put("unit", abbreviate(unitCode));
+        MDC.put("year", Integer.toString(fiscalYear));
     }
 
     /**
@@ -342,13 +332,6 @@ public class EventConsumer {
         } catch (KafkaException e) {
             LOG.debugf("consumer lag not computed (%s)", e.toString());
         }
-    }
-
-    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static String lossy(byte[] bytes) {

@@ -1,10 +1,10 @@
 package cn.perfeval.scoring.events;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.EventCodec;
+import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.service.ScoringService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +45,6 @@ public class BudgetEventConsumer {
     private final ScoringConfig config;
     private final Map<String, Object> kafkaConfig;
     private final ScoringService scoring;
-    private final ObjectMapper mapper;
     private final DeadLetters deadLetters;
     private final PipelineMetrics metrics;
     private long lagMeasuredAt;
@@ -65,7 +64,7 @@ public class BudgetEventConsumer {
     private Thread thread;
 
     public BudgetEventConsumer(ScoringConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                               ScoringService scoring, ObjectMapper mapper, DeadLetters deadLetters,
+                               ScoringService scoring, DeadLetters deadLetters,
                                PipelineMetrics metrics, MeterRegistry registry) {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -75,7 +74,6 @@ public class BudgetEventConsumer {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.scoring = scoring;
-        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -148,11 +146,11 @@ public class BudgetEventConsumer {
      */
     private void processBatch(ConsumerRecords<String, String> records) {
         Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
-        Map<String, BudgetEventPayload> newest = new TreeMap<>();
+        Map<String, BudgetUnitYearChanged> newest = new TreeMap<>();
         int valid = 0;
         try {
             for (ConsumerRecord<String, String> r : records) {
-                BudgetEventPayload event = decodeOrDeadLetter(r);
+                BudgetUnitYearChanged event = decodeOrDeadLetter(r);
                 if (event != null) {
                     valid++;
                     newest.merge(event.unitCode() + ":" + event.fiscalYear(), event,
@@ -174,7 +172,7 @@ public class BudgetEventConsumer {
         consumer.commitSync(last);
     }
 
-    private void apply(BudgetEventPayload event) {
+    private void apply(BudgetUnitYearChanged event) {
         MDC.put("unit", event.unitCode());
         MDC.put("year", Integer.toString(event.fiscalYear()));
         try {
@@ -186,7 +184,7 @@ public class BudgetEventConsumer {
     }
 
     /** The event of a record, or null when it was poison and is now dead-lettered. */
-    private BudgetEventPayload decodeOrDeadLetter(ConsumerRecord<String, String> r) {
+    private BudgetUnitYearChanged decodeOrDeadLetter(ConsumerRecord<String, String> r) {
         putKeyInMdc(r.key());
         try {
             return decode(r.value());
@@ -239,7 +237,7 @@ public class BudgetEventConsumer {
      * there (an exception) has the record consumed again instead of lost.
      */
     private void handle(ConsumerRecord<String, String> r) {
-        BudgetEventPayload event = decodeOrDeadLetter(r);
+        BudgetUnitYearChanged event = decodeOrDeadLetter(r);
         if (event != null) {
             apply(event);
         }
@@ -288,21 +286,17 @@ public class BudgetEventConsumer {
         }
     }
 
-    BudgetEventPayload decode(String value) throws PoisonRecordException {
-        BudgetEventPayload event;
+    /**
+     * The event of a record, read by the shared codec of libs/events: UTF-8 JSON of type
+     * BudgetUnitYearChanged, a schemaVersion this service knows, the unit-year, unit name and
+     * county and the measures present; else a poison record with the reason.
+     */
+    BudgetUnitYearChanged decode(String value) throws PoisonRecordException {
         try {
-            event = value == null ? null : mapper.readValue(value, BudgetEventPayload.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("undecodable: " + e.getOriginalMessage(), e);
+            return EventCodec.readBudgetEvent(value);
+        } catch (UnreadableEventException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
         }
-        if (event == null) {
-            throw new PoisonRecordException("empty record", null);
-        }
-        String invalid = event.invalidReason();
-        if (invalid != null) {
-            throw new PoisonRecordException("invalid: " + invalid, null);
-        }
-        return event;
     }
 
     private static void pause(Duration d) {
