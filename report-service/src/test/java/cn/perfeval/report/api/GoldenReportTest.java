@@ -214,7 +214,9 @@ class GoldenReportTest {
         assertThat(Documents.inOrder(text, headings, missing)).as(() -> "headings in order; missing " + missing[0]).isPositive();
         // the PDF's face has no U+2212 MINUS SIGN: the renderer prints a hyphen-minus instead of dropping it
         List<String> working = WORKING.stream().map(w -> w.replace('−', '-')).toList();
-        assertThat(Documents.inOrder(text, working, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
+        // a page's footer (— 7 —) may fall inside a line of working: read the lines without the footers
+        String body = text.replaceAll("—\\s*\\d+\\s*—", "");
+        assertThat(Documents.inOrder(body, working, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
         for (List<List<String>> table : List.of(GoldenCase.expectedSummaryRows(), GoldenCase.expectedRevenueRows(),
                 GoldenCase.expectedExpenditureRows())) {
             List<String> cells = table.stream().flatMap(List::stream).toList();
