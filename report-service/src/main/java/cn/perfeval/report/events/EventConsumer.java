@@ -1,13 +1,14 @@
 package cn.perfeval.report.events;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.EventCodec;
+import cn.perfeval.events.UnitYearScored;
+import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.platform.kafka.ConsumerLoop;
 import cn.perfeval.platform.kafka.ConsumerLoops;
 import cn.perfeval.platform.kafka.PoisonRecordException;
 import cn.perfeval.report.config.ReportConfig;
 import cn.perfeval.report.service.ReadModel;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Feeds the read model from the budget and score topics, through the shared consumer loop
  * ({@link ConsumerLoop}): records read as bytes and decoded strictly as UTF-8, offsets committed
- * after the database commit, a poison record (not UTF-8, not JSON, or not a valid event) or one
+ * after the database commit, a poison record (not UTF-8, not JSON, not a valid event, or of a
+ * schemaVersion this service does not know: the codec of libs/events decides) or one
  * failing every attempt set aside to the topic's dead-letter topic and {@code rejected_event}, the
  * consumer restarted after any other failure. Each event is applied in its own transaction; a
  * redelivered one changes nothing, since older versions are skipped.
@@ -29,21 +31,34 @@ public class EventConsumer implements ConsumerLoop.Handler<EventConsumer.Event> 
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    /** A decoded event of one of the two topics, with its text as received. */
-    public record Event(String topic, boolean budget, JsonNode node, String value) {
+    /**
+     * A decoded event of one of the two topics ({@link BudgetUnitYearChanged} or {@link UnitYearScored}),
+     * with its text as received: the read model stores that text, so that fields added later are kept.
+     */
+    public record Event(String topic, Object event, String value) {
+
+        String unitCode() {
+            return event instanceof BudgetUnitYearChanged b ? b.unitCode() : ((UnitYearScored) event).unitCode();
+        }
+
+        int fiscalYear() {
+            return event instanceof BudgetUnitYearChanged b ? b.fiscalYear() : ((UnitYearScored) event).fiscalYear();
+        }
+
+        long version() {
+            return event instanceof BudgetUnitYearChanged b ? b.version() : ((UnitYearScored) event).version();
+        }
     }
 
     private final ReportConfig config;
     private final ConsumerLoops loops;
     private final ReadModel readModel;
-    private final ObjectMapper mapper;
     private ConsumerLoop<Event> loop;
 
-    public EventConsumer(ReportConfig config, ConsumerLoops loops, ReadModel readModel, ObjectMapper mapper) {
+    public EventConsumer(ReportConfig config, ConsumerLoops loops, ReadModel readModel) {
         this.config = config;
         this.loops = loops;
         this.readModel = readModel;
-        this.mapper = mapper;
     }
 
     void start(@Observes StartupEvent ev) {
@@ -58,54 +73,29 @@ public class EventConsumer implements ConsumerLoop.Handler<EventConsumer.Event> 
     }
 
     Event decode(String topic, String value) throws PoisonRecordException {
-        boolean budget = topic.equals(config.budgetEvents().topic());
-        JsonNode event;
         try {
-            event = value == null ? null : mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("undecodable: " + e.getOriginalMessage(), e);
+            Object event = topic.equals(config.budgetEvents().topic()) ? EventCodec.readBudgetEvent(value)
+                    : EventCodec.readScoreEvent(value);
+            return new Event(topic, event, value);
+        } catch (UnreadableEventException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
         }
-        String invalid = invalidReason(event, budget ? "BudgetUnitYearChanged" : "UnitYearScored");
-        if (invalid != null) {
-            throw new PoisonRecordException("invalid: " + invalid, null);
-        }
-        return new Event(topic, budget, event, value);
     }
 
     /** Applies one event, with its unit-year in the logging MDC. */
     @Override
     public void applyOne(Event e) {
-        MDC.put("unit", e.node().path("unitCode").asText());
-        MDC.put("year", e.node().path("fiscalYear").asText());
+        MDC.put("unit", e.unitCode());
+        MDC.put("year", Integer.toString(e.fiscalYear()));
         try {
-            boolean applied = e.budget() ? readModel.applyBudgetEvent(e.node(), e.value(), e.topic())
-                    : readModel.applyScoreEvent(e.node(), e.value(), e.topic());
-            LOG.debugf("%s version %d %s", e.topic(), e.node().path("version").asLong(),
-                    applied ? "applied" : "skipped (not newer)");
+            boolean applied = e.event() instanceof BudgetUnitYearChanged budget
+                    ? readModel.applyBudgetEvent(budget, e.value(), e.topic())
+                    : readModel.applyScoreEvent((UnitYearScored) e.event(), e.value(), e.topic());
+            LOG.debugf("%s version %d %s", e.topic(), e.version(), applied ? "applied" : "skipped (not newer)");
         } finally {
             MDC.remove("unit");
             MDC.remove("year");
         }
-    }
-
-    static String invalidReason(JsonNode event, String expectedType) {
-        if (event == null || !event.isObject()) {
-            return "not a JSON object";
-        }
-        if (!expectedType.equals(event.path("type").asText())) {
-            return "type must be " + expectedType;
-        }
-        if (!event.path("unitCode").isTextual() || !event.path("fiscalYear").isInt()
-                || !event.path("version").canConvertToLong() || event.path("version").asLong() < 1) {
-            return "unitCode, fiscalYear and a positive version are required";
-        }
-        if (expectedType.equals("BudgetUnitYearChanged") && !event.path("unit").path("county").isTextual()) {
-            return "unit.county is required";
-        }
-        if (expectedType.equals("UnitYearScored") && !event.path("system").path("code").isTextual()) {
-            return "system.code is required";
-        }
-        return null;
     }
 
     private String deadLetterTopic(String source) {

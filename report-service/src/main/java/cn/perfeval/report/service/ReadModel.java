@@ -1,8 +1,9 @@
 package cn.perfeval.report.service;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.UnitYearScored;
 import cn.perfeval.platform.audit.AuditTrail;
 import cn.perfeval.platform.audit.Actor;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,8 @@ public class ReadModel {
      * @return whether the event was newer than what was stored
      */
     @Transactional
-    public boolean applyBudgetEvent(JsonNode event, String payload, String topic) {
-        Long before = storedVersion("budget_view", event, null);
+    public boolean applyBudgetEvent(BudgetUnitYearChanged event, String payload, String topic) {
+        Long before = storedVersion("budget_view", event.unitCode(), event.fiscalYear(), null);
         boolean applied = em.createNativeQuery("""
                         INSERT INTO budget_view (unit_code, fiscal_year, version, county, payload, received_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -44,19 +45,19 @@ public class ReadModel {
                            SET version = EXCLUDED.version, county = EXCLUDED.county,
                                payload = EXCLUDED.payload, received_at = EXCLUDED.received_at
                          WHERE budget_view.version < EXCLUDED.version""")
-                .setParameter(1, event.path("unitCode").asText())
-                .setParameter(2, event.path("fiscalYear").asInt())
-                .setParameter(3, event.path("version").asLong())
-                .setParameter(4, event.path("unit").path("county").asText())
+                .setParameter(1, event.unitCode())
+                .setParameter(2, event.fiscalYear())
+                .setParameter(3, event.version())
+                .setParameter(4, event.unit().county())
                 .setParameter(5, payload)
                 .setParameter(6, OffsetDateTime.now())
                 .executeUpdate() == 1;
         if (applied) {
-            ObjectNode after = summary(event);
-            after.put("county", event.path("unit").path("county").asText());
-            after.put("unitName", event.path("unit").path("name").asText(null));
-            audit.record(Actor.system(topic), "budget.apply", event.path("unitCode").asText(),
-                    event.path("fiscalYear").asInt(), "budget_view", AuditTrail.rawJson(versionJson(before)), after);
+            ObjectNode after = summary(event.type(), event.eventId(), event.version());
+            after.put("county", event.unit().county());
+            after.put("unitName", event.unit().name());
+            audit.record(Actor.system(topic), "budget.apply", event.unitCode(),
+                    event.fiscalYear(), "budget_view", AuditTrail.rawJson(versionJson(before)), after);
         }
         return applied;
     }
@@ -68,41 +69,41 @@ public class ReadModel {
      * @return whether the event was newer than what was stored
      */
     @Transactional
-    public boolean applyScoreEvent(JsonNode event, String payload, String topic) {
-        String system = event.path("system").path("code").asText();
-        Long before = storedVersion("score_view", event, system);
+    public boolean applyScoreEvent(UnitYearScored event, String payload, String topic) {
+        String system = event.system().code();
+        Long before = storedVersion("score_view", event.unitCode(), event.fiscalYear(), system);
         boolean applied = em.createNativeQuery("""
                         INSERT INTO score_view (unit_code, fiscal_year, system_code, version, payload, received_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         ON CONFLICT (unit_code, fiscal_year, system_code) DO UPDATE
                            SET version = EXCLUDED.version, payload = EXCLUDED.payload, received_at = EXCLUDED.received_at
                          WHERE score_view.version < EXCLUDED.version""")
-                .setParameter(1, event.path("unitCode").asText())
-                .setParameter(2, event.path("fiscalYear").asInt())
+                .setParameter(1, event.unitCode())
+                .setParameter(2, event.fiscalYear())
                 .setParameter(3, system)
-                .setParameter(4, event.path("version").asLong())
+                .setParameter(4, event.version())
                 .setParameter(5, payload)
                 .setParameter(6, OffsetDateTime.now())
                 .executeUpdate() == 1;
         if (applied) {
-            ObjectNode after = summary(event);
+            ObjectNode after = summary(event.type(), event.eventId(), event.version());
             after.put("system", system);
-            after.set("budgetVersion", event.path("budgetVersion"));
-            after.set("total", event.path("total"));
-            after.set("grade", event.path("grade"));
-            after.set("complete", event.path("complete"));
-            audit.record(Actor.system(topic), "score.apply", event.path("unitCode").asText(),
-                    event.path("fiscalYear").asInt(), "score_view:" + system, AuditTrail.rawJson(versionJson(before)), after);
+            after.put("budgetVersion", event.budgetVersion());
+            after.put("total", event.total());
+            after.put("grade", event.grade());
+            after.put("complete", event.complete());
+            audit.record(Actor.system(topic), "score.apply", event.unitCode(),
+                    event.fiscalYear(), "score_view:" + system, AuditTrail.rawJson(versionJson(before)), after);
         }
         return applied;
     }
 
     /** What the audit trail keeps of an event: its identity and version, never the whole payload. */
-    private static ObjectNode summary(JsonNode event) {
+    private static ObjectNode summary(String type, String eventId, long version) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("type", event.path("type").asText());
-        s.put("eventId", event.path("eventId").asText(null));
-        s.put("version", event.path("version").asLong());
+        s.put("type", type);
+        s.put("eventId", eventId);
+        s.put("version", version);
         return s;
     }
 
@@ -110,11 +111,11 @@ public class ReadModel {
         return version == null ? null : "{\"version\": " + version + "}";
     }
 
-    private Long storedVersion(String table, JsonNode event, String system) {
+    private Long storedVersion(String table, String unitCode, int fiscalYear, String system) {
         jakarta.persistence.Query q = em.createNativeQuery("SELECT version FROM " + table
                         + " WHERE unit_code = ?1 AND fiscal_year = ?2" + (system == null ? "" : " AND system_code = ?3"))
-                .setParameter(1, event.path("unitCode").asText())
-                .setParameter(2, event.path("fiscalYear").asInt());
+                .setParameter(1, unitCode)
+                .setParameter(2, fiscalYear);
         if (system != null) {
             q.setParameter(3, system);
         }

@@ -58,8 +58,13 @@ class DeadLetterTest {
                 new Poison("budget-events", key, "{\"type\": \"Nonsense\", \"unitCode\": \"X\"}".getBytes(StandardCharsets.UTF_8),
                         "invalid: type must be BudgetUnitYearChanged"),
                 new Poison("budget-events", key, "[1, 2, 3]".getBytes(StandardCharsets.UTF_8), "invalid: not a JSON object"),
-                new Poison("score-events", key, ("{\"type\": \"UnitYearScored\", \"unitCode\": \"" + unit
-                        + "\", \"fiscalYear\": 2024, \"version\": 1}").getBytes(StandardCharsets.UTF_8), "invalid: system.code is required"));
+                new Poison("score-events", key, ("{\"type\": \"UnitYearScored\", \"schemaVersion\": 1, \"unitCode\": \"" + unit
+                        + "\", \"fiscalYear\": 2024, \"version\": 1}").getBytes(StandardCharsets.UTF_8), "invalid: system.code is required"),
+                // a major version this consumer does not know, on each topic; newer, so that applying it would show
+                new Poison("budget-events", key, schemaVersion2(GoldenCase.budgetEvent(unit, 2).toString()),
+                        "invalid: schemaVersion 2 not supported; supported: 1"),
+                new Poison("score-events", key, schemaVersion2(GoldenCase.scoreEvent(unit, 2, 1).toString()),
+                        "invalid: schemaVersion 2 not supported; supported: 1"));
 
         Map<Poison, RecordMetadata> sent = new LinkedHashMap<>();
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
@@ -70,13 +75,17 @@ class DeadLetterTest {
                 r.headers().add("event-type", "test-poison".getBytes(StandardCharsets.UTF_8));
                 sent.put(poison, p.send(r).get());
             }
-            // then a valid event with the same key: same partition, behind the poison
+            // then valid events with the same key: same partition, behind the poison
             p.send(new ProducerRecord<>("budget-events", key.getBytes(StandardCharsets.UTF_8),
                     GoldenCase.budgetEvent(unit, 1).toString().getBytes(StandardCharsets.UTF_8))).get();
+            p.send(new ProducerRecord<>("score-events", key.getBytes(StandardCharsets.UTF_8),
+                    GoldenCase.scoreEvent(unit, 1, 1).toString().getBytes(StandardCharsets.UTF_8))).get();
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                        .body("provenance.budgetVersion", org.hamcrest.Matchers.equalTo(1))
+                        .body("provenance.scoreVersion", org.hamcrest.Matchers.equalTo(1)));
 
         // each poison record is on its dead-letter topic, original key, value and headers, with the reasons
         Map<String, ConsumerRecord<byte[], byte[]>> dead = new HashMap<>();
@@ -112,9 +121,9 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = Metrics.scrape();
             assertThat(Metrics.value(metrics, "perfeval_dead_letters_total", "topic=\"budget-events\""))
-                    .isGreaterThanOrEqualTo(budgetBefore + 4);
+                    .isGreaterThanOrEqualTo(budgetBefore + 5);
             assertThat(Metrics.value(metrics, "perfeval_dead_letters_total", "topic=\"score-events\""))
-                    .isGreaterThanOrEqualTo(scoreBefore + 1);
+                    .isGreaterThanOrEqualTo(scoreBefore + 2);
         });
 
         // and the group's committed offsets are past them
@@ -130,6 +139,11 @@ class DeadLetterTest {
             });
         }
         System.out.println("DeadLetterTest: " + poisons.size() + " poison records checked on the dead-letter topics");
+    }
+
+    private static byte[] schemaVersion2(String event) {
+        assertThat(event).contains("\"schemaVersion\":1");
+        return event.replace("\"schemaVersion\":1", "\"schemaVersion\":2").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

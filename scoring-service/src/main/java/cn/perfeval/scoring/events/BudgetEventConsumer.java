@@ -3,11 +3,11 @@ package cn.perfeval.scoring.events;
 import cn.perfeval.platform.kafka.ConsumerLoop;
 import cn.perfeval.platform.kafka.ConsumerLoops;
 import cn.perfeval.platform.kafka.PoisonRecordException;
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.EventCodec;
+import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.service.ScoringService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,16 +26,15 @@ import java.util.TreeMap;
  * every attempt set aside to the dead-letter topic, the consumer restarted after any other failure).
  */
 @ApplicationScoped
-public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayload> {
+public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearChanged> {
 
     private final ScoringConfig config;
     private final ConsumerLoops loops;
     private final ScoringService scoring;
-    private final ObjectMapper mapper;
     private final Counter skipped;
-    private ConsumerLoop<BudgetEventPayload> loop;
+    private ConsumerLoop<BudgetUnitYearChanged> loop;
 
-    public BudgetEventConsumer(ScoringConfig config, ConsumerLoops loops, ScoringService scoring, ObjectMapper mapper,
+    public BudgetEventConsumer(ScoringConfig config, ConsumerLoops loops, ScoringService scoring,
                                MeterRegistry registry) {
         this.skipped = Counter.builder("perfeval.budget.events.superseded")
                 .description("Budget events not applied because a newer version of their unit-year came in the same poll")
@@ -43,7 +42,6 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayl
         this.config = config;
         this.loops = loops;
         this.scoring = scoring;
-        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -62,7 +60,7 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayl
     }
 
     /** The loop, for tests that make it fail. */
-    public ConsumerLoop<BudgetEventPayload> loop() {
+    public ConsumerLoop<BudgetUnitYearChanged> loop() {
         return loop;
     }
 
@@ -72,9 +70,9 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayl
      * once; events carry the full state), in the order of unit codes, as an assignment locks them.
      */
     @Override
-    public void applyBatch(List<BudgetEventPayload> events) {
-        Map<String, BudgetEventPayload> newest = new TreeMap<>();
-        for (BudgetEventPayload event : events) {
+    public void applyBatch(List<BudgetUnitYearChanged> events) {
+        Map<String, BudgetUnitYearChanged> newest = new TreeMap<>();
+        for (BudgetUnitYearChanged event : events) {
             newest.merge(event.unitCode() + ":" + event.fiscalYear(), event, (a, b) -> b.version() > a.version() ? b : a);
         }
         QuarkusTransaction.requiringNew().run(() -> newest.values().forEach(event -> {
@@ -86,7 +84,7 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayl
     }
 
     @Override
-    public void applyOne(BudgetEventPayload event) {
+    public void applyOne(BudgetUnitYearChanged event) {
         MDC.put("unit", event.unitCode());
         MDC.put("year", Integer.toString(event.fiscalYear()));
         try {
@@ -97,20 +95,16 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetEventPayl
         }
     }
 
-    BudgetEventPayload decode(String value) throws PoisonRecordException {
-        BudgetEventPayload event;
+    /**
+     * The event of a record, read by the shared codec of libs/events: UTF-8 JSON of type
+     * BudgetUnitYearChanged, a schemaVersion this service knows, the unit-year, unit name and
+     * county and the measures present; else a poison record with the reason.
+     */
+    BudgetUnitYearChanged decode(String value) throws PoisonRecordException {
         try {
-            event = value == null ? null : mapper.readValue(value, BudgetEventPayload.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("undecodable: " + e.getOriginalMessage(), e);
+            return EventCodec.readBudgetEvent(value);
+        } catch (UnreadableEventException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
         }
-        if (event == null) {
-            throw new PoisonRecordException("empty record", null);
-        }
-        String invalid = event.invalidReason();
-        if (invalid != null) {
-            throw new PoisonRecordException("invalid: " + invalid, null);
-        }
-        return event;
     }
 }

@@ -1,16 +1,22 @@
 package cn.perfeval.scoring.events;
 
+import cn.perfeval.events.UnitYearScored;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
+import cn.perfeval.scoring.domain.Judgement;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Writes the score event of a recomputation into the outbox, inside the caller's transaction. */
+/**
+ * Writes the score event of a recomputation into the outbox, inside the caller's transaction. The
+ * event ({@link UnitYearScored} of libs/events) is mapped here from the result, field by field.
+ */
 @ApplicationScoped
 public class ScoreEventWriter {
 
@@ -24,13 +30,33 @@ public class ScoreEventWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, boolean assigned) {
-        ScoreEvent event = new ScoreEvent(UUID.randomUUID().toString(), ScoreEvent.TYPE, ScoreEvent.SCHEMA_VERSION,
-                record.unitCode, record.fiscalYear, snapshot.unitName, snapshot.county, record.seq,
-                record.budgetVersion, record.computedAt,
-                new ScoreEvent.System(result.systemCode(), result.systemVersion(), result.systemName()),
-                result.total(), result.maxTotal(), result.grade(), result.complete(), result.groups(), result.indicators(),
-                result.inconsistencies() == null ? java.util.List.of() : result.inconsistencies(), assigned);
-        outbox.write(config.scoreEvents().topic(), ScoreEvent.key(record.unitCode, record.fiscalYear), ScoreEvent.TYPE,
-                record.computedAt, event);
+        UnitYearScored event = event(UUID.randomUUID().toString(), snapshot.unitName, snapshot.county, record, result,
+                assigned);
+        outbox.write(config.scoreEvents().topic(), event.key(), UnitYearScored.TYPE, record.computedAt, event);
+    }
+
+    static UnitYearScored event(String eventId, String unitName, String county, ScoreRecord record, ScoreResult result,
+                                boolean assigned) {
+        return new UnitYearScored(eventId, UnitYearScored.TYPE, UnitYearScored.SCHEMA_VERSION,
+                record.unitCode, record.fiscalYear, unitName, county, record.seq, record.budgetVersion,
+                record.computedAt,
+                new UnitYearScored.System(result.systemCode(), result.systemVersion(), result.systemName()),
+                result.total(), result.maxTotal(), result.grade(), result.complete(),
+                result.groups().stream().map(g -> new UnitYearScored.Group(g.code(), g.name(), g.parent(),
+                        g.maxPoints(), g.points())).toList(),
+                result.indicators().stream().map(ScoreEventWriter::indicator).toList(),
+                result.inconsistencies() == null ? List.of() : result.inconsistencies().stream()
+                        .map(i -> new UnitYearScored.Inconsistency(i.kind(), i.indicator(), i.published(),
+                                i.computed(), i.message())).toList(),
+                assigned);
+    }
+
+    private static UnitYearScored.Indicator indicator(ScoreResult.IndicatorResult i) {
+        Judgement j = i.judgement();
+        return new UnitYearScored.Indicator(i.code(), i.name(), i.group(), i.maxPoints(), i.points(),
+                i.status() == null ? null : i.status().name(), i.formula(), i.measures(), i.exactValue(),
+                i.displayValue(), i.unit(), i.rule(), i.explanation(),
+                j == null ? null : new UnitYearScored.Judgement(j.points(), j.deduction(), j.reason(), j.evidence(),
+                        j.by(), j.at()));
     }
 }

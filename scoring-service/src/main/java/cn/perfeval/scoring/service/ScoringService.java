@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.service;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
 import cn.perfeval.platform.audit.AuditTrail;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.scoring.domain.Assignment;
@@ -12,7 +13,6 @@ import cn.perfeval.scoring.domain.PublishedRecord;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.domain.Scorer;
-import cn.perfeval.scoring.events.BudgetEventPayload;
 import cn.perfeval.scoring.events.ScoreEventWriter;
 import cn.perfeval.platform.audit.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -84,7 +84,7 @@ public class ScoringService {
      * @return whether the unit-year was rescored
      */
     @Transactional
-    public boolean onBudgetEvent(BudgetEventPayload event) {
+    public boolean onBudgetEvent(BudgetUnitYearChanged event) {
         var key = new BudgetSnapshot.Key(event.unitCode(), event.fiscalYear());
         em.createNativeQuery("INSERT INTO budget_snapshot (unit_code, fiscal_year, version, unit_name, county, measures) "
                         + "VALUES (?1, ?2, 0, '', '', '{}') ON CONFLICT DO NOTHING")

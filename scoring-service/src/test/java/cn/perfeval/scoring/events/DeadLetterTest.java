@@ -55,6 +55,10 @@ class DeadLetterTest {
         String undecodable = "{\"type\": \"BudgetUnitYearChanged\", \"unitCode\": ";
         String invalid = TestEvents.budgetEvent(unit, "死信县", 0, TestEvents.GOLDEN_MEASURES); // version 0
         String wrongType = "{\"type\": \"SomethingElse\", \"unitCode\": \"" + unit + "\"}";
+        // a major version this consumer does not know, and newer: were it applied, version 1 would be skipped
+        String unknownMajor = TestEvents.budgetEvent(unit, "死信县", 2, TestEvents.GOLDEN_MEASURES)
+                .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+        assertThat(unknownMajor).contains("\"schemaVersion\": 2");
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers",
                 EmbeddedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> first = new ProducerRecord<>("budget-events", key, undecodable);
@@ -62,6 +66,7 @@ class DeadLetterTest {
             p.send(first);
             p.send(new ProducerRecord<>("budget-events", key, invalid));
             p.send(new ProducerRecord<>("budget-events", key, wrongType));
+            p.send(new ProducerRecord<>("budget-events", key, unknownMajor));
             p.send(new ProducerRecord<>("budget-events", key, TestEvents.budgetEvent(unit, "死信县", 1, TestEvents.GOLDEN_MEASURES)));
             p.flush();
         }
@@ -69,7 +74,8 @@ class DeadLetterTest {
         TestAuth.asAdmin();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                    given().get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                            .body("budgetVersion", org.hamcrest.Matchers.equalTo(1)));
         } finally {
             TestAuth.anonymous();
         }
@@ -86,13 +92,14 @@ class DeadLetterTest {
                         dead.add(r);
                     }
                 });
-                return dead.size() >= 3;
+                return dead.size() >= 4;
             });
         }
-        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(undecodable, invalid, wrongType);
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(undecodable, invalid, wrongType, unknownMajor);
         assertThat(header(dead.get(0), "dead-letter-reason")).startsWith("undecodable");
         assertThat(header(dead.get(1), "dead-letter-reason")).startsWith("invalid").contains("positive version");
         assertThat(header(dead.get(2), "dead-letter-reason")).contains("unknown event type SomethingElse");
+        assertThat(header(dead.get(3), "dead-letter-reason")).isEqualTo("invalid: schemaVersion 2 not supported; supported: 1");
         for (ConsumerRecord<String, String> r : dead) {
             assertThat(header(r, "dead-letter-source-topic")).isEqualTo("budget-events");
             assertThat(header(r, "dead-letter-consumer-group")).isEqualTo("scoring-service");
@@ -104,7 +111,7 @@ class DeadLetterTest {
         assertThat(Long.parseLong(header(dead.get(1), "dead-letter-offset")))
                 .isEqualTo(Long.parseLong(header(dead.get(0), "dead-letter-offset")) + 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(deadLetters()).isGreaterThanOrEqualTo(countedBefore + 3));
+                assertThat(deadLetters()).isGreaterThanOrEqualTo(countedBefore + 4));
         System.out.printf("DeadLetterTest: %d dead letters checked on budget-events.dead-letter%n", dead.size());
     }
 }

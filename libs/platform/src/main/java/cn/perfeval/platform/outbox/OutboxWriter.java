@@ -1,7 +1,6 @@
 package cn.perfeval.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.perfeval.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -15,18 +14,16 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
 
-    public OutboxWriter(ObjectMapper mapper, Event<OutboxWritten> written) {
-        this.mapper = mapper;
+    public OutboxWriter(Event<OutboxWritten> written) {
         this.written = written;
     }
 
     /**
      * @param key     the Kafka record key ("unit:year"), so that one unit-year's events stay in order
      * @param type    the event type, also sent as the {@code event-type} header
-     * @param payload the event, serialised as JSON with the service's object mapper
+     * @param payload the event, serialised as JSON by the event contract's codec (the same JSON in every service)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(String topic, String key, String type, OffsetDateTime createdAt, Object payload) {
@@ -35,11 +32,7 @@ public class OutboxWriter {
         row.recordKey = key;
         row.eventType = type;
         row.createdAt = createdAt;
-        try {
-            row.payload = mapper.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
+        row.payload = EventCodec.write(payload);
         row.persist();
         written.fire(new OutboxWritten());
     }

@@ -1,0 +1,66 @@
+package cn.perfeval.budget.events;
+
+import cn.perfeval.budget.Golden;
+import cn.perfeval.budget.TestAuth;
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.EventCodec;
+import cn.perfeval.testsupport.EmbeddedInfrastructure;
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import cn.perfeval.testsupport.RecordedEvents;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The golden case's BudgetUnitYearChanged as budget-service publishes it is the recording that
+ * scoring-service and report-service consume in their tests: this test fails when the event
+ * published now differs from the recording (-Devents.record=true writes it anew).
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "budget"))
+class RecordedEventTest {
+
+    @Test
+    void theGoldenCaseIsPublishedAsRecorded() throws Exception {
+        String code = Golden.newCode();
+        Golden.load(code);
+        long version = Long.parseLong(TestAuth.given().get("/api/units/" + code + "/years/2024").then().statusCode(200)
+                .extract().header("ETag").replace("\"", "").replace("W/", ""));
+        String key = code + ":2024";
+        AtomicReference<String> last = new AtomicReference<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("budget-events"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        last.set(r.value());
+                    }
+                });
+                return last.get() != null && last.get().contains("\"version\":" + version + ",");
+            });
+        }
+        // what every consumer reads of it
+        BudgetUnitYearChanged event = EventCodec.readBudgetEvent(last.get());
+        assertThat(event.version()).isEqualTo(version);
+        assertThat(event.unit().county()).isEqualTo("湘潭县");
+        assertThat(event.measures()).containsKey("yearStartBudget");
+        assertThat(event.findings()).isNotEmpty();
+        RecordedEvents.assertRecorded(RecordedEvents.BUDGET, last.get(), code);
+    }
+}
