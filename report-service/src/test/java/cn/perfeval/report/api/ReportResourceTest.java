@@ -1,7 +1,10 @@
 package cn.perfeval.report.api;
 
+import cn.perfeval.report.support.GoldenCase;
 import cn.perfeval.testsupport.EmbeddedInfrastructure;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -23,28 +27,32 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "report"))
 class ReportResourceTest {
 
+    /**
+     * The golden case's budget event as budget-service publishes it (GoldenCase: the recording of
+     * budget-service's RecordedEventTest), for this unit, name and version, with 2010301 行政运行's
+     * basic expenditure set to {@code basic2010301} so that versions can be told apart in the report.
+     */
     static String budgetEvent(String unit, String name, long version, String basic2010301) {
-        return """
-                {"type": "BudgetUnitYearChanged", "schemaVersion": 1, "unitCode": "%s", "fiscalYear": 2024, "version": %d,
-                 "unit": {"code": "%s", "name": "%s", "county": "湘潭县", "province": "湖南省"},
-                 "amountUnit": "万元",
-                 "measures": {"yearStartBudget": 1827.5, "basicBudget": 1570.5, "projectBudget": 257},
-                 "tables": {"expenditure": [
-                   {"code": "201", "name": "一般公共服务支出", "total": 1827.5, "basic": 1570.5, "project": 257},
-                   {"code": "20103", "name": "政府办公厅（室）及相关机构事务", "total": 1827.5, "basic": 1570.5, "project": 257},
-                   {"code": "2010301", "name": "行政运行", "total": 1827.5, "basic": %s, "project": 257}]}}
-                """.formatted(unit, version, unit, name, basic2010301);
+        ObjectNode e = GoldenCase.budgetEvent(unit, version, "湘潭县", name);
+        for (JsonNode row : e.path("tables").path("expenditure")) {
+            if (row.path("code").asText().equals("2010301")) {
+                ((ObjectNode) row).put("basic", new BigDecimal(basic2010301));
+            }
+        }
+        return e.toString();
     }
 
-    static String scoreEvent(String unit, long version) {
-        return """
-                {"type": "UnitYearScored", "schemaVersion": 1, "unitCode": "%s", "fiscalYear": 2024, "version": %d,
-                 "budgetVersion": 1, "system": {"code": "xiangtan-county", "version": 1, "name": "县级模板"},
-                 "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
-                 "groups": [{"code": "A", "name": "预算执行", "parent": null, "maxPoints": 30, "points": 28}],
-                 "indicators": [{"code": "A2", "name": "基本支出预算控制率", "group": "A", "maxPoints": 5, "points": 4,
-                   "status": "SCORED", "explanation": "基本支出预算控制率 = basicActual / basicBudget * 100 = 3553 / 3274.34 * 100 = 108.51 %%，在区间 (100, 110] 内，得 4 分"}]}
-                """.formatted(unit, version);
+    /** The same event holding the 支出总表 alone, as budget-service publishes a unit-year that has only that table. */
+    static String budgetEventWithExpenditureOnly(String unit, String name) {
+        ObjectNode e = GoldenCase.budgetEvent(unit, 1, "湘潭县", name);
+        ((ObjectNode) e.path("tables")).putNull("budgetSummary");
+        ((ObjectNode) e.path("tables")).putArray("revenue");
+        return e.toString();
+    }
+
+    /** The golden case's score event as scoring-service publishes it (the recording of RecordedScoreEventTest). */
+    static ObjectNode scoreEvent(String unit, long version) {
+        return GoldenCase.scoreEvent(unit, version, 1);
     }
 
     static void send(String topic, String key, String value) {
@@ -62,8 +70,8 @@ class ReportResourceTest {
     @Test
     void reportShowsTablesScoresAndProvenanceInEveryFormat() {
         String unit = newUnit();
-        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇人民政府", 1, "1570.5"));
-        send("score-events", unit + ":2024", scoreEvent(unit, 1));
+        send("budget-events", unit + ":2024", budgetEventWithExpenditureOnly(unit, "测试镇人民政府"));
+        send("score-events", unit + ":2024", scoreEvent(unit, 1).toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
@@ -83,39 +91,39 @@ class ReportResourceTest {
 
         String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/html").extract().asString();
-        assertThat(html).contains("<td>2010301</td><td>行政运行</td><td class=\"num\">1827.5</td>")
+        assertThat(html).contains("<td>2010301</td><td>行政运行</td><td class=\"num\">1363.4</td>")
                 .contains("基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %")
                 .contains("综上所述，预算执行考核指标总计30分，扣2分，得28分。")
                 .contains("自评得分93分，评定等次：优");
 
         String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200)
                 .contentType("text/markdown").extract().asString();
-        assertThat(md).contains("| 2010301 | 行政运行 | 1827.5 | 1570.5 | 257 |").contains("评分第1版");
+        assertThat(md).contains("| 2010301 | 行政运行 | 1363.4 | 1195.4 | 168 |").contains("评分第1版");
     }
 
     @Test
     void aNewerBudgetVersionChangesTheReportAndAnOlderOneDoesNot() {
         String unit = newUnit();
-        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 2, "1570.5"));
+        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 2, "1195.4"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1.11"));
-        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 3, "1570.49"));
+        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 3, "1195.39"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
                         .body("provenance.budgetVersion", equalTo(3)));
         assertThat(asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString())
-                .contains("| 1570.49 |").doesNotContain("1.11");
+                .contains("| 1195.39 |").doesNotContain("1.11");
     }
 
     @Test
     void withoutASystemTheReportShowsTheAssignedScoreEvenWhenAnotherArrivedLater() {
         String unit = newUnit();
-        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1570.5"));
-        send("score-events", unit + ":2024", scoreEvent(unit, 1).replace("\"complete\": true", "\"complete\": true, \"assigned\": true"));
-        String other = scoreEvent(unit, 1).replace("xiangtan-county", "national-common").replace("\"total\": 93", "\"total\": 9")
-                .replace("\"complete\": true", "\"complete\": false, \"assigned\": false");
-        send("score-events", unit + ":2024", other);
+        send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1195.4"));
+        send("score-events", unit + ":2024", scoreEvent(unit, 1).put("assigned", true).toString());
+        ObjectNode other = scoreEvent(unit, 1).put("total", 9).put("complete", false).put("assigned", false);
+        ((ObjectNode) other.path("system")).put("code", "national-common");
+        send("score-events", unit + ":2024", other.toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").queryParam("system", "national-common")
                         .get("/api/reports/" + unit + "/2024").then().statusCode(200).body("provenance.systemCode", equalTo("national-common")));
@@ -127,7 +135,7 @@ class ReportResourceTest {
     @Test
     void textIsEscapedInHtmlAndMarkdown() {
         String unit = newUnit();
-        send("budget-events", unit + ":2024", budgetEvent(unit, "<script>alert(1)</script>镇", 1, "1570.5"));
+        send("budget-events", unit + ":2024", budgetEvent(unit, "<script>alert(1)</script>镇", 1, "1195.4"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").then().statusCode(200));
         String html = asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
