@@ -46,7 +46,7 @@ public final class ScoringDemo {
 
     /**
      * The whole paragraph (line) of the report that starts with {@code marker}, without its trailing
-     * score clause and ending with a full stop. Fails when the report has no such paragraph: the
+     * score clause and ending with a full stop; a marker that is a label ("专账核算管理：") is left out. Fails when the report has no such paragraph: the
      * demo must not invent a reason.
      */
     static String paragraph(String text, String marker) {
@@ -56,6 +56,10 @@ public final class ScoringDemo {
         }
         int end = text.indexOf('\n', at);
         String p = (end < 0 ? text.substring(at) : text.substring(at, end)).strip();
+        if (marker.endsWith("：")) {
+            // "管理制度健全：本单位…": the label is the indicator's name, which the working already states
+            p = p.substring(marker.length()).strip();
+        }
         p = SCORE_CLAUSE.matcher(p).replaceFirst("");
         return p.endsWith("。") ? p : p + "。";
     }

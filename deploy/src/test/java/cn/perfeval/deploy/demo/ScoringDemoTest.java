@@ -25,10 +25,11 @@ class ScoringDemoTest {
     @Test
     void reasonsAreWholeParagraphsWithoutTheirScoreClause() {
         assertThat(ScoringDemo.paragraph(TEXT, "管理制度健全："))
-                .startsWith("管理制度健全：本单位认真贯彻执行《会计法》")
+                .startsWith("本单位认真贯彻执行《会计法》")
                 .contains("且相关管理制度合法、合规、完整。")
                 .endsWith("较好地控制了行政运行成本。");
         assertThat(ScoringDemo.paragraph(TEXT, "专账核算管理："))
+                .startsWith("本年度支出严格分项目单独核算")
                 .contains("有关专项资金管理办法的规定；资金拨付有完整的审批程序和手续；项目支出按规定经过评估论证；")
                 .endsWith("虚列支出等情况。")
                 .doesNotContain("得5分");

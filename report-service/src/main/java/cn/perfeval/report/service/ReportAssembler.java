@@ -296,8 +296,9 @@ public final class ReportAssembler {
         BigDecimal max = decimal(ind.path("maxPoints"));
         String status = ind.path("status").asText("SCORED");
         JsonNode j = ind.path("judgement");
-        StringBuilder s = new StringBuilder(name).append("：");
+        StringBuilder s = new StringBuilder();
         if (j.isObject()) {
+            s.append(name).append("：");
             BigDecimal points = j.hasNonNull("points") ? decimal(j.path("points")) : decimal(ind.path("points"));
             BigDecimal deduction = j.hasNonNull("deduction") ? decimal(j.path("deduction")) : max.subtract(points);
             s.append(Measures.spell(strip(j.path("reason").asText(""))));
@@ -312,7 +313,7 @@ public final class ReportAssembler {
             return s.toString();
         }
         if (!"SCORED".equals(status) || ind.path("points").isNull() || ind.path("points").isMissingNode()) {
-            s.append("AWAITING_JUDGEMENT".equals(status) ? "待评定" : "缺少数据，暂无法计算")
+            s.append(name).append("：").append("AWAITING_JUDGEMENT".equals(status) ? "待评定" : "缺少数据，暂无法计算")
                     .append("（满分").append(plain(max)).append("分）");
             if (!ind.path("explanation").asText("").isBlank()) {
                 s.append("：").append(readable(strip(ind.path("explanation").asText())));
@@ -321,7 +322,12 @@ public final class ReportAssembler {
         }
         BigDecimal points = decimal(ind.path("points"));
         if (!ind.path("explanation").asText("").isBlank()) {
-            s.append(readable(strip(ind.path("explanation").asText())));
+            // the working names its indicator once: "预算调整率 = …", not "预算调整率：预算调整率 = …"
+            String working = readable(strip(ind.path("explanation").asText()));
+            if (!working.startsWith(name)) {
+                s.append(name).append("：");
+            }
+            s.append(working);
         } else {
             s.append(name);
             if (!ind.path("formula").asText("").isBlank()) {
