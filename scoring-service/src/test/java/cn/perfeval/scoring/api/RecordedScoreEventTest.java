@@ -77,21 +77,7 @@ class RecordedScoreEventTest {
                     .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/" + j[0])
                     .then().statusCode(200);
         }
-        given().contentType(ContentType.JSON).body(Map.of(
-                        "indicators", List.of(
-                                Map.of("name", "预算调整率", "printedValue", "307/4988=6.2%", "maxPoints", 5, "points", 4),
-                                Map.of("name", "基本支出预算控制率", "printedValue", "3553/3274=108%", "maxPoints", 5, "points", 4),
-                                Map.of("name", "项目支出预算控制率", "printedValue", "860/1714=50%", "maxPoints", 5, "points", 5),
-                                Map.of("name", "年末结余", "printedValue", "年末无资金结余", "maxPoints", 5, "points", 5),
-                                Map.of("name", "三公经费控制率", "printedValue", "0/12=0", "maxPoints", 5, "points", 5),
-                                Map.of("name", "管理制度健全", "maxPoints", 5, "points", 4),
-                                Map.of("name", "专账核算管理", "maxPoints", 5, "points", 5),
-                                Map.of("name", "职责履行", "maxPoints", 45, "points", 42)),
-                        "groups", List.of(Map.of("name", "预算执行", "maxPoints", 30, "points", 28),
-                                Map.of("name", "预算管理", "maxPoints", 20, "points", 19),
-                                Map.of("name", "资产管理", "maxPoints", 5, "points", 4),
-                                Map.of("name", "产出效果", "maxPoints", 45, "points", 42)),
-                        "total", 93, "grade", "良"))
+        given().contentType(ContentType.JSON).body(TestEvents.GOLDEN_PUBLISHED)
                 .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
 
         String key = unit + ":2024";
