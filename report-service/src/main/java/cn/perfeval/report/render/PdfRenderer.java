@@ -5,7 +5,6 @@ import cn.perfeval.report.domain.ReportDocument.Block;
 import cn.perfeval.report.domain.ReportDocument.Paragraph;
 import cn.perfeval.report.domain.ReportDocument.Section;
 import cn.perfeval.report.domain.ReportDocument.Table;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -103,7 +102,7 @@ public final class PdfRenderer {
     }
 
     private static com.lowagie.text.Paragraph bodyParagraph(String text, Font font) {
-        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(LINE, text, font);
+        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(LINE, LineBreaking.chunk(text, font));
         p.setFirstLineIndent(2 * font.getSize());
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         return p;
@@ -150,7 +149,7 @@ public final class PdfRenderer {
     }
 
     private static PdfPCell cell(String text, Font font, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(new Chunk(text == null ? "" : text, font)));
+        PdfPCell c = new PdfPCell(new Phrase(LineBreaking.chunk(text, font)));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setPadding(2);
