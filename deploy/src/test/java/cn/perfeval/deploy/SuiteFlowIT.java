@@ -101,7 +101,7 @@ class SuiteFlowIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("format", "html").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
                         .then().statusCode(200)
-                        .body(containsString("基本支出预算控制率：基本支出预算控制率 = 基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %，在区间 (100, 110] 内，得 4 分（满分5分，扣1分）"))
+                        .body(containsString("基本支出预算控制率 = 基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %，在区间 (100, 110] 内，得 4 分（满分5分，扣1分）"))
                         .body(containsString("<td>2130104</td><td>事业运行</td><td class=\"num\">3161.15</td>"))
                         .body(containsString("本报告依据：预算数据第2版")));
     }
