@@ -2,10 +2,15 @@ package cn.perfeval.platform.http;
 
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.text.TextPolicy;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +25,50 @@ import java.util.Map;
 public class ParameterGuard {
 
     @ServerRequestFilter
-    public void check(UriInfo uri) {
+    public void check(UriInfo uri, ResourceInfo resource) {
         check(uri.getPathParameters());
         check(uri.getQueryParameters());
+        wholeNumbers(uri, resource);
     }
+
+    /**
+     * A path or query parameter the operation takes as a whole number is one: {@code ?year=abc} is a 400
+     * naming {@code year}. Left to JAX-RS, a value that does not convert is a 404 ("no such path"), which
+     * tells the client nothing and no operation documents.
+     */
+    private static void wholeNumbers(UriInfo uri, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        for (Parameter p : method.getParameters()) {
+            Class<?> type = p.getType();
+            boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class;
+            if (!whole) {
+                continue;
+            }
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            PathParam path = p.getAnnotation(PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (name == null) {
+                continue;
+            }
+            List<String> values = (query != null ? uri.getQueryParameters() : uri.getPathParameters()).getOrDefault(name, List.of());
+            long max = type == int.class || type == Integer.class ? Integer.MAX_VALUE
+                    : type == short.class || type == Short.class ? Short.MAX_VALUE : Long.MAX_VALUE;
+            for (String value : values) {
+                if (value == null || value.isEmpty()) {
+                    continue;
+                }
+                if (!WHOLE.matcher(value).matches() || new java.math.BigInteger(value).abs().compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                    throw ApiException.invalid(name, "参数 " + name + " 应为整数（半角数字 0–9）", null);
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
 
     private static void check(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {

@@ -61,12 +61,12 @@ public enum ProblemType {
     INTERNAL("internal", 500, "内部错误",
             "服务内部出错，请求未完成，也未改变任何数据。",
             "稍后重试；仍然出错时把响应中的 instance 和时间告知运维人员。"),
-    PDF_UNAVAILABLE("pdf-font-missing", 503, "PDF 暂不可用",
-            "服务器上没有生成 PDF 所需的中文字体（宋体、黑体、仿宋、楷体或其替代字体），因此无法生成 PDF。",
-            "改用 DOCX 或 HTML 格式，或请运维人员安装字体（见 report-service 的说明）。"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "服务暂不可用",
             "服务暂时连不上数据库；请求未改变任何数据。",
-            "稍后以同样的请求重试（见 Retry-After）。");
+            "稍后以同样的请求重试（见 Retry-After）。"),
+    PDF_UNAVAILABLE("pdf-font-missing", 503, "PDF 暂不可用",
+            "服务器上没有生成 PDF 所需的中文字体（宋体、黑体、仿宋、楷体或其替代字体），因此无法生成 PDF。",
+            "改用 DOCX 或 HTML 格式，或请运维人员安装字体（见 report-service 的说明）。");
 
     private final String kind;
     private final int status;

@@ -41,5 +41,7 @@ class ProblemTypeTest {
         assertThat(ProblemType.ofStatus(412)).isEqualTo(ProblemType.STALE_VERSION);
         assertThat(ProblemType.ofStatus(418)).isEqualTo(ProblemType.VALIDATION);
         assertThat(ProblemType.ofStatus(502)).isEqualTo(ProblemType.INTERNAL);
+        // a 503 no more specific type names is the database's, not the PDF fonts'
+        assertThat(ProblemType.ofStatus(503)).isEqualTo(ProblemType.DATABASE_UNAVAILABLE);
     }
 }
