@@ -84,8 +84,8 @@ class GoldenCaseTest {
         }
         assertThat(found).containsExactly(
                 // slip 1: 支出总表 2010499 prints 274.96 / 185.96 under 20104's 274.97 / 185.97 (收入总表: 274.97)
-                "BUD-HIER-001 ERROR expenditure 20104 total 274.96 274.97",
-                "BUD-HIER-001 ERROR expenditure 20104 basic 185.96 185.97",
+                "BUD-HIER-001 ERROR expenditure 2010499 total 274.97 274.96",
+                "BUD-HIER-001 ERROR expenditure 2010499 basic 185.97 185.96",
                 "BUD-XTAB-001 ERROR expenditure 2010499 total 274.97 274.96",
                 // slip 2: "no year-end balance" although 4413 was spent of an adjusted budget of 5295.65
                 "BUD-EXE-002 WARNING execution null yearEndBalance 882.65 0");
