@@ -1,6 +1,7 @@
 package cn.perfeval.report.render;
 
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemType;
 import cn.perfeval.report.config.ReportConfig;
 import com.lowagie.text.pdf.BaseFont;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,7 @@ public class PdfFonts {
                 LOG.warnf("PDF font %s unusable: %s", c.spec(), e.toString());
             }
         }
-        throw new ApiException(503, "pdf-font-missing", "无法生成 PDF",
+        throw new ApiException(ProblemType.PDF_UNAVAILABLE,
                 "服务器上没有可用于 PDF 的中文字体（已查找：" + String.join("、", tried) + "）：" + PACKAGE_HINT
                         + "；其他格式（docx、html、md、json）不受影响", List.of());
     }
