@@ -140,7 +140,8 @@ class GoldenReportTest {
         assertThat(Documents.inOrder(html, WORKING, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
 
         List<List<List<String>>> tables = Documents.htmlTables(html);
-        assertThat(tables).hasSize(5);
+        // the three budget tables, then the appendix: data findings, score inconsistencies, the report's own words
+        assertThat(tables).hasSize(6);
         assertThat(tables.get(0)).containsExactlyElementsOf(withHeader(SUMMARY_HEADER, GoldenCase.expectedSummaryRows()));
         assertThat(tables.get(1)).containsExactlyElementsOf(withHeader(REVENUE_HEADER, GoldenCase.expectedRevenueRows()));
         assertThat(tables.get(2)).containsExactlyElementsOf(withHeader(EXPENDITURE_HEADER, GoldenCase.expectedExpenditureRows()));
@@ -150,6 +151,9 @@ class GoldenReportTest {
         assertThat(tables.get(4)).hasSize(5).anySatisfy(r -> assertThat(r).containsExactly("等次与分数不符", "", "良", "优",
                 "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"));
         assertThat(tables.get(4)).anySatisfy(r -> assertThat(r).startsWith("公布数字与计算所用数据不符", "A1 预算调整率"));
+        // slip 7 (（三）报告文字核对发现): the sentence it comes from, as the JSON has it
+        assertThat(tables.get(5)).hasSize(4);
+        assertThat(tables.get(5).get(1).get(1)).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
         assertThat(html).contains("本报告依据：预算数据第1版；评分第1版");
     }
 
@@ -167,7 +171,9 @@ class GoldenReportTest {
             assertThat(Documents.inOrder(all, WORKING, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
 
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(5);
+            // the three budget tables, then the appendix: data findings, score inconsistencies, the report's own words
+            assertThat(tables).hasSize(6);
+            assertThat(Documents.cells(tables.get(5)).get(1).get(1)).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
             assertThat(Documents.cells(tables.get(0))).containsExactlyElementsOf(withHeader(SUMMARY_HEADER, GoldenCase.expectedSummaryRows()));
             assertThat(Documents.cells(tables.get(1))).containsExactlyElementsOf(withHeader(REVENUE_HEADER, GoldenCase.expectedRevenueRows()));
             assertThat(Documents.cells(tables.get(2))).containsExactlyElementsOf(withHeader(EXPENDITURE_HEADER, GoldenCase.expectedExpenditureRows()));
