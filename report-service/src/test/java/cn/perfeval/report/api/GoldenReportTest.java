@@ -91,17 +91,17 @@ class GoldenReportTest {
 
     static void feed(String unit) {
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
-                .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200).body("version", equalTo(1));
+                .put("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200).body("version", equalTo(1));
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 1, 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
     }
 
     @Test
     void jsonHasTheSectionsInOrderTheConclusionAndProvenance() {
-        JsonPath json = asAdmin().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        JsonPath json = asAdmin().accept("application/json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(json.getList("sections.heading", String.class)).containsExactlyElementsOf(HEADINGS);
         assertThat(json.getInt("conclusion.total")).isEqualTo(93);
@@ -121,8 +121,8 @@ class GoldenReportTest {
 
     @Test
     void sameInputsGiveTheSameContent() {
-        String first = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
-        String second = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
+        String first = asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").asString();
+        String second = asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(second).isEqualTo(first);
         List<String> a = Documents.paragraphs(Documents.docx(docx()));
         List<String> b = Documents.paragraphs(Documents.docx(docx()));
@@ -131,7 +131,7 @@ class GoldenReportTest {
 
     @Test
     void htmlShowsTheGoldenReport() {
-        String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String html = asAdmin().accept("text/html").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         List<String> expected = new ArrayList<>(HEADINGS.subList(0, 17));
         expected.addAll(List.of("五、主要经验及做法", "六、存在的主要问题", "七、改进措施和有关建议", "八、综合评价结论"));
@@ -140,7 +140,8 @@ class GoldenReportTest {
         assertThat(Documents.inOrder(html, WORKING, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
 
         List<List<List<String>>> tables = Documents.htmlTables(html);
-        assertThat(tables).hasSize(5);
+        // the three budget tables, then the appendix: data findings, score inconsistencies, the report's own words
+        assertThat(tables).hasSize(6);
         assertThat(tables.get(0)).containsExactlyElementsOf(withHeader(SUMMARY_HEADER, GoldenCase.expectedSummaryRows()));
         assertThat(tables.get(1)).containsExactlyElementsOf(withHeader(REVENUE_HEADER, GoldenCase.expectedRevenueRows()));
         assertThat(tables.get(2)).containsExactlyElementsOf(withHeader(EXPENDITURE_HEADER, GoldenCase.expectedExpenditureRows()));
@@ -150,6 +151,9 @@ class GoldenReportTest {
         assertThat(tables.get(4)).hasSize(5).anySatisfy(r -> assertThat(r).containsExactly("等次与分数不符", "", "良", "优",
                 "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"));
         assertThat(tables.get(4)).anySatisfy(r -> assertThat(r).startsWith("公布数字与计算所用数据不符", "A1 预算调整率"));
+        // slip 7 (（三）报告文字核对发现): the sentence it comes from, as the JSON has it
+        assertThat(tables.get(5)).hasSize(4);
+        assertThat(tables.get(5).get(1).get(1)).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
         assertThat(html).contains("本报告依据：预算数据第1版；评分第1版");
     }
 
@@ -167,7 +171,9 @@ class GoldenReportTest {
             assertThat(Documents.inOrder(all, WORKING, missing)).as(() -> "working in order; missing " + missing[0]).isPositive();
 
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(5);
+            // the three budget tables, then the appendix: data findings, score inconsistencies, the report's own words
+            assertThat(tables).hasSize(6);
+            assertThat(Documents.cells(tables.get(5)).get(1).get(1)).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
             assertThat(Documents.cells(tables.get(0))).containsExactlyElementsOf(withHeader(SUMMARY_HEADER, GoldenCase.expectedSummaryRows()));
             assertThat(Documents.cells(tables.get(1))).containsExactlyElementsOf(withHeader(REVENUE_HEADER, GoldenCase.expectedRevenueRows()));
             assertThat(Documents.cells(tables.get(2))).containsExactlyElementsOf(withHeader(EXPENDITURE_HEADER, GoldenCase.expectedExpenditureRows()));
@@ -207,7 +213,7 @@ class GoldenReportTest {
     @Test
     void pdfShowsTheGoldenReport() throws Exception {
         assumeTrue(Documents.cjkFontInstalled(), "no CJK font installed (apt-get install fonts-wqy-zenhei); CI installs one");
-        byte[] pdf = asAdmin().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] pdf = asAdmin().accept("application/pdf").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         Files.createDirectories(Path.of("target/rendered"));
         Files.write(Path.of("target/rendered/golden-report.pdf"), pdf);
@@ -230,7 +236,7 @@ class GoldenReportTest {
     }
 
     private byte[] docx() {
-        return asAdmin().accept(ReportResource.DOCX).get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        return asAdmin().accept(ReportResource.DOCX).get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType(ReportResource.DOCX).extract().asByteArray();
     }
 
