@@ -160,7 +160,8 @@ class SuiteFlowIT {
         given().contentType(ContentType.JSON)
                 .body("{\"points\": 5, \"reason\": \"年末无资金结余，分项目核算结余结转。\", \"by\": \"中路铺镇绩效自评工作小组\"}")
                 .put(goldenYear + "/judgements/xiangtan-county/A5")
-                .then().statusCode(428).contentType("application/problem+json").body("status", equalTo(428));
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("/problems/precondition-required")).body("status", equalTo(428));
         String goldenReport = unitYear(Service.REPORT, DemoContext.UNIT_CODE, DemoContext.YEAR) + "/report";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("format", "html").get(goldenReport).then().statusCode(200)
