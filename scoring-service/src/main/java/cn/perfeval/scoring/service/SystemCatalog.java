@@ -139,8 +139,8 @@ public class SystemCatalog {
     public IndicatorSystem create(Actor actor, IndicatorSystem s) {
         validate(s);
         if (latestVersion(s.code()).isPresent()) {
-            throw new ApiException(409, "conflict", "Conflict", "indicator system " + s.code()
-                    + " exists; add a version with POST /api/systems/" + s.code() + "/versions", List.of());
+            throw ApiException.conflict("indicator system " + s.code()
+                    + " exists; add a version with POST /api/v1/systems/" + s.code() + "/versions");
         }
         IndicatorSystem stored = store(s.withVersion(1), false);
         audit.record(actor, AuditActions.SYSTEM_CREATED, null, null, "system:" + stored.code() + "/v1", null, stored);
