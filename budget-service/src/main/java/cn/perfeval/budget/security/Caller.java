@@ -129,6 +129,6 @@ public class Caller {
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+        return ApiException.forbidden(detail);
     }
 }

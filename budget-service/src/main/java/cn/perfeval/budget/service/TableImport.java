@@ -1,6 +1,7 @@
 package cn.perfeval.budget.service;
 
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemType;
 import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.platform.problem.ProblemDetail.FieldError;
@@ -124,7 +125,7 @@ public final class TableImport {
             // read as a stream, a truncated upload would still yield the sheets before the cut and
             // silently leave the others as they were
             String msg = "the file is not a complete .xlsx workbook (truncated upload?)";
-            throw new ApiException(400, "malformed-workbook", "Malformed workbook", msg,
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
                     List.of(new FieldError("file", msg, null)));
         }
         Map<String, Grid> grids = new LinkedHashMap<>();
@@ -141,12 +142,12 @@ public final class TableImport {
             String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
                     ? "the workbook inflates suspiciously (zip bomb); it was not read"
                     : "the file is not a readable .xlsx workbook";
-            throw new ApiException(400, "malformed-workbook", "Malformed workbook", reason,
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, reason,
                     List.of(new FieldError("file", reason, null)));
         }
         if (grids.isEmpty()) {
             String msg = "the workbook has no sheet named " + SUMMARY + ", " + REVENUE + " or " + EXPENDITURE;
-            throw new ApiException(400, "malformed-workbook", "Malformed workbook", msg,
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
                     List.of(new FieldError("file", msg, null)));
         }
         TableImport p = new TableImport();
@@ -185,7 +186,7 @@ public final class TableImport {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "malformed-csv", "Malformed CSV", "the file is not UTF-8 text",
+            throw new ApiException(ProblemType.MALFORMED_CSV, "the file is not UTF-8 text",
                     List.of(new FieldError("file", "the file is not UTF-8 text", null)));
         }
         if (text.startsWith("\uFEFF")) {
@@ -204,7 +205,7 @@ public final class TableImport {
         } catch (IOException | RuntimeException e) {
             String msg = "the file is not valid CSV: "
                     + (e.getMessage() == null ? "unreadable" : ProblemDetail.withoutClassNames(e.getMessage().split("\n")[0]));
-            throw new ApiException(400, "malformed-csv", "Malformed CSV", msg, List.of(new FieldError("file", msg, null)));
+            throw new ApiException(ProblemType.MALFORMED_CSV, msg, List.of(new FieldError("file", msg, null)));
         }
         Grid g = new Grid(name, rows);
         TableImport p = new TableImport();
@@ -547,6 +548,6 @@ public final class TableImport {
     }
 
     private static ApiException tooLarge(String detail) {
-        return new ApiException(413, "too-large", "Content too large", detail, List.of(new FieldError("file", detail, null)));
+        return new ApiException(ProblemType.TOO_LARGE, detail, List.of(new FieldError("file", detail, null)));
     }
 }

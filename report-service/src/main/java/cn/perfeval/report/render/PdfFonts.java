@@ -1,6 +1,7 @@
 package cn.perfeval.report.render;
 
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemType;
 import cn.perfeval.report.config.ReportConfig;
 import com.lowagie.text.pdf.BaseFont;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,7 @@ public class PdfFonts {
                 LOG.warnf("PDF font %s unusable: %s", c.spec(), e.toString());
             }
         }
-        throw new ApiException(503, "pdf-font-missing", "PDF not available",
+        throw new ApiException(ProblemType.PDF_UNAVAILABLE,
                 "no CJK font found for PDF output (tried " + String.join(", ", tried) + "): " + PACKAGE_HINT
                         + "; every other format (docx, html, markdown, json) works", List.of());
     }

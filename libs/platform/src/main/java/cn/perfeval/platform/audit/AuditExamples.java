@@ -1,13 +1,15 @@
 package cn.perfeval.platform.audit;
 
-/** Example bodies of {@code GET /api/audit} for the OpenAPI document. */
+/** Example bodies of {@code GET /api/v1/audit} for the OpenAPI document. */
 final class AuditExamples {
 
     private AuditExamples() {
     }
 
     static final String PAGE = """
-            {"page": 0, "size": 50, "total": 2, "entries": [
+            {"page": 0, "size": 50, "total": 2, "links": {"self": "/api/v1/audit?unitCode=114303210062309155&page=0&size=50",
+              "first": "/api/v1/audit?unitCode=114303210062309155&page=0&size=50", "last": "/api/v1/audit?unitCode=114303210062309155&page=0&size=50"},
+             "items": [
               {"id": 42, "at": "2026-11-26T20:12:00.120Z", "actor": "finance-114303210062309155", "roles": ["finance"],
                "action": "staff.replace", "unitCode": "114303210062309155", "year": 2024, "target": "staff",
                "before": {"version": 3, "staff": {"authorizedPosts": 130, "inService": 125}},
@@ -17,17 +19,4 @@ final class AuditExamples {
                "before": null,
                "after": {"systemCode": "xiangtan-county", "systemVersion": 1, "version": 7, "budgetVersion": 3,
                          "total": 89, "maxTotal": 100, "grade": "良", "complete": false}}]}""";
-
-    static final String INVALID = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "size: must be less than or equal to 200", "instance": "/api/audit",
-             "errors": [{"field": "size", "message": "must be less than or equal to 200", "rejected": "5000"}]}""";
-
-    static final String UNAUTHORIZED = """
-            {"type": "urn:perfeval:problem:unauthorized", "title": "Unauthorized", "status": 401,
-             "detail": "a valid bearer token of the county's identity provider is required", "instance": "/api/audit"}""";
-
-    static final String FORBIDDEN = """
-            {"type": "urn:perfeval:problem:forbidden", "title": "Forbidden", "status": 403,
-             "detail": "the audit trail requires the role admin (token roles [viewer])", "instance": "/api/audit"}""";
 }

@@ -1,7 +1,7 @@
 package cn.perfeval.platform.audit;
 
+import cn.perfeval.platform.api.Page;
 import cn.perfeval.platform.problem.ApiException;
-import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.PlainName;
 import cn.perfeval.platform.text.UnitCode;
 import io.quarkus.security.Authenticated;
@@ -14,7 +14,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.TreeSet;
 
-/** {@code GET /api/audit} of every service: the audit trail, admin only, filtered and paged (docs/security.md). */
-@Path("/api/audit")
+/** {@code GET /api/v1/audit} of every service: the audit trail, admin only, filtered and paged (docs/security.md). */
+@Path("/api/v1/audit")
 @Authenticated
-@Tag(name = "Audit trail", description = "Who changed what and when: one entry per change, with the data before and after")
+@Tag(name = "审计", description = "谁在何时改了什么：每次改动一条记录，附改动前后的数据")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -42,26 +44,23 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "The audit trail, newest first (admin only)",
-            description = "Every change this service stored (before and after), and every change an event drove "
-                    + "(actor system:<topic>), filtered by unit, year and actor, one page at a time.")
-    @APIResponse(responseCode = "200", description = "One page of entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = AuditExamples.PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = AuditExamples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = AuditExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = AuditExamples.FORBIDDEN)))
-    public AuditEntry.Page list(@Parameter(description = "unit code") @QueryParam("unit") @UnitCode String unit,
-                                @Parameter(description = "fiscal year") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-                                @Parameter(description = "actor (upn/sub, or system:<topic>)") @QueryParam("actor") @Size(min = 1, max = 200) @PlainName String actor,
-                                @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-                                @Parameter(description = "entries per page, 1–200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "listAudit", summary = "审计记录（仅管理员）",
+            description = "本服务存储的每一次改动（改动前后），以及由事件驱动的每一次改动（操作者为 system:<主题>），"
+                    + "可按单位、年度和操作者筛选，分页返回，新的在前。")
+    @APIResponse(responseCode = "200", description = "一页审计记录",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "page", value = AuditExamples.PAGE)))
+    public Page<AuditEntry> list(@QueryParam("unitCode") @UnitCode String unitCode,
+                                 @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+                                 @Parameter(description = "操作者：令牌中的账号，或 system:<主题>")
+                                 @QueryParam("actor") @Size(min = 1, max = 200) @PlainName String actor,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                                 @Context UriInfo uri) {
         if (!identity.hasRole(ADMIN)) {
-            throw ApiException.forbidden("the audit trail requires the role admin (token roles "
-                    + new TreeSet<>(identity.getRoles()) + ")");
+            throw ApiException.forbidden("审计记录仅限管理员（admin）查看；令牌的角色为 " + new TreeSet<>(identity.getRoles()));
         }
-        return audit.list(unit, year, actor == null || actor.isBlank() ? null : actor, page, size);
+        AuditEntry.Found found = audit.list(unitCode, year, actor == null || actor.isBlank() ? null : actor, page, size);
+        return Page.of(found.entries(), page, size, found.total(), uri);
     }
 }

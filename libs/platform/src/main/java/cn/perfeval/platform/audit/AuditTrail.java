@@ -73,7 +73,7 @@ public class AuditTrail {
     /** A page of entries matching the filters (each may be null), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public AuditEntry.Page list(String unitCode, Integer year, String actor, int page, int size) {
+    public AuditEntry.Found list(String unitCode, Integer year, String actor, int page, int size) {
         // '' and -1 stand for "any": bound values are never null, so their SQL types stay known
         String where = " WHERE (?1 = '' OR unit_code = ?1) AND (?2 = -1 OR year = ?2) AND (?3 = '' OR actor = ?3)";
         Query count = em.createNativeQuery("SELECT COUNT(*) FROM audit_entry" + where);
@@ -90,7 +90,7 @@ public class AuditTrail {
                     (String) r[5], r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], tree((String) r[8]),
                     tree((String) r[9])));
         }
-        return new AuditEntry.Page(page, size, total, entries);
+        return new AuditEntry.Found(entries, total);
     }
 
     private static Query bind(Query q, String unitCode, Integer year, String actor) {

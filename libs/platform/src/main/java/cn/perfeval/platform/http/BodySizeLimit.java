@@ -1,6 +1,7 @@
 package cn.perfeval.platform.http;
 
 import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.problem.ProblemType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,8 +40,8 @@ public class BodySizeLimit {
                 declared = -1;
             }
             if (declared > maxBytes) {
-                String detail = "the body has " + declared + " bytes; at most " + maxBytes + " are accepted";
-                ProblemDetail p = new ProblemDetail(ProblemDetail.type("too-large"), "Content too large", 413, detail,
+                String detail = "请求体有 " + declared + " 字节，最多接受 " + maxBytes + " 字节";
+                ProblemDetail p = new ProblemDetail(ProblemType.TOO_LARGE.uri(), ProblemType.TOO_LARGE.title(), 413, detail,
                         rc.request().path(), List.of(new ProblemDetail.FieldError("body", detail, null)));
                 String json;
                 try {

@@ -1,6 +1,7 @@
 package cn.perfeval.platform.http;
 
 import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.problem.ProblemType;
 
 import jakarta.ws.rs.core.Response;
 
@@ -44,8 +45,8 @@ public final class DatabaseUnavailable {
 
     /** The answer: 503 problem+json with Retry-After. */
     public static Response response(String path) {
-        ProblemDetail problem = new ProblemDetail(ProblemDetail.type("database-unavailable"), "Service unavailable", 503,
-                "the database cannot be reached; nothing was changed, try again shortly", path, List.of());
+        ProblemDetail problem = ProblemType.DATABASE_UNAVAILABLE.problem(
+                "暂时连不上数据库；请求未改变任何数据，请稍后重试", path);
         return Response.status(503).type(ProblemDetail.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
     }
 }

@@ -10,20 +10,20 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<ProblemDetail.FieldError> errors;
 
-    public ApiException(int status, String kind, String title, String detail, List<ProblemDetail.FieldError> errors) {
+    public ApiException(ProblemType type, String detail, List<ProblemDetail.FieldError> errors) {
         super(detail);
-        this.status = status;
-        this.kind = kind;
-        this.title = title;
+        this.status = type.status();
+        this.kind = type.kind();
+        this.title = type.title();
         this.errors = List.copyOf(errors);
     }
 
     public static ApiException notFound(String detail) {
-        return new ApiException(404, "not-found", "Not found", detail, List.of());
+        return new ApiException(ProblemType.NOT_FOUND, detail, List.of());
     }
 
     public static ApiException invalid(String detail, List<ProblemDetail.FieldError> errors) {
-        return new ApiException(400, "validation", "Invalid request", detail, errors);
+        return new ApiException(ProblemType.VALIDATION, detail, errors);
     }
 
     public static ApiException invalid(String field, String message, Object rejected) {
@@ -31,17 +31,28 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException preconditionFailed(String detail) {
-        return new ApiException(412, "stale-version", "Stale version", detail, List.of());
+        return new ApiException(ProblemType.STALE_VERSION, detail, List.of());
     }
 
     /** A valid token whose roles, unit or county do not allow the operation; the detail names what is required. */
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+        return new ApiException(ProblemType.FORBIDDEN, detail, List.of());
     }
 
     /** No token, or one that cannot be verified (malformed, expired, badly signed, foreign issuer). */
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
+        return new ApiException(ProblemType.UNAUTHORIZED, detail, List.of());
+    }
+
+    /** 428: the resource exists and the PUT does not say which version it replaces (docs/api.md). */
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(ProblemType.PRECONDITION_REQUIRED, detail, List.of(
+                new ProblemDetail.FieldError("If-Match", "替换已有的资源时必须给出读取时的版本（ETag）", null)));
+    }
+
+    /** 409: the request contradicts what is stored (a code that is already taken). */
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT, detail, List.of());
     }
 
     public ProblemDetail toProblem(String instance) {

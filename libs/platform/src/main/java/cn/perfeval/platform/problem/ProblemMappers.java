@@ -37,7 +37,7 @@ public class ProblemMappers {
                 .map(v -> new ProblemDetail.FieldError(fieldOf(v), v.getMessage(), rejected(v)))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new ProblemDetail(ProblemDetail.type("validation"), "Invalid request", 400,
+        return respond(new ProblemDetail(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
                 detail, uri.getPath(), errors));
     }
 
@@ -54,19 +54,30 @@ public class ProblemMappers {
         List<ProblemDetail.FieldError> errors = d.field().isEmpty()
                 ? List.of()
                 : List.of(new ProblemDetail.FieldError(d.field(), d.message(), null));
-        return respond(new ProblemDetail(ProblemDetail.type("malformed-body"), "Malformed request body", 400,
+        return respond(new ProblemDetail(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400,
                 d.field().isEmpty() ? d.message() : d.field() + ": " + d.message(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
         }
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(new ProblemDetail(ProblemDetail.type("http-" + status), title, status,
-                status >= 500 ? "internal error" : e.getMessage(), uri.getPath(), List.of()));
+        ProblemType type = ProblemType.ofStatus(status);
+        return respond(new ProblemDetail(type.uri(), type.title(), status, detailOf(status, headers), uri.getPath(), List.of()));
+    }
+
+    /** What the HTTP layer refused, in the user's terms (its own message names annotations and classes). */
+    private static String detailOf(int status, HttpHeaders headers) {
+        return switch (status) {
+            case 404 -> "没有这个路径；接口见本服务的 /q/openapi 与 /q/swagger-ui";
+            case 405 -> "该路径不支持这一 HTTP 方法";
+            case 406 -> "无法以 Accept 所要求的格式（" + headers.getHeaderString(HttpHeaders.ACCEPT) + "）作答";
+            case 415 -> "不支持请求体的类型 " + (headers.getMediaType() == null ? "（未给出 Content-Type）" : headers.getMediaType())
+                    + "；JSON 请求体应使用 Content-Type: application/json";
+            default -> status >= 500 ? "请求未能完成，也未改变任何数据" : "请求无法处理";
+        };
     }
 
     @ServerExceptionMapper
@@ -77,8 +88,7 @@ public class ProblemMappers {
             return DatabaseUnavailable.response(uri.getPath());
         }
         LOG.error("unexpected failure", e);
-        return respond(new ProblemDetail(ProblemDetail.type("internal"), "Internal error", 500,
-                "the request could not be completed; it changed nothing", uri.getPath(), List.of()));
+        return respond(ProblemType.INTERNAL.problem("请求未能完成，也未改变任何数据", uri.getPath()));
     }
 
     static Response respond(ProblemDetail p) {

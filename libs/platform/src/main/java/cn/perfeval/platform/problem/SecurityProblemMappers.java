@@ -25,7 +25,11 @@ import java.util.TreeSet;
  */
 public class SecurityProblemMappers {
 
-    public static final String UNAUTHORIZED_DETAIL = "a valid bearer token of the county's identity provider is required";
+    public static final String UNAUTHORIZED_DETAIL = "需要本县身份提供方签发的有效令牌（Authorization: Bearer …）";
+
+    /** The roles of docs/security.md as a person names them. */
+    private static final java.util.Map<String, String> ROLE_NAMES = java.util.Map.of(
+            "admin", "管理员", "finance", "财政", "evaluator", "评价人员", "viewer", "查看者");
 
     private final SecurityIdentity identity;
 
@@ -49,17 +53,16 @@ public class SecurityProblemMappers {
         if (identity.isAnonymous()) {
             return unauthorized(uri);
         }
-        String detail = "this operation requires one of the roles " + required(resource)
-                + "; the token has " + new TreeSet<>(identity.getRoles());
+        String detail = "此操作需要以下角色之一：" + required(resource)
+                + "；令牌的角色为：" + named(new TreeSet<>(identity.getRoles()));
         return Response.status(403).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(ProblemDetail.type("forbidden"), "Forbidden", 403, detail, uri.getPath(), List.of()))
+                .entity(ProblemType.FORBIDDEN.problem(detail, uri.getPath()))
                 .build();
     }
 
     private static Response unauthorized(UriInfo uri) {
         return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new ProblemDetail(ProblemDetail.type("unauthorized"), "Unauthorized", 401, UNAUTHORIZED_DETAIL,
-                        uri.getPath(), List.of()))
+                .entity(ProblemType.UNAUTHORIZED.problem(UNAUTHORIZED_DETAIL, uri.getPath()))
                 .build();
     }
 
@@ -69,6 +72,13 @@ public class SecurityProblemMappers {
         if (allowed == null && resource != null && resource.getResourceClass() != null) {
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        return allowed == null ? "[]" : Arrays.toString(allowed.value());
+        return allowed == null ? "（无）" : named(Arrays.asList(allowed.value()));
+    }
+
+    /** "管理员（admin）、财政（finance）": the name a person knows and the role as the token carries it. */
+    static String named(java.util.Collection<String> roles) {
+        return roles.isEmpty() ? "（无）" : roles.stream()
+                .map(r -> ROLE_NAMES.containsKey(r) ? ROLE_NAMES.get(r) + "（" + r + "）" : r)
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 }
