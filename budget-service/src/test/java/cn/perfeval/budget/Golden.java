@@ -102,13 +102,13 @@ public final class Golden {
 
     /** Loads the whole golden case through the API under the given unit code (tables as JSON). */
     public static void load(String code) {
-        String year = "/api/units/" + code + "/years/2024";
-        given().contentType(ContentType.JSON).body(unit()).put("/api/units/" + code).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(staff()).put(year + "/staff").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(budgetSummary()).put(year + "/budget-summary").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(revenue()).put(year + "/revenue").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(expenditure()).put(year + "/expenditure").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(execution()).put(year + "/execution").then().statusCode(200);
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(ContentType.JSON).body(unit()).put("/api/v1/units/" + code).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(staff()).put(year + "/budget/staff").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(budgetSummary()).put(year + "/budget/budget-summary").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(revenue()).put(year + "/budget/revenue").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(expenditure()).put(year + "/budget/expenditure").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(execution()).put(year + "/budget/execution").then().statusCode(200);
     }
 
     public static ArrayNode rows(String table) {

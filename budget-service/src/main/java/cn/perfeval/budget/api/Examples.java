@@ -17,24 +17,35 @@ public final class Examples {
               "offices": ["党政办公室", "党建办公室", "财政办公室"]
             }""";
 
+    /** The unit as the first PUT of {@link #UNIT} answers it. */
+    public static final String UNIT_CREATED = """
+            {
+              "unitCode": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县", "province": "湖南省",
+              "kind": "行政", "rank": "正科级行政机关", "address": "湖南省湘潭县中路铺镇湘中路10号",
+              "offices": ["党政办公室", "党建办公室", "财政办公室"], "years": [], "version": 1
+            }""";
+
     public static final String UNIT_RESPONSE = """
             {
-              "code": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县", "province": "湖南省",
+              "unitCode": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县", "province": "湖南省",
               "kind": "行政", "rank": "正科级行政机关", "address": "湖南省湘潭县中路铺镇湘中路10号",
-              "offices": ["党政办公室", "党建办公室", "财政办公室"], "fiscalYears": [2024]
+              "offices": ["党政办公室", "党建办公室", "财政办公室"], "years": [2024], "version": 2
             }""";
 
     public static final String UNIT_PAGE = """
             {
-              "items": [{"code": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县",
+              "items": [{"unitCode": "114303210062309155", "name": "湘潭县中路铺镇人民政府", "county": "湘潭县",
                          "province": "湖南省", "kind": "行政", "rank": "正科级行政机关",
-                         "address": "湖南省湘潭县中路铺镇湘中路10号", "offices": ["党政办公室"], "fiscalYears": [2024]}],
-              "page": 0, "size": 50, "total": 1
+                         "address": "湖南省湘潭县中路铺镇湘中路10号", "offices": ["党政办公室"], "years": [2024], "version": 2}],
+              "page": 0, "size": 50, "total": 1,
+              "links": {"self": "/api/v1/units?county=%E6%B9%98%E6%BD%AD%E5%8E%BF&page=0&size=50",
+                        "first": "/api/v1/units?county=%E6%B9%98%E6%BD%AD%E5%8E%BF&page=0&size=50",
+                        "last": "/api/v1/units?county=%E6%B9%98%E6%BD%AD%E5%8E%BF&page=0&size=50"}
             }""";
 
     public static final String UNIT_YEAR = """
             {
-              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5, "amountUnit": "万元",
+              "unitCode": "114303210062309155", "year": 2024, "version": 5, "amountUnit": "万元",
               "measures": {"yearStartBudget": 4988.65, "basicBudget": 3274.34, "projectBudget": 1714.31,
                            "adjustmentNet": 307, "adjustedBudget": 5295.65, "totalActual": 4413, "staffAuthorized": 136},
               "staff": {"authorizedPosts": 136, "actual": 125, "inService": 125, "administrative": 44,
@@ -49,14 +60,15 @@ public final class Examples {
                             "projectActual": 860, "yearEndBalance": 0, "threePublicBudget": 12, "threePublicActual": 0,
                             "byFunction": [], "threePublicItems": []},
               "adjustments": [],
-              "findings": [{"ruleId": "BUD-EXE-002", "severity": "WARNING", "table": "execution", "code": null,
+              "findings": [{"ruleId": "BUD-EXE-002", "severity": "WARNING", "severityLabel": "警告",
+                            "table": "execution", "tableLabel": "财政拨款支出执行表", "code": null,
                             "column": "yearEndBalance", "expected": 882.65, "actual": 0,
                             "message": "单位申报年末无资金结余（年末结余 0 万元），但调整后预算 5295.65 万元（年初预算 4988.65 + 预算调整 307）减去实际支出 4413 万元（基本支出 3553 + 项目支出 860）后应余 882.65 万元（未记录结转下年资金），与申报相差 882.65 万元，未作说明。"}]
             }""";
 
     public static final String UNIT_MEASURES = """
             {
-              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5, "amountUnit": "万元",
+              "unitCode": "114303210062309155", "year": 2024, "version": 5, "amountUnit": "万元",
               "measures": {"yearStartBudget": 4988.65, "basicBudget": 3274.34, "projectBudget": 1714.31,
                            "adjustmentIncrease": 307, "adjustmentDecrease": 0, "adjustmentNet": 307,
                            "adjustedBudget": 5295.65, "basicActual": 3553, "projectActual": 860, "totalActual": 4413,
@@ -65,11 +77,15 @@ public final class Examples {
             }""";
 
     public static final String MEASURES = """
-            [
-              {"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表各类科目合计数之和"},
-              {"name": "staffAuthorized", "label": "编制数", "unit": "人", "definition": "本年度核定的编制人数"},
-              {"name": "paymentProgressActual", "label": "实际支付进度", "unit": "%", "definition": "资金的实际支付进度"}
-            ]""";
+            {
+              "items": [
+                {"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表各类科目合计数之和"},
+                {"name": "basicBudget", "label": "基本支出年初预算数", "unit": "万元", "definition": "支出总表各类科目基本支出之和"}
+              ],
+              "page": 0, "size": 2, "total": 30,
+              "links": {"self": "/api/v1/measures?page=0&size=2", "first": "/api/v1/measures?page=0&size=2",
+                        "next": "/api/v1/measures?page=1&size=2", "last": "/api/v1/measures?page=14&size=2"}
+            }""";
 
     public static final String STAFF = """
             {
@@ -124,12 +140,17 @@ public final class Examples {
 
     public static final String FINDINGS = """
             {
-              "unitCode": "114303210062309155", "fiscalYear": 2024, "version": 5,
-              "findings": [{
-                "ruleId": "BUD-HIER-001", "severity": "ERROR", "table": "expenditure", "code": "20104", "column": "total",
+              "items": [{
+                "ruleId": "BUD-HIER-001", "severity": "ERROR", "severityLabel": "错误",
+                "table": "expenditure", "tableLabel": "支出总表", "code": "20104", "column": "total",
                 "expected": 274.96, "actual": 274.97,
                 "message": "支出总表中款 20104（发展与改革事务）的合计为 274.97 万元，而其下级科目 2010499 之和为 274.96 万元，相差 0.01 万元；上级科目应等于下级科目之和。"
-              }]
+              }],
+              "page": 0, "size": 1, "total": 4,
+              "links": {"self": "/api/v1/units/114303210062309155/years/2024/findings?page=0&size=1",
+                        "first": "/api/v1/units/114303210062309155/years/2024/findings?page=0&size=1",
+                        "next": "/api/v1/units/114303210062309155/years/2024/findings?page=1&size=1",
+                        "last": "/api/v1/units/114303210062309155/years/2024/findings?page=3&size=1"}
             }""";
 
     public static final String EXPENDITURE_TABLE = """
@@ -177,54 +198,14 @@ public final class Examples {
               ]
             }""";
 
-    public static final String PROBLEM_VALIDATION = """
-            {
-              "type": "urn:perfeval:problem:validation",
-              "title": "Invalid request",
-              "status": 400,
-              "detail": "rows[0].basic: must not be negative",
-              "instance": "/api/units/114303210062309155/years/2024/expenditure",
-              "errors": [{"field": "rows[0].basic", "message": "must not be negative", "rejected": "-1"}]
-            }""";
-
-    public static final String PROBLEM_IMPORT = """
-            {
-              "type": "urn:perfeval:problem:validation",
-              "title": "Invalid request",
-              "status": 400,
-              "detail": "2 cell(s) of the file are invalid; nothing was imported",
-              "instance": "/api/units/114303210062309155/years/2024/import",
-              "errors": [
-                {"field": "支出总表!C7", "message": "must be an amount such as 1827.5", "rejected": "27x.96"},
-                {"field": "收入总表!A9", "message": "orphan code: its parent 20105 is not in the table", "rejected": "2010501"}
-              ]
-            }""";
-
-    public static final String PROBLEM_TOO_LARGE = """
-            {
-              "type": "urn:perfeval:problem:too-large",
-              "title": "Content too large",
-              "status": 413,
-              "detail": "the workbook has 3145728 bytes; at most 2097152 are accepted",
-              "instance": "/api/units/114303210062309155/years/2024/import",
-              "errors": [{"field": "file", "message": "the workbook has 3145728 bytes; at most 2097152 are accepted"}]
-            }""";
-
-    public static final String PROBLEM_NOT_FOUND = """
-            {
-              "type": "urn:perfeval:problem:not-found",
-              "title": "Not found",
-              "status": 404,
-              "detail": "no unit with code 114303210062309155",
-              "instance": "/api/units/114303210062309155"
-            }""";
-
-    public static final String PROBLEM_STALE = """
-            {
-              "type": "urn:perfeval:problem:stale-version",
-              "title": "Stale version",
-              "status": 412,
-              "detail": "unit 114303210062309155 year 2024 is at version 3, not 2; read it again and retry",
-              "instance": "/api/units/114303210062309155/years/2024/execution"
-            }""";
+    /** One table (支出总表) as CSV, for the import. */
+    public static final String EXPENDITURE_CSV = """
+            年初部门预算支出总表
+            单位：万元
+            科目编码,科目名称,合计,基本支出,项目支出
+            201,一般公共服务支出,1827.5,1570.5,257
+            20103,政府办公厅（室）及相关机构事务,1827.5,1570.5,257
+            2010301,行政运行,1827.5,1570.5,257
+            ,合计,1827.5,1570.5,257
+            """;
 }

@@ -39,6 +39,8 @@ public class Unit extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** Grows by one with each update of the master data; the ETag of the unit. */
+    public long version = 1;
 
     public static Unit findByCode(String code) {
         return findById(code);

@@ -1,6 +1,7 @@
 package cn.perfeval.budget.service;
 
 import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.api.Versions;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.platform.problem.ProblemDetail.FieldError;
@@ -69,11 +70,22 @@ public class BudgetService {
     public record UnitWrite(Unit unit, boolean created) {
     }
 
-    /** Creates or updates a unit; every fiscal year of it gets a new version and event. */
+    /**
+     * Creates or updates a unit; every fiscal year of it gets a new version and event. Replacing an existing
+     * unit needs the version it replaces ({@code ifMatch}): 428 without one, 412 when it is stale.
+     */
     @Transactional
-    public UnitWrite putUnit(String code, UnitRequest request) {
+    public UnitWrite putUnit(String code, Long ifMatch, UnitRequest request) {
         Unit unit = em.find(Unit.class, code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = unit == null;
+        String what = "单位 " + code + " 的基本信息";
+        if (created && ifMatch != null) {
+            throw ApiException.preconditionFailed("If-Match 为版本 " + ifMatch + "，但" + what + "尚不存在；新建时不要给出 If-Match");
+        }
+        Versions.requireIfMatch(ifMatch, !created, what);
+        if (!created) {
+            Versions.check(ifMatch, unit.version, what);
+        }
         UnitRequest before = created ? null : AuditSnapshots.of(unit);
         OffsetDateTime now = OffsetDateTime.now();
         if (created) {
@@ -95,8 +107,10 @@ public class BudgetService {
         }
         unit.updatedAt = now;
         if (created) {
+            unit.version = 1;
             unit.persist();
         } else {
+            unit.version++;
             for (UnitYear uy : UnitYear.listForUnit(code)) {
                 em.lock(uy, LockModeType.PESSIMISTIC_WRITE);
                 uy.touch();
@@ -243,7 +257,7 @@ public class BudgetService {
                     errors.add(new FieldError(TableImport.EXPENDITURE + ": " + v.getPropertyPath(), v.getMessage(), null)));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() + " value(s) of the file are invalid; nothing was imported", errors);
+            throw ApiException.invalid("文件中有 " + errors.size() + " 个值有误，未导入任何数据", errors);
         }
         if (tables.budgetSummary() != null) {
             validateSummary(tables.budgetSummary());
@@ -289,12 +303,12 @@ public class BudgetService {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < dto.threePublicItems().size(); i++) {
                 if (!seen.add(dto.threePublicItems().get(i).item())) {
-                    errors.add(new FieldError("threePublicItems[" + i + "].item", "duplicate item; each appears once",
+                    errors.add(new FieldError("threePublicItems[" + i + "].item", "项目重复：每项只能出现一次",
                             dto.threePublicItems().get(i).item()));
                 }
             }
             if (!errors.isEmpty()) {
-                throw ApiException.invalid("duplicate 三公经费 items", errors);
+                throw ApiException.invalid("“三公”经费项目重复", errors);
             }
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
@@ -366,12 +380,12 @@ public class BudgetService {
         for (int i = 0; i < list.items().size(); i++) {
             AdjustmentDto a = list.items().get(i);
             if (a.date().getYear() < year - 1 || a.date().getYear() > year + 1) {
-                errors.add(new FieldError("items[" + i + "].date", "must lie in or next to fiscal year " + year,
+                errors.add(new FieldError("items[" + i + "].date", "日期应在 " + year + " 年度或其前后一年内",
                         a.date().toString()));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() + " adjustment(s) are invalid", errors);
+            throw ApiException.invalid("有 " + errors.size() + " 笔预算调整有误，均未保存", errors);
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         Object before = AuditSnapshots.of(uy, "adjustments");
@@ -436,17 +450,14 @@ public class BudgetService {
      */
     private UnitYear lockForWrite(String unitCode, int year, Long expectedVersion) {
         if (Unit.findByCode(unitCode) == null) {
-            throw ApiException.notFound("no unit with code " + unitCode + "; create it with PUT /api/units/" + unitCode);
+            throw ApiException.notFound("没有统一社会信用代码为 " + unitCode + " 的单位；请先用 PUT /api/v1/units/" + unitCode + " 新建");
         }
         em.createNativeQuery("INSERT INTO unit_year (unit_code, fiscal_year, version) VALUES (?1, ?2, 0) "
                         + "ON CONFLICT (unit_code, fiscal_year) DO NOTHING")
                 .setParameter(1, unitCode).setParameter(2, year).executeUpdate();
         UnitYear uy = UnitYear.find(unitCode, year).orElseThrow();
         em.refresh(uy, LockModeType.PESSIMISTIC_WRITE);
-        if (expectedVersion != null && expectedVersion != uy.version) {
-            throw ApiException.preconditionFailed("unit " + unitCode + " year " + year + " is at version "
-                    + uy.version + ", not " + expectedVersion + "; read it again and retry");
-        }
+        Versions.check(expectedVersion, uy.version, "单位 " + unitCode + " " + year + " 年度的预算数据");
         return uy;
     }
 
@@ -456,7 +467,7 @@ public class BudgetService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             if (!seen.add(codes.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "].code", "duplicate function code; each code appears once",
+                errors.add(new FieldError(field + "[" + i + "].code", "科目编码重复：每个编码只能出现一次",
                         codes.get(i)));
             }
         }
@@ -465,11 +476,11 @@ public class BudgetService {
             String parent = new FunctionCode(code).parent().map(FunctionCode::value).orElse(null);
             if (parent != null && !seen.contains(parent)) {
                 errors.add(new FieldError(field + "[" + i + "].code",
-                        "orphan code: its parent " + parent + " is not in the table", code));
+                        "上级科目 " + parent + " 不在表中：款、项须与其上级科目同在表中", code));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() + " row(s) of the table are invalid", errors);
+            throw ApiException.invalid("表中有 " + errors.size() + " 行有误，均未保存", errors);
         }
     }
 
@@ -480,7 +491,7 @@ public class BudgetService {
         for (int i = 0; i < summary.revenue().size(); i++) {
             SummaryRevenueItem s = summary.revenue().get(i);
             if (!sources.add(s.item().strip())) {
-                errors.add(new FieldError("revenue[" + i + "].item", "duplicate revenue item; each appears once", s.item()));
+                errors.add(new FieldError("revenue[" + i + "].item", "收入项目重复：每项只能出现一次", s.item()));
             }
             if (s.children() != null) {
                 Set<String> children = new HashSet<>();
@@ -488,11 +499,11 @@ public class BudgetService {
                     SummaryRevenueItem c = s.children().get(j);
                     if (c.children() != null && !c.children().isEmpty()) {
                         errors.add(new FieldError("revenue[" + i + "].children[" + j + "].children",
-                                "sub-items have no sub-items of their own", null));
+                                "其中项下不能再有其中项", null));
                     }
                     if (!children.add(c.item().strip())) {
                         errors.add(new FieldError("revenue[" + i + "].children[" + j + "].item",
-                                "duplicate sub-item; each appears once", c.item()));
+                                "其中项重复：每项只能出现一次", c.item()));
                     }
                 }
             }
@@ -500,12 +511,12 @@ public class BudgetService {
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < summary.expenditure().size(); i++) {
             if (!codes.add(summary.expenditure().get(i).code())) {
-                errors.add(new FieldError("expenditure[" + i + "].code", "duplicate function code; each code appears once",
+                errors.add(new FieldError("expenditure[" + i + "].code", "科目编码重复：每个编码只能出现一次",
                         summary.expenditure().get(i).code()));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() + " line(s) of the 收支总表 are invalid", errors);
+            throw ApiException.invalid("收支总表中有 " + errors.size() + " 处有误，均未保存", errors);
         }
     }
 }

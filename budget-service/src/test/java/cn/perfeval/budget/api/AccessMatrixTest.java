@@ -75,34 +75,38 @@ class AccessMatrixTest {
     }
 
     static List<Endpoint> endpoints(String code) {
-        String unit = "/api/units/" + code;
+        String unit = "/api/v1/units/" + code;
         String year = unit + "/years/" + YEAR;
         String json = "application/json";
         List<Endpoint> e = new ArrayList<>();
         e.add(new Endpoint("read unit", Kind.READ_UNIT, "GET", unit, null, null));
-        e.add(new Endpoint("read unit-year", Kind.READ_UNIT, "GET", year, null, null));
+        e.add(new Endpoint("read unit-year", Kind.READ_UNIT, "GET", year + "/budget", null, null));
         for (String part : List.of("expenditure", "execution", "staff", "budget-summary", "revenue", "adjustments",
                 "findings", "measures")) {
-            e.add(new Endpoint("read " + part, Kind.READ_UNIT, "GET", year + "/" + part, null, null));
+            e.add(new Endpoint("read " + part, Kind.READ_UNIT, "GET", year + (part.equals("findings") ? "/" : "/budget/") + part, null, null));
         }
-        e.add(new Endpoint("list units", Kind.LIST, "GET", "/api/units", null, null));
-        e.add(new Endpoint("measure catalogue", Kind.CATALOGUE, "GET", "/api/measures", null, null));
-        e.add(new Endpoint("audit trail", Kind.AUDIT, "GET", "/api/audit", null, null));
-        e.add(new Endpoint("replace staff", Kind.WRITE_BUDGET, "PUT", year + "/staff", json, Golden.staff()));
-        e.add(new Endpoint("replace expenditure", Kind.WRITE_BUDGET, "PUT", year + "/expenditure", json, Golden.expenditure()));
-        e.add(new Endpoint("replace revenue", Kind.WRITE_BUDGET, "PUT", year + "/revenue", json, Golden.revenue()));
-        e.add(new Endpoint("replace budget-summary", Kind.WRITE_BUDGET, "PUT", year + "/budget-summary", json, Golden.budgetSummary()));
-        e.add(new Endpoint("replace execution", Kind.WRITE_BUDGET, "PUT", year + "/execution", json, Golden.execution()));
-        e.add(new Endpoint("replace adjustments", Kind.WRITE_BUDGET, "PUT", year + "/adjustments", json, Examples.ADJUSTMENTS));
-        e.add(new Endpoint("import xlsx", Kind.WRITE_BUDGET, "POST", year + "/import", TableImportMedia.XLSX,
+        e.add(new Endpoint("list units", Kind.LIST, "GET", "/api/v1/units", null, null));
+        e.add(new Endpoint("measure catalogue", Kind.CATALOGUE, "GET", "/api/v1/measures", null, null));
+        e.add(new Endpoint("audit trail", Kind.AUDIT, "GET", "/api/v1/audit", null, null));
+        e.add(new Endpoint("replace staff", Kind.WRITE_BUDGET, "PUT", year + "/budget/staff", json, Golden.staff()));
+        e.add(new Endpoint("replace expenditure", Kind.WRITE_BUDGET, "PUT", year + "/budget/expenditure", json, Golden.expenditure()));
+        e.add(new Endpoint("replace revenue", Kind.WRITE_BUDGET, "PUT", year + "/budget/revenue", json, Golden.revenue()));
+        e.add(new Endpoint("replace budget-summary", Kind.WRITE_BUDGET, "PUT", year + "/budget/budget-summary", json, Golden.budgetSummary()));
+        e.add(new Endpoint("replace execution", Kind.WRITE_BUDGET, "PUT", year + "/budget/execution", json, Golden.execution()));
+        e.add(new Endpoint("replace adjustments", Kind.WRITE_BUDGET, "PUT", year + "/budget/adjustments", json, Examples.ADJUSTMENTS));
+        e.add(new Endpoint("import xlsx", Kind.WRITE_BUDGET, "POST", year + "/budget/import", TableImportMedia.XLSX,
                 ImportTest.bytes(ImportTest.goldenWorkbook())));
-        e.add(new Endpoint("import csv", Kind.WRITE_BUDGET, "POST", year + "/import?table=expenditure", TableImportMedia.CSV,
+        e.add(new Endpoint("import csv", Kind.WRITE_BUDGET, "POST", year + "/budget/import?table=expenditure", TableImportMedia.CSV,
                 csvExpenditure().getBytes(StandardCharsets.UTF_8)));
         e.add(new Endpoint("create/replace unit", Kind.WRITE_UNIT, "PUT", unit, json, Golden.unit()));
         return e;
     }
 
     static Response send(RequestSpecification spec, Endpoint e) {
+        if (e.kind() == Kind.WRITE_UNIT) {
+            // replacing a unit names the version it replaces (else 428), as a careful client does
+            spec = spec.header("If-Match", given().get(e.path()).then().statusCode(200).extract().header("ETag"));
+        }
         if (e.contentType() != null) {
             spec = spec.contentType(e.contentType());
         }
@@ -116,16 +120,16 @@ class AccessMatrixTest {
 
     /** What a refused write must leave untouched: the unit, the unit-year with its version, the audit trail. */
     static String state(String code) {
-        return given().get("/api/units/" + code).asString()
-                + given().get("/api/units/" + code + "/years/" + YEAR).then().statusCode(200).extract().header("ETag")
-                + given().get("/api/units/" + code + "/years/" + YEAR).asString()
-                + given().queryParam("unit", code).queryParam("size", 1).get("/api/audit").jsonPath().getString("total");
+        return given().get("/api/v1/units/" + code).asString()
+                + given().get("/api/v1/units/" + code + "/years/" + YEAR + "/budget").then().statusCode(200).extract().header("ETag")
+                + given().get("/api/v1/units/" + code + "/years/" + YEAR + "/budget").asString()
+                + given().queryParam("unit", code).queryParam("size", 1).get("/api/v1/audit").jsonPath().getString("total");
     }
 
     static void assertProblem(Response r, int status, String kind, String where) {
         assertThat(r.statusCode()).as(where).isEqualTo(status);
         assertThat(r.contentType()).as(where).startsWith(ProblemDetail.MEDIA_TYPE);
-        assertThat(r.jsonPath().getString("type")).as(where).isEqualTo("urn:perfeval:problem:" + kind);
+        assertThat(r.jsonPath().getString("type")).as(where).isEqualTo("/problems/" + kind);
         assertThat(r.jsonPath().getInt("status")).as(where).isEqualTo(status);
         assertThat(r.jsonPath().getString("detail")).as(where).isNotBlank();
         if (status == 401) {
@@ -185,16 +189,16 @@ class AccessMatrixTest {
         String county = Golden.CASE.path("department").path("county").asText();
         String mine = UnitsAndTablesTest.unitIn("独县" + code);
 
-        Response finance = TestAuth.as(tokens.finance(code)).queryParam("size", 500).get("/api/units");
-        assertThat(finance.jsonPath().getList("items.code", String.class)).containsExactly(code);
+        Response finance = TestAuth.as(tokens.finance(code)).queryParam("size", 200).get("/api/v1/units");
+        assertThat(finance.jsonPath().getList("items.unitCode", String.class)).containsExactly(code);
         assertThat(finance.jsonPath().getLong("total")).isEqualTo(1);
 
-        Response evaluator = TestAuth.as(tokens.evaluator("独县" + code)).queryParam("size", 500).get("/api/units");
-        assertThat(evaluator.jsonPath().getList("items.code", String.class)).containsExactly(mine);
+        Response evaluator = TestAuth.as(tokens.evaluator("独县" + code)).queryParam("size", 200).get("/api/v1/units");
+        assertThat(evaluator.jsonPath().getList("items.unitCode", String.class)).containsExactly(mine);
         // asking for another county does not widen the filter
-        assertThat(TestAuth.as(tokens.evaluator("独县" + code)).queryParam("county", county).get("/api/units")
+        assertThat(TestAuth.as(tokens.evaluator("独县" + code)).queryParam("county", county).get("/api/v1/units")
                 .jsonPath().getLong("total")).isZero();
-        assertThat(TestAuth.as(tokens.viewer()).queryParam("county", county).get("/api/units")
+        assertThat(TestAuth.as(tokens.viewer()).queryParam("county", county).get("/api/v1/units")
                 .jsonPath().getLong("total")).isGreaterThanOrEqualTo(1);
     }
 
@@ -205,17 +209,17 @@ class AccessMatrixTest {
         Golden.load(code);
         // the same answer whether the unit exists or not: a finance token learns nothing
         for (String target : List.of(code, "NOSUCHUNIT42")) {
-            Response r = TestAuth.as(tokens.finance("OTHERUNIT1")).get("/api/units/" + target + "/years/" + YEAR);
+            Response r = TestAuth.as(tokens.finance("OTHERUNIT1")).get("/api/v1/units/" + target + "/years/" + YEAR + "/budget");
             assertProblem(r, 403, "forbidden", "finance of another unit reading " + target);
             assertThat(r.jsonPath().getString("detail"))
                     .isEqualTo("finance users may only read their own unit (token unit OTHERUNIT1, requested " + target + ")");
             assertProblem(TestAuth.as(tokens.finance("OTHERUNIT1")).contentType("application/json").body(Golden.staff())
-                    .put("/api/units/" + target + "/years/" + YEAR + "/staff"), 403, "forbidden", "finance write " + target);
+                    .put("/api/v1/units/" + target + "/years/" + YEAR + "/budget/staff"), 403, "forbidden", "finance write " + target);
         }
-        assertProblem(TestAuth.as(tokens.evaluator("别的县")).get("/api/units/NOSUCHUNIT42"), 403, "forbidden", "evaluator, no unit");
-        assertProblem(TestAuth.as(tokens.admin()).get("/api/units/NOSUCHUNIT42"), 404, "not-found", "admin, no unit");
+        assertProblem(TestAuth.as(tokens.evaluator("别的县")).get("/api/v1/units/NOSUCHUNIT42"), 403, "forbidden", "evaluator, no unit");
+        assertProblem(TestAuth.as(tokens.admin()).get("/api/v1/units/NOSUCHUNIT42"), 404, "not-found", "admin, no unit");
         // role-level refusals name what is required
-        assertThat(TestAuth.as(tokens.viewer()).get("/api/audit").jsonPath().getString("detail"))
+        assertThat(TestAuth.as(tokens.viewer()).get("/api/v1/audit").jsonPath().getString("detail"))
                 .contains("admin").contains("viewer");
     }
 
@@ -224,7 +228,7 @@ class AccessMatrixTest {
         DevTokens tokens = TestAuth.tokens();
         String code = Golden.newCode();
         Golden.load(code);
-        String path = "/api/units/" + code + "/years/" + YEAR;
+        String path = "/api/v1/units/" + code + "/years/" + YEAR + "/budget";
         String admin = tokens.admin();
         String[] parts = admin.split("\\.");
         Map<String, Function<RequestSpecification, RequestSpecification>> unacceptable = new LinkedHashMap<>();
@@ -249,8 +253,8 @@ class AccessMatrixTest {
         // valid, but without what the role needs
         assertProblem(TestAuth.as(tokens.token("f", "finance", null, null)).get(path), 403, "forbidden", "finance without unit");
         assertProblem(TestAuth.as(tokens.token("e", "evaluator", null, null)).get(path), 403, "forbidden", "evaluator without county");
-        assertProblem(TestAuth.as(tokens.token("f", "finance", null, null)).get("/api/units"), 403, "forbidden", "finance list without unit");
-        assertProblem(TestAuth.as(tokens.token("n", "nobody", null, null)).get("/api/measures"), 403, "forbidden", "unknown role");
+        assertProblem(TestAuth.as(tokens.token("f", "finance", null, null)).get("/api/v1/units"), 403, "forbidden", "finance list without unit");
+        assertProblem(TestAuth.as(tokens.token("n", "nobody", null, null)).get("/api/v1/measures"), 403, "forbidden", "unknown role");
         // the operational endpoints stay open
         for (String open : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/q/metrics")) {
             assertThat(TestAuth.anonymous().get(open).statusCode()).as(open).isEqualTo(200);

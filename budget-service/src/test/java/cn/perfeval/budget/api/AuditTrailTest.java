@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTrailTest {
 
     static JsonNode audit(String query) {
-        return Golden.parse(given().get("/api/audit?" + query).then().statusCode(200).extract().asString());
+        return Golden.parse(given().get("/api/v1/audit?" + query).then().statusCode(200).extract().asString());
     }
 
     static List<String> actions(JsonNode page) {
@@ -36,9 +36,9 @@ class AuditTrailTest {
     @Test
     void everyChangeIsRecordedNewestFirstWithBeforeAndAfter() {
         String code = Golden.newCode();
-        String year = "/api/units/" + code + "/years/2024";
+        String year = "/api/v1/units/" + code + "/years/2024";
         String finance = TestAuth.tokens().finance(code);
-        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
 
         JsonNode created = audit("unit=" + code).path("entries").get(0);
         assertThat(created.path("action").asText()).isEqualTo("unit.create");
@@ -50,8 +50,8 @@ class AuditTrailTest {
 
         // the unit's finance staff writes its own staff twice: the second entry has the first as "before"
         TestAuth.as(finance).contentType(ContentType.JSON).body("{\"authorizedPosts\": 130, \"inService\": 120}")
-                .put(year + "/staff").then().statusCode(200);
-        TestAuth.as(finance).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/staff").then().statusCode(200);
+                .put(year + "/budget/staff").then().statusCode(200);
+        TestAuth.as(finance).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(200);
         JsonNode staff = audit("unit=" + code + "&year=2024&actor=finance-" + code);
         assertThat(staff.path("total").asInt()).isEqualTo(2);
         JsonNode second = staff.path("entries").get(0);
@@ -67,22 +67,22 @@ class AuditTrailTest {
         assertThat(second.path("at").asText()).isGreaterThanOrEqualTo(first.path("at").asText());
 
         // every other kind of change
-        given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget-summary").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Golden.revenue()).put(year + "/revenue").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Golden.expenditure()).put(year + "/expenditure").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/execution").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Examples.ADJUSTMENTS).put(year + "/adjustments").then().statusCode(200);
-        given().contentType(TableImportMedia.XLSX).body(ImportTest.bytes(ImportTest.goldenWorkbook())).post(year + "/import")
+        given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget/budget-summary").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Golden.revenue()).put(year + "/budget/revenue").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Golden.expenditure()).put(year + "/budget/expenditure").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/budget/execution").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Examples.ADJUSTMENTS).put(year + "/budget/adjustments").then().statusCode(200);
+        given().contentType(TableImportMedia.XLSX).body(ImportTest.bytes(ImportTest.goldenWorkbook())).post(year + "/budget/import")
                 .then().statusCode(200);
         given().contentType(TableImportMedia.CSV).queryParam("table", "expenditure")
-                .body(AccessMatrixTest.csvExpenditure().getBytes(StandardCharsets.UTF_8)).post(year + "/import").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Golden.unit().replace("\"行政\"", "\"事业\"")).put("/api/units/" + code)
-                .then().statusCode(200);
+                .body(AccessMatrixTest.csvExpenditure().getBytes(StandardCharsets.UTF_8)).post(year + "/budget/import").then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.unit().replace("\"行政\"", "\"事业\""))
+                .put("/api/v1/units/" + code).then().statusCode(200);
 
         // refused changes leave nothing
-        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": -1}").put(year + "/staff").then().statusCode(400);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.staff()).put(year + "/staff").then().statusCode(412);
-        TestAuth.as(TestAuth.tokens().viewer()).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/staff").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": -1}").put(year + "/budget/staff").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.staff()).put(year + "/budget/staff").then().statusCode(412);
+        TestAuth.as(TestAuth.tokens().viewer()).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(403);
 
         JsonNode all = audit("unit=" + code + "&size=100");
         assertThat(actions(all)).containsExactly("unit.update", "import", "import", "adjustments.replace",
@@ -110,8 +110,8 @@ class AuditTrailTest {
         assertThat(page.path("total").asInt()).isEqualTo(11);
         assertThat(audit("unit=" + code + "&year=2023").path("total").asInt()).isZero();
         assertThat(audit("actor=finance-" + code).path("total").asInt()).isEqualTo(2);
-        given().get("/api/audit?year=1999").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
-        given().get("/api/audit?size=0").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
-        given().get("/api/audit?unit=bad-code").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
+        given().get("/api/v1/audit?year=1999").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
+        given().get("/api/v1/audit?size=0").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
+        given().get("/api/v1/audit?unit=bad-code").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
     }
 }

@@ -34,7 +34,7 @@ class ConcurrencyAndOutageTest {
 
     static String unit() {
         String code = Golden.newCode();
-        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
         return code;
     }
 
@@ -64,38 +64,38 @@ class ConcurrencyAndOutageTest {
     @Test
     void concurrentWritesOnTheSameVersionOneIsRefusedNothingIsLost() throws Exception {
         String code = unit();
-        String year = "/api/units/" + code + "/years/2024";
-        given().contentType(ContentType.JSON).body(Golden.staff()).put(year + "/staff").then().statusCode(200).header("ETag", "\"1\"");
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(200).header("ETag", "\"1\"");
 
         // two editors read version 1 and write different tables at the same moment
         List<Integer> statuses = together(List.of(
                 () -> given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.expenditure())
-                        .put(year + "/expenditure").statusCode(),
+                        .put(year + "/budget/expenditure").statusCode(),
                 () -> given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.revenue())
-                        .put(year + "/revenue").statusCode()));
+                        .put(year + "/budget/revenue").statusCode()));
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
-        JsonNode after = Golden.parse(given().get(year).then().header("ETag", "\"2\"").extract().asString());
+        JsonNode after = Golden.parse(given().get(year + "/budget").then().header("ETag", "\"2\"").extract().asString());
         boolean expenditureWon = statuses.get(0) == 200;
         assertThat(after.path("expenditure").size()).isEqualTo(expenditureWon ? 30 : 0);
         assertThat(after.path("revenue").size()).isEqualTo(expenditureWon ? 0 : 30);
 
         // the refused editor reads again and retries: both changes are kept
-        String retryPath = expenditureWon ? "/revenue" : "/expenditure";
+        String retryPath = expenditureWon ? "/budget/revenue" : "/budget/expenditure";
         String retryBody = expenditureWon ? Golden.revenue() : Golden.expenditure();
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(retryBody).put(year + retryPath)
                 .then().statusCode(200).header("ETag", "\"3\"");
-        JsonNode both = Golden.parse(given().get(year).asString());
+        JsonNode both = Golden.parse(given().get(year + "/budget").asString());
         assertThat(both.path("expenditure")).isEqualTo(Golden.rows("expenditureByFunction"));
         assertThat(both.path("revenue")).isEqualTo(Golden.rows("revenueByFunction"));
         assertThat(both.path("staff")).isEqualTo(Golden.CASE.path("staff"));
 
         // without If-Match, concurrent writers are serialised: every write gets its own version
         List<Integer> unconditional = together(List.of(
-                () -> given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget-summary").statusCode(),
-                () -> given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/execution").statusCode(),
-                () -> given().contentType(ContentType.JSON).body(Examples.ADJUSTMENTS).put(year + "/adjustments").statusCode()));
+                () -> given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget/budget-summary").statusCode(),
+                () -> given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/budget/execution").statusCode(),
+                () -> given().contentType(ContentType.JSON).body(Examples.ADJUSTMENTS).put(year + "/budget/adjustments").statusCode()));
         assertThat(unconditional).containsExactly(200, 200, 200);
-        JsonNode all = Golden.parse(given().get(year).then().header("ETag", "\"6\"").extract().asString());
+        JsonNode all = Golden.parse(given().get(year + "/budget").then().header("ETag", "\"6\"").extract().asString());
         assertThat(all.path("budgetSummary").path("revenueTotal").decimalValue()).isEqualByComparingTo("4988.65");
         assertThat(all.path("execution").path("basicActual").decimalValue()).isEqualByComparingTo("3553");
         assertThat(all.path("adjustments")).hasSize(2);
@@ -104,15 +104,15 @@ class ConcurrencyAndOutageTest {
     @Test
     void writesSucceedWhileKafkaIsDownAndTheirEventsGoOutOnceInOrder() {
         String code = unit();
-        String year = "/api/units/" + code + "/years/2024";
+        String year = "/api/v1/units/" + code + "/years/2024";
         String key = code + ":2024";
         EmbeddedInfrastructure.kafka().stop();
         try {
-            given().contentType(ContentType.JSON).body(Golden.staff()).put(year + "/staff").then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget-summary").then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Golden.revenue()).put(year + "/revenue").then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Golden.expenditure()).put(year + "/expenditure").then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/execution").then().statusCode(200)
+            given().contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Golden.budgetSummary()).put(year + "/budget/budget-summary").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Golden.revenue()).put(year + "/budget/revenue").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Golden.expenditure()).put(year + "/budget/expenditure").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Golden.execution()).put(year + "/budget/execution").then().statusCode(200)
                     .header("ETag", "\"5\"");
         } finally {
             EmbeddedInfrastructure.kafka().start();

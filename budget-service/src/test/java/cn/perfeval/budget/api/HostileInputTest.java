@@ -83,12 +83,12 @@ class HostileInputTest {
 
     private void oversized() {
         String pad = "x".repeat(5 * 1024 * 1024);
-        put("5 MB expenditure", year + "/expenditure", "{\"amountUnit\":\"万元\",\"rows\":[],\"pad\":\"" + pad + "\"}");
+        put("5 MB expenditure", year + "/budget/expenditure", "{\"amountUnit\":\"万元\",\"rows\":[],\"pad\":\"" + pad + "\"}");
         put("5 MB unit", unit, "{\"name\":\"" + pad + "\"}");
-        put("5 MB execution", year + "/execution", "{\"amountUnit\":\"万元\",\"note\":\"" + pad + "\"}");
-        post("5 MB xlsx", year + "/import", TableImportMedia.XLSX, pad.getBytes(StandardCharsets.UTF_8));
-        post("5 MB csv", year + "/import?table=expenditure", TableImportMedia.CSV, pad.getBytes(StandardCharsets.UTF_8));
-        put("2001 rows", year + "/expenditure", rows(2001));
+        put("5 MB execution", year + "/budget/execution", "{\"amountUnit\":\"万元\",\"note\":\"" + pad + "\"}");
+        post("5 MB xlsx", year + "/budget/import", TableImportMedia.XLSX, pad.getBytes(StandardCharsets.UTF_8));
+        post("5 MB csv", year + "/budget/import?table=expenditure", TableImportMedia.CSV, pad.getBytes(StandardCharsets.UTF_8));
+        put("2001 rows", year + "/budget/expenditure", rows(2001));
         put("101 offices", unit, Golden.unit().replaceFirst("\"offices\":\\[", Matcher.quoteReplacement("\"offices\":[" + "\"办\",".repeat(101))));
         put("name of 201 characters", unit, Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":\"" + "名".repeat(201) + "\"")));
     }
@@ -103,27 +103,27 @@ class HostileInputTest {
     }
 
     private void deeplyNested() {
-        put("rows nested 100 arrays deep", year + "/expenditure", "{\"amountUnit\":\"万元\",\"rows\":" + "[".repeat(100) + "]".repeat(100) + "}");
-        put("rows nested 100000 arrays deep", year + "/expenditure", "{\"amountUnit\":\"万元\",\"rows\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
-        put("objects nested 5000 deep", year + "/staff", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000));
+        put("rows nested 100 arrays deep", year + "/budget/expenditure", "{\"amountUnit\":\"万元\",\"rows\":" + "[".repeat(100) + "]".repeat(100) + "}");
+        put("rows nested 100000 arrays deep", year + "/budget/expenditure", "{\"amountUnit\":\"万元\",\"rows\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        put("objects nested 5000 deep", year + "/budget/staff", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000));
         StringBuilder children = new StringBuilder();
         for (int i = 0; i < 80; i++) {
             children.append("{\"item\":\"项").append(i).append("\",\"amount\":1,\"children\":[");
         }
         children.append("]}".repeat(80));
-        put("revenue children 80 deep", year + "/budget-summary",
+        put("revenue children 80 deep", year + "/budget/budget-summary",
                 "{\"amountUnit\":\"万元\",\"revenue\":[" + children + "],\"expenditure\":[]}");
-        put("unclosed nesting", year + "/revenue", "[".repeat(10_000));
+        put("unclosed nesting", year + "/budget/revenue", "[".repeat(10_000));
     }
 
     private void unknownFields() {
-        put("unknown field in staff", year + "/staff", "{\"authorizedPosts\":1,\"isAdmin\":true}");
-        put("__proto__ in expenditure", year + "/expenditure", Golden.expenditure().replaceFirst("\\{", Matcher.quoteReplacement("{\"__proto__\":{\"admin\":true},")));
-        put("unknown field in a row", year + "/revenue", Golden.revenue().replaceFirst("\"code\":", Matcher.quoteReplacement("\"sql\":\"1\",\"code\":")));
+        put("unknown field in staff", year + "/budget/staff", "{\"authorizedPosts\":1,\"isAdmin\":true}");
+        put("__proto__ in expenditure", year + "/budget/expenditure", Golden.expenditure().replaceFirst("\\{", Matcher.quoteReplacement("{\"__proto__\":{\"admin\":true},")));
+        put("unknown field in a row", year + "/budget/revenue", Golden.revenue().replaceFirst("\"code\":", Matcher.quoteReplacement("\"sql\":\"1\",\"code\":")));
         put("unknown field in unit", unit, Golden.unit().replaceFirst("\\{", Matcher.quoteReplacement("{\"code\":\"OTHER\",")));
-        put("unknown field in execution", year + "/execution", Golden.execution().replaceFirst("\\{", Matcher.quoteReplacement("{\"version\":99,")));
-        put("unknown field in adjustments", year + "/adjustments", Examples.ADJUSTMENTS.replaceFirst("\\{", Matcher.quoteReplacement("{\"id\":1,")));
-        put("duplicate key", year + "/staff", "{\"authorizedPosts\":1,\"authorizedPosts\":2}");
+        put("unknown field in execution", year + "/budget/execution", Golden.execution().replaceFirst("\\{", Matcher.quoteReplacement("{\"version\":99,")));
+        put("unknown field in adjustments", year + "/budget/adjustments", Examples.ADJUSTMENTS.replaceFirst("\\{", Matcher.quoteReplacement("{\"id\":1,")));
+        put("duplicate key", year + "/budget/staff", "{\"authorizedPosts\":1,\"authorizedPosts\":2}");
     }
 
     private void amounts() {
@@ -132,54 +132,54 @@ class HostileInputTest {
         for (String bad : List.of("1363.401", "1e400", "1e-400", "-0.01", "99999999999999.99", "NaN", "Infinity", "-Infinity",
                 "\"NaN\"", "\"Infinity\"", "\"1,363.4\"", "\"\"", "true", "{}", "[]", "null", "0x10", "01363.4",
                 "\"１３６３\"", "1" + "0".repeat(1200), "1363.4e99999999")) {
-            put("expenditure total " + bad.substring(0, Math.min(bad.length(), 20)), year + "/expenditure", exp.replace(target, "\"total\":" + bad));
+            put("expenditure total " + bad.substring(0, Math.min(bad.length(), 20)), year + "/budget/expenditure", exp.replace(target, "\"total\":" + bad));
         }
         String rev = Golden.revenue();
-        put("revenue 3 decimals", year + "/revenue", rev.replace("\"total\":1399", "\"total\":1399.001"));
-        put("revenue negative", year + "/revenue", rev.replace("\"total\":1399", "\"total\":-1399"));
-        put("summary total huge", year + "/budget-summary", Golden.budgetSummary().replace("\"revenueTotal\":4988.65", "\"revenueTotal\":1e30"));
-        put("summary total string", year + "/budget-summary", Golden.budgetSummary().replace("\"revenueTotal\":4988.65", "\"revenueTotal\":\"lots\""));
+        put("revenue 3 decimals", year + "/budget/revenue", rev.replace("\"total\":1399", "\"total\":1399.001"));
+        put("revenue negative", year + "/budget/revenue", rev.replace("\"total\":1399", "\"total\":-1399"));
+        put("summary total huge", year + "/budget/budget-summary", Golden.budgetSummary().replace("\"revenueTotal\":4988.65", "\"revenueTotal\":1e30"));
+        put("summary total string", year + "/budget/budget-summary", Golden.budgetSummary().replace("\"revenueTotal\":4988.65", "\"revenueTotal\":\"lots\""));
         for (String bad : List.of("-1", "1e300", "\"many\"", "NaN", "1.5", "2147483648", "-2147483649")) {
-            put("staff " + bad, year + "/staff", "{\"authorizedPosts\":" + bad + "}");
+            put("staff " + bad, year + "/budget/staff", "{\"authorizedPosts\":" + bad + "}");
         }
         for (String bad : List.of("-860", "860.001", "\"860元\"", "1e14", "NaN")) {
-            put("execution " + bad, year + "/execution", "{\"amountUnit\":\"万元\",\"projectActual\":" + bad + "}");
+            put("execution " + bad, year + "/budget/execution", "{\"amountUnit\":\"万元\",\"projectActual\":" + bad + "}");
         }
-        put("execution percentage over 5 digits", year + "/execution", "{\"amountUnit\":\"万元\",\"paymentProgressActual\":123456}");
-        put("adjustment negative", year + "/adjustments", Examples.ADJUSTMENTS.replace("\"amount\": 300", "\"amount\": -300"));
-        put("adjustment amount NaN", year + "/adjustments", Examples.ADJUSTMENTS.replace("\"amount\": 300", "\"amount\": NaN"));
-        put("amount unit 美元", year + "/expenditure", exp.replace("\"amountUnit\":\"万元\"", "\"amountUnit\":\"美元\""));
-        put("amount unit <script>", year + "/expenditure", exp.replace("\"amountUnit\":\"万元\"", "\"amountUnit\":\"<script>alert(1)</script>\""));
+        put("execution percentage over 5 digits", year + "/budget/execution", "{\"amountUnit\":\"万元\",\"paymentProgressActual\":123456}");
+        put("adjustment negative", year + "/budget/adjustments", Examples.ADJUSTMENTS.replace("\"amount\": 300", "\"amount\": -300"));
+        put("adjustment amount NaN", year + "/budget/adjustments", Examples.ADJUSTMENTS.replace("\"amount\": 300", "\"amount\": NaN"));
+        put("amount unit 美元", year + "/budget/expenditure", exp.replace("\"amountUnit\":\"万元\"", "\"amountUnit\":\"美元\""));
+        put("amount unit <script>", year + "/budget/expenditure", exp.replace("\"amountUnit\":\"万元\"", "\"amountUnit\":\"<script>alert(1)</script>\""));
     }
 
     private void badCodes() {
         String exp = Golden.expenditure();
         for (String bad : List.of("2010", "20101a", "201 ", "２０１", "' OR '1'='1", "201;DROP TABLE unit;--", "", "2010301999")) {
-            put("row code " + bad, year + "/expenditure", exp.replace("\"code\":\"20103\"", "\"code\":\"" + bad + "\""));
+            put("row code " + bad, year + "/budget/expenditure", exp.replace("\"code\":\"20103\"", "\"code\":\"" + bad + "\""));
         }
-        put("summary code 2130", year + "/budget-summary", Golden.budgetSummary().replace("\"code\":\"213\"", "\"code\":\"2130\""));
-        put("adjustment code x", year + "/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"code\": \"[0-9]+\"", Matcher.quoteReplacement("\"code\": \"x\"")));
+        put("summary code 2130", year + "/budget/budget-summary", Golden.budgetSummary().replace("\"code\":\"213\"", "\"code\":\"2130\""));
+        put("adjustment code x", year + "/budget/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"code\": \"[0-9]+\"", Matcher.quoteReplacement("\"code\": \"x\"")));
         put("unit kind <b>", unit, Golden.unit().replace("\"行政\"", "\"<b>行政</b>\""));
-        String y = "/years/2024/staff";
+        String y = "/years/2024/budget/staff";
         for (String bad : List.of("lowercase1", "A".repeat(33), "%27%20OR%201%3D1--", "%3Cscript%3E", "%00", "%EF%BC%91%EF%BC%92%EF%BC%93", "A%0AB")) {
             add("path code " + bad.substring(0, Math.min(bad.length(), 20)), () -> given().urlEncodingEnabled(false)
-                    .contentType("application/json").body(Golden.staff()).put("/api/units/" + bad + y));
+                    .contentType("application/json").body(Golden.staff()).put("/api/v1/units/" + bad + y));
         }
-        get("path code with ..", "/api/units/" + code + "%2F..%2F..%2Fq%2Fhealth/years/2024");
-        get("audit unit ' OR 1=1", "/api/audit?unit=%27%20OR%201%3D1--");
-        get("audit actor with NUL", "/api/audit?actor=%00admin");
-        get("list county with NUL", "/api/units?county=%00");
-        get("list county with RLO", "/api/units?county=%E2%80%AE%E5%8E%BF");
-        get("list fiscalYear SQL", "/api/units?fiscalYear=2024%3BDROP%20TABLE%20unit");
-        get("list page -1", "/api/units?page=-1");
-        get("list size 100000", "/api/units?size=100000");
+        get("path code with ..", "/api/v1/units/" + code + "%2F..%2F..%2Fq%2Fhealth/years/2024/budget");
+        get("audit unit ' OR 1=1", "/api/v1/audit?unit=%27%20OR%201%3D1--");
+        get("audit actor with NUL", "/api/v1/audit?actor=%00admin");
+        get("list county with NUL", "/api/v1/units?county=%00");
+        get("list county with RLO", "/api/v1/units?county=%E2%80%AE%E5%8E%BF");
+        get("list year SQL", "/api/v1/units?year=2024%3BDROP%20TABLE%20unit");
+        get("list page -1", "/api/v1/units?page=-1");
+        get("list size 100000", "/api/v1/units?size=100000");
         add("If-Match SQL", () -> given().contentType("application/json").header("If-Match", "\"1; DROP TABLE unit\"")
-                .body(Golden.staff()).put(year + "/staff"));
+                .body(Golden.staff()).put(year + "/budget/staff"));
         add("If-Match stale", () -> given().contentType("application/json").header("If-Match", "\"1\"")
-                .body(Golden.staff()).put(year + "/staff"));
-        post("csv table SQL", year + "/import?table=expenditure'--", TableImportMedia.CSV,
+                .body(Golden.staff()).put(year + "/budget/staff"));
+        post("csv table SQL", year + "/budget/import?table=expenditure'--", TableImportMedia.CSV,
                 AccessMatrixTest.csvExpenditure().getBytes(StandardCharsets.UTF_8));
-        post("csv without table", year + "/import", TableImportMedia.CSV, AccessMatrixTest.csvExpenditure().getBytes(StandardCharsets.UTF_8));
+        post("csv without table", year + "/budget/import", TableImportMedia.CSV, AccessMatrixTest.csvExpenditure().getBytes(StandardCharsets.UTF_8));
     }
 
     private void controlCharacters() {
@@ -196,78 +196,78 @@ class HostileInputTest {
                 Golden.unit().replaceFirst("\"name\":\"", Matcher.quoteReplacement("\"name\":\"中路" + ch))));
         put("county with NUL", unit, Golden.unit().replaceFirst("\"county\":\"", Matcher.quoteReplacement("\"county\":\"\\u0000")));
         put("office with RLO", unit, Golden.unit().replaceFirst("\"offices\":\\[\"", Matcher.quoteReplacement("\"offices\":[\"\\u202e")));
-        put("expenditure row name with NUL", year + "/expenditure", Golden.expenditure().replaceFirst("\"name\":\"", Matcher.quoteReplacement("\"name\":\"\\u0000")));
-        put("revenue row name with ESC", year + "/revenue", Golden.revenue().replaceFirst("\"name\":\"", Matcher.quoteReplacement("\"name\":\"\\u001b")));
-        put("summary item with RLO", year + "/budget-summary", Golden.budgetSummary().replaceFirst("\"item\":\"", Matcher.quoteReplacement("\"item\":\"\\u202e")));
-        put("adjustment reason with NUL", year + "/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"reason\": \"", Matcher.quoteReplacement("\"reason\": \"\\u0000")));
-        put("execution row name with C1", year + "/execution",
+        put("expenditure row name with NUL", year + "/budget/expenditure", Golden.expenditure().replaceFirst("\"name\":\"", Matcher.quoteReplacement("\"name\":\"\\u0000")));
+        put("revenue row name with ESC", year + "/budget/revenue", Golden.revenue().replaceFirst("\"name\":\"", Matcher.quoteReplacement("\"name\":\"\\u001b")));
+        put("summary item with RLO", year + "/budget/budget-summary", Golden.budgetSummary().replaceFirst("\"item\":\"", Matcher.quoteReplacement("\"item\":\"\\u202e")));
+        put("adjustment reason with NUL", year + "/budget/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"reason\": \"", Matcher.quoteReplacement("\"reason\": \"\\u0000")));
+        put("execution row name with C1", year + "/budget/execution",
                 "{\"amountUnit\":\"万元\",\"byFunction\":[{\"code\":\"201\",\"name\":\"\\u009b\",\"basicActual\":1,\"projectActual\":0}]}");
-        post("invalid UTF-8", year + "/staff".replace("/staff", "/import?table=expenditure"), TableImportMedia.CSV,
+        post("invalid UTF-8", year + "/budget/staff".replace("/budget/staff", "/budget/import?table=expenditure"), TableImportMedia.CSV,
                 new byte[]{'2', '0', '1', ',', (byte) 0xC3, (byte) 0x28, '\n'});
         add("invalid UTF-8 JSON", () -> given().contentType("application/json")
                 .body(new byte[]{'{', '"', 'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'e', 'd', 'P', 'o', 's', 't', 's', '"', ':', (byte) 0xC3, (byte) 0x28, '}'})
-                .put(year + "/staff"));
+                .put(year + "/budget/staff"));
     }
 
     private void formulas() {
         for (String f : List.of("=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", " =HYPERLINK(\\\"http://evil\\\")")) {
             put("unit name " + f, unit, Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":\"" + f + "\"")));
         }
-        put("row name =cmd", year + "/expenditure", Golden.expenditure().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":\"=cmd|' /C calc'!A0\"")));
-        put("adjustment reason @SUM", year + "/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"reason\": \"[^\"]*\"", Matcher.quoteReplacement("\"reason\": \"@SUM(A1)\"")));
+        put("row name =cmd", year + "/budget/expenditure", Golden.expenditure().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":\"=cmd|' /C calc'!A0\"")));
+        put("adjustment reason @SUM", year + "/budget/adjustments", Examples.ADJUSTMENTS.replaceFirst("\"reason\": \"[^\"]*\"", Matcher.quoteReplacement("\"reason\": \"@SUM(A1)\"")));
         String csv = AccessMatrixTest.csvExpenditure().replace("行政运行", "=cmd|' /C calc'!A0");
-        post("csv cell =cmd", year + "/import?table=expenditure", TableImportMedia.CSV, csv.getBytes(StandardCharsets.UTF_8));
-        post("xlsx cell =cmd", year + "/import", TableImportMedia.XLSX, workbookWithRowName("=cmd|' /C calc'!A0"));
-        post("xlsx cell with RLO", year + "/import", TableImportMedia.XLSX, workbookWithRowName("行政\u202e运行"));
+        post("csv cell =cmd", year + "/budget/import?table=expenditure", TableImportMedia.CSV, csv.getBytes(StandardCharsets.UTF_8));
+        post("xlsx cell =cmd", year + "/budget/import", TableImportMedia.XLSX, workbookWithRowName("=cmd|' /C calc'!A0"));
+        post("xlsx cell with RLO", year + "/budget/import", TableImportMedia.XLSX, workbookWithRowName("行政\u202e运行"));
     }
 
     private void workbooks() {
         byte[] golden = ImportTest.bytes(ImportTest.goldenWorkbook());
-        post("zip bomb", year + "/import", TableImportMedia.XLSX, withEntry(golden, "xl/media/padding.bin", new byte[60 * 1024 * 1024]));
-        post("zip bomb sheet", year + "/import", TableImportMedia.XLSX, replaceEntry(golden, "xl/worksheets/sheet3.xml", 80));
-        post("huge sheet 5000 rows", year + "/import", TableImportMedia.XLSX, hugeSheet(5000, 5));
-        post("wide sheet 40 columns", year + "/import", TableImportMedia.XLSX, hugeSheet(10, 40));
-        post("truncated xlsx", year + "/import", TableImportMedia.XLSX, Arrays.copyOf(golden, golden.length / 2));
-        post("random bytes xlsx", year + "/import", TableImportMedia.XLSX, "not a workbook at all".getBytes(StandardCharsets.UTF_8));
-        post("empty xlsx", year + "/import", TableImportMedia.XLSX, new byte[0]);
-        post("zip without workbook", year + "/import", TableImportMedia.XLSX, zipOf("hello.txt", "hello".getBytes(StandardCharsets.UTF_8)));
-        post("PDF as xlsx", year + "/import", TableImportMedia.XLSX, "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.UTF_8));
-        post("workbook without known sheets", year + "/import", TableImportMedia.XLSX, hugeSheet(3, 3, "Sheet1"));
-        post("xlsx with external entity", year + "/import", TableImportMedia.XLSX, replaceEntry(golden, "xl/workbook.xml",
+        post("zip bomb", year + "/budget/import", TableImportMedia.XLSX, withEntry(golden, "xl/media/padding.bin", new byte[60 * 1024 * 1024]));
+        post("zip bomb sheet", year + "/budget/import", TableImportMedia.XLSX, replaceEntry(golden, "xl/worksheets/sheet3.xml", 80));
+        post("huge sheet 5000 rows", year + "/budget/import", TableImportMedia.XLSX, hugeSheet(5000, 5));
+        post("wide sheet 40 columns", year + "/budget/import", TableImportMedia.XLSX, hugeSheet(10, 40));
+        post("truncated xlsx", year + "/budget/import", TableImportMedia.XLSX, Arrays.copyOf(golden, golden.length / 2));
+        post("random bytes xlsx", year + "/budget/import", TableImportMedia.XLSX, "not a workbook at all".getBytes(StandardCharsets.UTF_8));
+        post("empty xlsx", year + "/budget/import", TableImportMedia.XLSX, new byte[0]);
+        post("zip without workbook", year + "/budget/import", TableImportMedia.XLSX, zipOf("hello.txt", "hello".getBytes(StandardCharsets.UTF_8)));
+        post("PDF as xlsx", year + "/budget/import", TableImportMedia.XLSX, "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.UTF_8));
+        post("workbook without known sheets", year + "/budget/import", TableImportMedia.XLSX, hugeSheet(3, 3, "Sheet1"));
+        post("xlsx with external entity", year + "/budget/import", TableImportMedia.XLSX, replaceEntry(golden, "xl/workbook.xml",
                 "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><workbook>&e;</workbook>"
                         .getBytes(StandardCharsets.UTF_8)));
-        post("csv with 3000 rows", year + "/import?table=expenditure", TableImportMedia.CSV, "201,x,1,1,0\n".repeat(3000).getBytes(StandardCharsets.UTF_8));
-        post("csv unterminated quote", year + "/import?table=expenditure", TableImportMedia.CSV, "\"unterminated,\n1".getBytes(StandardCharsets.UTF_8));
+        post("csv with 3000 rows", year + "/budget/import?table=expenditure", TableImportMedia.CSV, "201,x,1,1,0\n".repeat(3000).getBytes(StandardCharsets.UTF_8));
+        post("csv unterminated quote", year + "/budget/import?table=expenditure", TableImportMedia.CSV, "\"unterminated,\n1".getBytes(StandardCharsets.UTF_8));
     }
 
     private void contentTypes() {
-        add("expenditure as text/plain", () -> given().contentType("text/plain").body(Golden.expenditure()).put(year + "/expenditure"));
-        add("expenditure as XML", () -> given().contentType("application/xml").body("<rows/>").put(year + "/expenditure"));
-        add("staff as form", () -> given().contentType("application/x-www-form-urlencoded").body("authorizedPosts=1").put(year + "/staff"));
-        add("staff as multipart", () -> given().contentType("multipart/form-data; boundary=x").body("--x--".getBytes(StandardCharsets.UTF_8)).put(year + "/staff"));
+        add("expenditure as text/plain", () -> given().contentType("text/plain").body(Golden.expenditure()).put(year + "/budget/expenditure"));
+        add("expenditure as XML", () -> given().contentType("application/xml").body("<rows/>").put(year + "/budget/expenditure"));
+        add("staff as form", () -> given().contentType("application/x-www-form-urlencoded").body("authorizedPosts=1").put(year + "/budget/staff"));
+        add("staff as multipart", () -> given().contentType("multipart/form-data; boundary=x").body("--x--".getBytes(StandardCharsets.UTF_8)).put(year + "/budget/staff"));
         add("unit as text/html", () -> given().contentType("text/html").body("<h1>unit</h1>").put(unit));
-        add("import as JSON", () -> given().contentType("application/json").body(Golden.expenditure()).post(year + "/import"));
-        add("import as PNG", () -> given().contentType("image/png").body(new byte[]{(byte) 0x89, 'P', 'N', 'G'}).post(year + "/import"));
-        add("staff without body", () -> given().contentType("application/json").put(year + "/staff"));
-        put("JSON null", year + "/staff", "null");
-        put("JSON array", year + "/staff", "[]");
-        put("JSON string", year + "/expenditure", "\"rows\"");
-        put("truncated JSON", year + "/expenditure", "{\"amountUnit\":\"万元\",\"rows\":[");
-        put("trailing garbage", year + "/staff", "{\"authorizedPosts\":1} {\"authorizedPosts\":2}");
-        put("single quotes", year + "/staff", "{'authorizedPosts':1}");
-        put("comments", year + "/staff", "{/* admin */\"authorizedPosts\":1}");
+        add("import as JSON", () -> given().contentType("application/json").body(Golden.expenditure()).post(year + "/budget/import"));
+        add("import as PNG", () -> given().contentType("image/png").body(new byte[]{(byte) 0x89, 'P', 'N', 'G'}).post(year + "/budget/import"));
+        add("staff without body", () -> given().contentType("application/json").put(year + "/budget/staff"));
+        put("JSON null", year + "/budget/staff", "null");
+        put("JSON array", year + "/budget/staff", "[]");
+        put("JSON string", year + "/budget/expenditure", "\"rows\"");
+        put("truncated JSON", year + "/budget/expenditure", "{\"amountUnit\":\"万元\",\"rows\":[");
+        put("trailing garbage", year + "/budget/staff", "{\"authorizedPosts\":1} {\"authorizedPosts\":2}");
+        put("single quotes", year + "/budget/staff", "{'authorizedPosts':1}");
+        put("comments", year + "/budget/staff", "{/* admin */\"authorizedPosts\":1}");
     }
 
     private void badYears() {
         for (String y : List.of("1999", "2101", "0", "-1", "abc", "99999999999", "2024.5", "%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%94", "2024%00")) {
-            get("GET year " + y, unit + "/years/" + y);
+            get("GET year " + y, unit + "/years/" + y + "/budget");
             add("PUT year " + y, () -> given().urlEncodingEnabled(false).contentType("application/json").body(Golden.staff())
-                    .put(unit + "/years/" + y + "/staff"));
+                    .put(unit + "/years/" + y + "/budget/staff"));
         }
-        put("adjustment date in 2019", year + "/adjustments", Examples.ADJUSTMENTS.replace("2024-06-30", "2019-06-30"));
-        put("adjustment date 2024-13-30", year + "/adjustments", Examples.ADJUSTMENTS.replace("2024-06-30", "2024-13-30"));
-        get("audit year 1999", "/api/audit?year=1999");
-        get("list year abc", "/api/units?fiscalYear=abc");
+        put("adjustment date in 2019", year + "/budget/adjustments", Examples.ADJUSTMENTS.replace("2024-06-30", "2019-06-30"));
+        put("adjustment date 2024-13-30", year + "/budget/adjustments", Examples.ADJUSTMENTS.replace("2024-06-30", "2024-13-30"));
+        get("audit year 1999", "/api/v1/audit?year=1999");
+        get("list year abc", "/api/v1/units?year=abc");
     }
 
     private void hostileTokens() {
@@ -282,11 +282,11 @@ class HostileInputTest {
         specs.put("SQL in bearer", TestAuth.anonymous().header("Authorization", "Bearer ' OR 1=1--"));
         specs.put("viewer", TestAuth.as(tokens.viewer()));
         specs.forEach((name, spec) -> add("token " + name + " with malformed body",
-                () -> spec.contentType("application/json").body("{\"rows\": [").put(year + "/expenditure")));
+                () -> spec.contentType("application/json").body("{\"rows\": [").put(year + "/budget/expenditure")));
         add("finance of another unit writing", () -> TestAuth.as(tokens.finance("OTHER1")).contentType("application/json")
-                .body(Golden.staff()).put(year + "/staff"));
+                .body(Golden.staff()).put(year + "/budget/staff"));
         add("evaluator writing", () -> TestAuth.as(tokens.evaluator("湘潭县")).contentType("application/json")
-                .body(Golden.staff()).put(year + "/staff"));
+                .body(Golden.staff()).put(year + "/budget/staff"));
     }
 
     // ------------------------------------------------------------------ workbook makers
@@ -364,12 +364,12 @@ class HostileInputTest {
 
     private String apiState() {
         StringBuilder s = new StringBuilder(given().get(unit).then().statusCode(200).extract().asString());
-        s.append(given().get(year).then().statusCode(200).extract().header("ETag"));
-        s.append(given().get(year).asString());
+        s.append(given().get(year + "/budget").then().statusCode(200).extract().header("ETag"));
+        s.append(given().get(year + "/budget").asString());
         for (String part : List.of("expenditure", "revenue", "budget-summary", "execution", "staff", "adjustments", "findings", "measures")) {
-            s.append(given().get(year + "/" + part).then().statusCode(200).extract().asString());
+            s.append(given().get(year + (part.equals("findings") ? "/" : "/budget/") + part).then().statusCode(200).extract().asString());
         }
-        s.append(given().queryParam("unit", code).get("/api/audit").jsonPath().getString("total"));
+        s.append(given().queryParam("unit", code).get("/api/v1/audit").jsonPath().getString("total"));
         return s.toString();
     }
 
@@ -405,9 +405,9 @@ class HostileInputTest {
     void hostileRequestsAreRefusedWith4xxProblemsAndChangeNothing() throws SQLException {
         code = Golden.newCode();
         Golden.load(code);
-        given().contentType("application/json").body(Examples.ADJUSTMENTS).put("/api/units/" + code + "/years/2024/adjustments")
+        given().contentType("application/json").body(Examples.ADJUSTMENTS).put("/api/v1/units/" + code + "/years/2024/budget/adjustments")
                 .then().statusCode(200);
-        unit = "/api/units/" + code;
+        unit = "/api/v1/units/" + code;
         year = unit + "/years/2024";
         String apiBefore = apiState();
         String dbBefore = databaseState();
@@ -459,26 +459,26 @@ class HostileInputTest {
                 "Robert\"); DELETE FROM unit; --", "中路铺镇 & 党政办", "行政运行（含 % _ 通配）");
         String body = Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", Matcher.quoteReplacement("\"name\":" + Golden.JSON.valueToTree(names.get(0))))
                 .replaceFirst("\"address\":\"[^\"]*\"", Matcher.quoteReplacement("\"address\":" + Golden.JSON.valueToTree(names.get(1))));
-        given().contentType("application/json").body(body).put("/api/units/" + code).then().statusCode(201);
-        Response read = given().get("/api/units/" + code);
+        given().contentType("application/json").body(body).put("/api/v1/units/" + code).then().statusCode(201);
+        Response read = given().get("/api/v1/units/" + code);
         assertThat(read.contentType()).startsWith("application/json");
         assertThat(read.jsonPath().getString("name")).isEqualTo(names.get(0));
         assertThat(read.jsonPath().getString("address")).isEqualTo(names.get(1));
         String rows = rows(names.get(2), names.get(3), names.get(4), names.get(5));
-        given().contentType("application/json").body(rows).put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(200);
-        assertThat(given().get("/api/units/" + code + "/years/2024/expenditure").jsonPath().getList("rows.name", String.class))
+        given().contentType("application/json").body(rows).put("/api/v1/units/" + code + "/years/2024/budget/expenditure").then().statusCode(200);
+        assertThat(given().get("/api/v1/units/" + code + "/years/2024/budget/expenditure").jsonPath().getList("rows.name", String.class))
                 .containsExactly(names.get(2), names.get(3), names.get(4), names.get(5));
         // a name is one line without markup (the one text policy, TextPolicy): refused with the field, nothing stored
         given().contentType("application/json")
                 .body(Golden.unit().replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"<script>alert(1)</script>\""))
-                .put("/api/units/" + code).then().statusCode(400)
+                .put("/api/v1/units/" + code).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("name"))
                 .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("不得包含标记字符")));
         given().contentType("application/json").body(rows("<img src=x onerror=alert(1)>", names.get(3), names.get(4), "行政运行\t（含\n换行）"))
-                .put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(400)
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("rows[0].name", "rows[3].name"));
-        assertThat(given().get("/api/units/" + code).jsonPath().getString("name")).isEqualTo(names.get(0));
-        assertThat(given().get("/api/units/" + code + "/years/2024/expenditure").jsonPath().getList("rows.name", String.class))
+        assertThat(given().get("/api/v1/units/" + code).jsonPath().getString("name")).isEqualTo(names.get(0));
+        assertThat(given().get("/api/v1/units/" + code + "/years/2024/budget/expenditure").jsonPath().getList("rows.name", String.class))
                 .containsExactly(names.get(2), names.get(3), names.get(4), names.get(5));
     }
 

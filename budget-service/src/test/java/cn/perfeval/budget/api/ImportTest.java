@@ -130,7 +130,7 @@ class ImportTest {
 
     static String newUnit() {
         String code = Golden.newCode();
-        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
         return code;
     }
 
@@ -141,26 +141,26 @@ class ImportTest {
     @Test
     void goldenWorkbookImportsAndReadsBackIdenticalToTheJson() {
         String code = newUnit();
-        String year = "/api/units/" + code + "/years/2024";
-        given().contentType(XLSX).body(bytes(goldenWorkbook())).post(year + "/import")
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(XLSX).body(bytes(goldenWorkbook())).post(year + "/budget/import")
                 .then().statusCode(200).header("ETag", "\"1\"");
 
-        ObjectNode summary = (ObjectNode) get(year + "/budget-summary");
+        ObjectNode summary = (ObjectNode) get(year + "/budget/budget-summary");
         summary.remove("amountUnit");
         assertThat(summary).isEqualTo(Golden.CASE.path("budgetSummary"));
-        assertThat(get(year + "/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
-        assertThat(get(year + "/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
+        assertThat(get(year + "/budget/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
+        assertThat(get(year + "/budget/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
 
         List<String> rules = new ArrayList<>();
-        get(year + "/findings").path("findings").forEach(f -> rules.add(f.path("ruleId").asText() + " " + f.path("code").asText()));
+        get(year + "/findings").path("items").forEach(f -> rules.add(f.path("ruleId").asText() + " " + f.path("code").asText()));
         assertThat(rules).containsExactly("BUD-HIER-001 20104", "BUD-HIER-001 20104", "BUD-XTAB-001 2010499");
     }
 
     @Test
     void malformedCellsAreListedByCellAndNothingIsImported() {
         String code = newUnit();
-        String year = "/api/units/" + code + "/years/2024";
-        given().contentType(XLSX).body(bytes(goldenWorkbook())).post(year + "/import").then().statusCode(200);
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(XLSX).body(bytes(goldenWorkbook())).post(year + "/budget/import").then().statusCode(200);
 
         XSSFWorkbook wb = goldenWorkbook();
         // 支出总表 row 7 (2010499's row is the 6th data row after 3 header rows → sheet row 9)
@@ -171,24 +171,24 @@ class ImportTest {
         wb.getSheet("收入总表").getRow(5).getCell(0).setCellValue("2019901");    // A6: orphan 项
         wb.getSheet("收入总表").getRow(6).getCell(1).setCellValue("");           // B7: blank name
         wb.getSheet("收支总表").getRow(4).getCell(2).setCellValue("20X");        // C5: not a 类 code
-        given().contentType(XLSX).body(bytes(wb)).post(year + "/import")
+        given().contentType(XLSX).body(bytes(wb)).post(year + "/budget/import")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
                 .body("errors.field", hasItems("支出总表!C7", "支出总表!D8", "支出总表!E9", "收入总表!A6", "收入总表!B7", "收支总表!C5"))
                 .body("detail", org.hamcrest.Matchers.containsString("nothing was imported"));
 
         // stored data unchanged: still version 1 with the golden rows
-        given().get(year).then().statusCode(200).header("ETag", "\"1\"");
-        assertThat(get(year + "/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
-        assertThat(get(year + "/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
+        given().get(year + "/budget").then().statusCode(200).header("ETag", "\"1\"");
+        assertThat(get(year + "/budget/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
+        assertThat(get(year + "/budget/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
     }
 
     @Test
     void notAWorkbookZipBombsAndHugeSheetsAreRefused() {
         String code = newUnit();
-        String year = "/api/units/" + code + "/years/2024";
-        given().contentType(XLSX).body("this is not a workbook".getBytes(StandardCharsets.UTF_8)).post(year + "/import")
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(XLSX).body("this is not a workbook".getBytes(StandardCharsets.UTF_8)).post(year + "/budget/import")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
-                .body("type", equalTo("urn:perfeval:problem:malformed-workbook"));
+                .body("type", equalTo("/problems/malformed-workbook"));
 
         XSSFWorkbook bomb = new XSSFWorkbook();
         XSSFSheet s = bomb.createSheet("支出总表");
@@ -201,7 +201,7 @@ class ImportTest {
         }
         byte[] bombBytes = bytes(bomb);
         assertThat(bombBytes.length).isLessThan(2 * 1024 * 1024);
-        given().contentType(XLSX).body(bombBytes).post(year + "/import")
+        given().contentType(XLSX).body(bombBytes).post(year + "/budget/import")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
                 .body("detail", org.hamcrest.Matchers.containsString("zip bomb"));
 
@@ -210,20 +210,20 @@ class ImportTest {
         for (int r = 0; r < 2500; r++) {
             h.createRow(r).createCell(0).setCellValue("201");
         }
-        given().contentType(XLSX).body(bytes(huge)).post(year + "/import")
+        given().contentType(XLSX).body(bytes(huge)).post(year + "/budget/import")
                 .then().statusCode(413).contentType(ProblemDetail.MEDIA_TYPE);
 
         XSSFWorkbook none = new XSSFWorkbook();
         none.createSheet("Sheet1");
-        given().contentType(XLSX).body(bytes(none)).post(year + "/import")
+        given().contentType(XLSX).body(bytes(none)).post(year + "/budget/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
-        given().get(year).then().statusCode(404);
+        given().get(year + "/budget").then().statusCode(404);
     }
 
     @Test
     void csvRevenueTableKeepsItsEmptyCells() {
         String code = newUnit();
-        String year = "/api/units/" + code + "/years/2024";
+        String year = "/api/v1/units/" + code + "/years/2024";
         StringBuilder csv = new StringBuilder("科目编码,科目名称,合计,一般公共预算拨款,其中：经费拨款,纳入一般公共预算管理的非税收入拨款,"
                 + "政府性基金收入,纳入专户管理的非税收入拨款,上级补助收入,其他收入\n");
         for (JsonNode r : Golden.rows("revenueByFunction")) {
@@ -235,14 +235,14 @@ class ImportTest {
             csv.append('\n');
         }
         given().contentType("text/csv").queryParam("table", "revenue").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(200);
-        assertThat(get(year + "/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
+                .post(year + "/budget/import").then().statusCode(200);
+        assertThat(get(year + "/budget/revenue").path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
     }
 
     @Test
     void csvImportsOneTableAndNamesTheBadCell() {
         String code = newUnit();
-        String year = "/api/units/" + code + "/years/2024";
+        String year = "/api/v1/units/" + code + "/years/2024";
         StringBuilder csv = new StringBuilder("年初部门预算支出总表\n单位：万元\n科目编码,科目名称,合计,基本支出,项目支出\n");
         for (JsonNode r : Golden.rows("expenditureByFunction")) {
             csv.append(r.path("code").asText()).append(',').append(r.path("name").asText()).append(',')
@@ -252,24 +252,24 @@ class ImportTest {
         }
         csv.append(",合计,4988.65,3274.34,1714.31\n");
         given().contentType("text/csv").queryParam("table", "expenditure").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(200).header("ETag", "\"1\"");
-        assertThat(get(year + "/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
+                .post(year + "/budget/import").then().statusCode(200).header("ETag", "\"1\"");
+        assertThat(get(year + "/budget/expenditure").path("rows")).isEqualTo(Golden.rows("expenditureByFunction"));
 
         String bad = csv.toString().replace("2010301,行政运行,1363.4", "2010301,行政运行,1363.4.1");
         given().contentType("text/csv").queryParam("table", "expenditure").body(bad.getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
+                .post(year + "/budget/import").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
                 .body("errors.field", equalTo(List.of("支出总表!C6")));
         given().contentType("text/csv").queryParam("table", "nonsense").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(400).body("errors[0].field", equalTo("table"));
+                .post(year + "/budget/import").then().statusCode(400).body("errors[0].field", equalTo("table"));
         given().contentType("text/csv").queryParam("table", "expenditure").body("\"unterminated,\n1".getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
+                .post(year + "/budget/import").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
 
         // in 元, converted exactly
         String yuan = "单位：元\n科目编码,科目名称,合计,基本支出,项目支出\n201,一般公共服务支出,18275000.01,15705000.01,2570000\n";
         given().contentType("text/csv").queryParam("table", "expenditure").body(yuan.getBytes(StandardCharsets.UTF_8))
-                .post(year + "/import").then().statusCode(200);
-        assertThat(get(year + "/expenditure").path("rows").get(0).path("total").decimalValue())
+                .post(year + "/budget/import").then().statusCode(200);
+        assertThat(get(year + "/budget/expenditure").path("rows").get(0).path("total").decimalValue())
                 .isEqualTo(new BigDecimal("1827.500001"));
-        given().get(year).then().header("ETag", "\"2\"").body("expenditure.code", hasItem("201"));
+        given().get(year + "/budget").then().header("ETag", "\"2\"").body("expenditure.code", hasItem("201"));
     }
 }

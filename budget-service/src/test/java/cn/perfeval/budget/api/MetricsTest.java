@@ -28,12 +28,12 @@ class MetricsTest {
     @Test
     void metricsAreOpenAndCarryHttpLatencyAndTheOutbox() {
         String code = Golden.newCode();
-        given().contentType("application/json").body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
-        given().contentType("application/json").body(Golden.staff()).put("/api/units/" + code + "/years/2024/staff").then().statusCode(200);
+        given().contentType("application/json").body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
+        given().contentType("application/json").body(Golden.staff()).put("/api/v1/units/" + code + "/years/2024/budget/staff").then().statusCode(200);
 
         String metrics = TestAuth.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests_seconds_count{");
-        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/units/\\{code\\}/years/\\{year\\}/staff\"");
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/units/\\{unitCode\\}/years/\\{year\\}/budget/staff\"");
         assertThat(metrics).contains("# HELP perfeval_outbox_backlog ");
         assertThat(gauge(metrics, "perfeval_outbox_backlog")).isGreaterThanOrEqualTo(0);
         assertThat(gauge(metrics, "perfeval_outbox_oldest_age_seconds")).isGreaterThanOrEqualTo(0);

@@ -25,12 +25,12 @@ class OpenApiTest {
     void everyOperationHasTagSummaryAndExamples() {
         JsonNode doc = Golden.parse(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         JsonNode paths = doc.path("paths");
-        assertThat(paths.has("/api/units/{code}/years/{year}/budget-summary")).isTrue();
-        assertThat(paths.has("/api/units/{code}/years/{year}/revenue")).isTrue();
-        assertThat(paths.has("/api/units/{code}/years/{year}/staff")).isTrue();
-        assertThat(paths.has("/api/units/{code}/years/{year}/adjustments")).isTrue();
-        assertThat(paths.has("/api/units/{code}/years/{year}/findings")).isTrue();
-        assertThat(paths.has("/api/units/{code}/years/{year}/import")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/budget/budget-summary")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/budget/revenue")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/budget/staff")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/budget/adjustments")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/findings")).isTrue();
+        assertThat(paths.has("/api/v1/units/{unitCode}/years/{year}/budget/import")).isTrue();
 
         List<String> undocumented = new ArrayList<>();
         int operations = 0;
@@ -73,8 +73,8 @@ class OpenApiTest {
                 }
             }
         }
-        assertThat(operations).isGreaterThanOrEqualTo(21);
-        assertThat(paths.has("/api/audit")).isTrue();
+        assertThat(operations).isEqualTo(20);
+        assertThat(paths.has("/api/v1/audit")).isTrue();
         JsonNode scheme = doc.path("components").path("securitySchemes").path("bearerJwt");
         assertThat(scheme.path("type").asText()).isEqualTo("http");
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");

@@ -41,8 +41,8 @@ class UnitYearResourceTest {
     static String newUnit() {
         String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
         given().contentType(ContentType.JSON).body(Examples.UNIT)
-                .when().put("/api/units/" + code)
-                .then().statusCode(201).body("code", equalTo(code)).body("kind", equalTo("行政"));
+                .when().put("/api/v1/units/" + code)
+                .then().statusCode(201).body("unitCode", equalTo(code)).body("kind", equalTo("行政"));
         return code;
     }
 
@@ -50,22 +50,22 @@ class UnitYearResourceTest {
     void storesTheTableExactlyAndDerivesMeasures() {
         String code = newUnit();
         given().contentType(ContentType.JSON).body(TABLE)
-                .when().put("/api/units/" + code + "/years/2024/expenditure")
+                .when().put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(200).header("ETag", "\"1\"");
 
-        given().when().get("/api/units/" + code + "/years/2024/expenditure")
+        given().when().get("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(200)
                 .body("amountUnit", equalTo("万元"))
                 .body("rows.code", equalTo(List.of("201", "20103", "2010301", "2010399", "204")))
                 .body("rows[2].total", equalTo(1363.4f));
         // exact decimals on the wire, not floats
-        String body = given().when().get("/api/units/" + code + "/years/2024/expenditure").asString();
+        String body = given().when().get("/api/v1/units/" + code + "/years/2024/budget/expenditure").asString();
         assertThat(body).contains("\"total\":1363.4,").contains("\"basic\":327.37,").contains("\"total\":1827.5,");
 
         given().contentType(ContentType.JSON).body(Examples.EXECUTION)
-                .when().put("/api/units/" + code + "/years/2024/execution")
+                .when().put("/api/v1/units/" + code + "/years/2024/budget/execution")
                 .then().statusCode(200).header("ETag", "\"2\"");
-        String measures = given().when().get("/api/units/" + code + "/years/2024/measures").asString();
+        String measures = given().when().get("/api/v1/units/" + code + "/years/2024/budget/measures").asString();
         assertThat(measures)
                 .contains("\"yearStartBudget\":2367.87")   // 1827.5 + 540.37 (类 rows only)
                 .contains("\"basicBudget\":1897.87")
@@ -81,9 +81,9 @@ class UnitYearResourceTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"amountUnit": "元", "basicActual": 35530000.55, "projectActual": 8600000}""")
-                .when().put("/api/units/" + code + "/years/2024/execution")
+                .when().put("/api/v1/units/" + code + "/years/2024/budget/execution")
                 .then().statusCode(200);
-        String body = given().when().get("/api/units/" + code + "/years/2024/execution").asString();
+        String body = given().when().get("/api/v1/units/" + code + "/years/2024/budget/execution").asString();
         assertThat(body).contains("\"basicActual\":3553.000055").contains("\"projectActual\":860.0000");
     }
 
@@ -91,15 +91,15 @@ class UnitYearResourceTest {
     void staleIfMatchIsRefusedAndChangesNothing() {
         String code = newUnit();
         given().contentType(ContentType.JSON).body(TABLE)
-                .put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(200);
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure").then().statusCode(200);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Examples.EXECUTION)
-                .put("/api/units/" + code + "/years/2024/execution").then().statusCode(200).header("ETag", "\"2\"");
+                .put("/api/v1/units/" + code + "/years/2024/budget/execution").then().statusCode(200).header("ETag", "\"2\"");
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(TABLE.replace("1363.4", "1.00"))
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(412).contentType(ProblemDetail.MEDIA_TYPE)
-                .body("type", equalTo("urn:perfeval:problem:stale-version"));
-        given().get("/api/units/" + code + "/years/2024").then().statusCode(200)
+                .body("type", equalTo("/problems/stale-version"));
+        given().get("/api/v1/units/" + code + "/years/2024/budget").then().statusCode(200)
                 .header("ETag", "\"2\"").body("expenditure[2].total", equalTo(1363.4f));
     }
 
@@ -107,35 +107,35 @@ class UnitYearResourceTest {
     void badInputGetsProblemJsonNamingTheFieldAndChangesNothing() {
         String code = newUnit();
         given().contentType(ContentType.JSON).body(TABLE)
-                .put("/api/units/" + code + "/years/2024/expenditure").then().statusCode(200);
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure").then().statusCode(200);
 
         given().contentType(ContentType.JSON).body(TABLE.replace("\"basic\": 327.37", "\"basic\": -1"))
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE)
                 .body("errors.field", hasItem("rows[4].basic"));
         given().contentType(ContentType.JSON).body(TABLE.replace("1363.4", "1363.456"))
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(400).body("errors.field", hasItem("rows[2].total"));
         given().contentType(ContentType.JSON).body(TABLE.replace("\"20103\"", "\"20109\""))
-                .put("/api/units/" + code + "/years/2024/expenditure")
-                .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.startsWith("orphan code"));
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
+                .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.startsWith("上级科目 20103 不在表中"));
         given().contentType(ContentType.JSON).body(TABLE.replace("\"2010399\"", "\"2010301\""))
-                .put("/api/units/" + code + "/years/2024/expenditure")
-                .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.startsWith("duplicate"));
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
+                .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.startsWith("科目编码重复"));
         given().contentType(ContentType.JSON).body(TABLE.replace("\"204\"", "\"2041\""))
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(400).body("errors.field", hasItem("rows[4].code"));
         given().contentType(ContentType.JSON).body(TABLE.replace("1363.4", "\"lots\""))
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("rows[2].total"));
         given().contentType(ContentType.JSON).body("{\"amountUnit\": \"万元\", \"rows\": [")
-                .put("/api/units/" + code + "/years/2024/expenditure")
+                .put("/api/v1/units/" + code + "/years/2024/budget/expenditure")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
         given().contentType(ContentType.JSON).body(Examples.EXECUTION)
-                .put("/api/units/NOSUCHUNIT/years/2024/execution")
+                .put("/api/v1/units/NOSUCHUNIT/years/2024/budget/execution")
                 .then().statusCode(404).contentType(ProblemDetail.MEDIA_TYPE);
 
-        given().get("/api/units/" + code + "/years/2024").then().statusCode(200)
+        given().get("/api/v1/units/" + code + "/years/2024/budget").then().statusCode(200)
                 .header("ETag", "\"1\"").body("expenditure[4].basic", equalTo(327.37f));
     }
 
@@ -144,7 +144,7 @@ class UnitYearResourceTest {
         String code = newUnit();
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(Examples.EXECUTION.replace("3553", "355" + i))
-                    .put("/api/units/" + code + "/years/2024/execution").then().statusCode(200);
+                    .put("/api/v1/units/" + code + "/years/2024/budget/execution").then().statusCode(200);
         }
         String key = code + ":2024";
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
@@ -172,7 +172,7 @@ class UnitYearResourceTest {
     @Test
     void openApiAndHealthAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/units/{code}/years/{year}/expenditure"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/units/{unitCode}/years/{year}/budget/expenditure"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -26,7 +26,7 @@ class UnitsAndTablesTest {
     static String unitIn(String county) {
         String code = Golden.newCode();
         given().contentType(ContentType.JSON).body(Examples.UNIT.replace("湘潭县\"", county + "\""))
-                .put("/api/units/" + code).then().statusCode(201);
+                .put("/api/v1/units/" + code).then().statusCode(201);
         return code;
     }
 
@@ -36,49 +36,71 @@ class UnitsAndTablesTest {
         String a = unitIn(county);
         String b = unitIn(county);
         String c = unitIn(county);
-        given().get("/api/units/" + a).then().statusCode(200)
+        given().get("/api/v1/units/" + a).then().statusCode(200)
                 .body("offices", equalTo(List.of("党政办公室", "党建办公室", "财政办公室")))
                 .body("county", equalTo(county));
-        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/units/" + a + "/years/2024/staff").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/units/" + c + "/years/2024/staff").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/units/" + b + "/years/2023/staff").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/v1/units/" + a + "/years/2024/budget/staff").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/v1/units/" + c + "/years/2024/budget/staff").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/v1/units/" + b + "/years/2023/budget/staff").then().statusCode(200);
 
-        given().queryParam("county", county).get("/api/units").then().statusCode(200)
-                .body("total", equalTo(3)).body("items.code", equalTo(List.of(a, b, c).stream().sorted().toList()));
+        given().queryParam("county", county).get("/api/v1/units").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.unitCode", equalTo(List.of(a, b, c).stream().sorted().toList()));
         List<String> in2024 = List.of(a, c).stream().sorted().toList();
-        given().queryParam("county", county).queryParam("fiscalYear", 2024).queryParam("size", 1).get("/api/units")
+        given().queryParam("county", county).queryParam("year", 2024).queryParam("size", 1).get("/api/v1/units")
                 .then().statusCode(200).body("total", equalTo(2)).body("size", equalTo(1))
-                .body("items.code", equalTo(List.of(in2024.get(0))));
-        given().queryParam("county", county).queryParam("fiscalYear", 2024).queryParam("size", 1).queryParam("page", 1)
-                .get("/api/units").then().statusCode(200).body("items.code", equalTo(List.of(in2024.get(1))));
-        given().queryParam("fiscalYear", 1999).get("/api/units").then().statusCode(400)
-                .contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("fiscalYear"));
+                .body("items.unitCode", equalTo(List.of(in2024.get(0))));
+        given().queryParam("county", county).queryParam("year", 2024).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/units").then().statusCode(200).body("items.unitCode", equalTo(List.of(in2024.get(1))));
+        given().queryParam("year", 1999).get("/api/v1/units").then().statusCode(400)
+                .contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("year"));
 
         // replacing the offices replaces them whole
-        given().contentType(ContentType.JSON).body(Examples.UNIT.replace("\"党建办公室\", ", "")).put("/api/units/" + a)
-                .then().statusCode(200).body("offices", equalTo(List.of("党政办公室", "财政办公室")));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Examples.UNIT.replace("\"党建办公室\", ", ""))
+                .put("/api/v1/units/" + a)
+                .then().statusCode(200).header("ETag", "\"2\"").body("offices", equalTo(List.of("党政办公室", "财政办公室")));
+    }
+
+    @Test
+    void replacingAUnitNamesTheVersionItReplaces() {
+        String code = Golden.newCode();
+        String unit = "/api/v1/units/" + code;
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Examples.UNIT).put(unit)
+                .then().statusCode(412).contentType(ProblemDetail.MEDIA_TYPE);
+        given().contentType(ContentType.JSON).body(Examples.UNIT).put(unit)
+                .then().statusCode(201).header("ETag", "\"1\"").body("unitCode", equalTo(code)).body("version", equalTo(1));
+        given().get(unit).then().statusCode(200).header("ETag", "\"1\"");
+
+        String renamed = Examples.UNIT.replace("湘潭县中路铺镇人民政府", "湘潭县中路铺镇");
+        given().contentType(ContentType.JSON).body(renamed).put(unit)
+                .then().statusCode(428).contentType(ProblemDetail.MEDIA_TYPE)
+                .body("type", equalTo("/problems/precondition-required")).body("detail", startsWith("单位 " + code));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(renamed).put(unit)
+                .then().statusCode(200).header("ETag", "\"2\"").body("name", equalTo("湘潭县中路铺镇")).body("version", equalTo(2));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Examples.UNIT).put(unit)
+                .then().statusCode(412).contentType(ProblemDetail.MEDIA_TYPE).body("type", equalTo("/problems/stale-version"));
+        given().get(unit).then().statusCode(200).header("ETag", "\"2\"").body("name", equalTo("湘潭县中路铺镇"));
     }
 
     @Test
     void staffIsStoredPerYearAndFeedsTheMeasures() {
         String code = unitIn("湘潭县");
-        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/units/" + code + "/years/2024/staff")
+        given().contentType(ContentType.JSON).body(Examples.STAFF).put("/api/v1/units/" + code + "/years/2024/budget/staff")
                 .then().statusCode(200).header("ETag", "\"1\"").body("staff.authorizedPosts", equalTo(136));
-        JsonNode staff = Golden.parse(given().get("/api/units/" + code + "/years/2024/staff").asString());
+        JsonNode staff = Golden.parse(given().get("/api/v1/units/" + code + "/years/2024/budget/staff").asString());
         assertThat(staff).isEqualTo(Golden.parse(Examples.STAFF));
-        given().get("/api/units/" + code + "/years/2024/measures").then().statusCode(200)
+        given().get("/api/v1/units/" + code + "/years/2024/budget/measures").then().statusCode(200)
                 .body("measures.staffAuthorized", equalTo(136)).body("measures.staffInService", equalTo(125));
-        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": -1}").put("/api/units/" + code + "/years/2024/staff")
+        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": -1}").put("/api/v1/units/" + code + "/years/2024/budget/staff")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("authorizedPosts"));
-        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": \"many\"}").put("/api/units/" + code + "/years/2024/staff")
+        given().contentType(ContentType.JSON).body("{\"authorizedPosts\": \"many\"}").put("/api/v1/units/" + code + "/years/2024/budget/staff")
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("authorizedPosts"));
-        given().get("/api/units/" + code + "/years/2024").then().header("ETag", "\"1\"").body("staff.inService", equalTo(125));
+        given().get("/api/v1/units/" + code + "/years/2024/budget").then().header("ETag", "\"1\"").body("staff.inService", equalTo(125));
     }
 
     @Test
     void budgetSummaryIsReplacedWholeAndReadBackExactly() {
         String code = unitIn("湘潭县");
-        String path = "/api/units/" + code + "/years/2024/budget-summary";
+        String path = "/api/v1/units/" + code + "/years/2024/budget/budget-summary";
         given().get(path).then().statusCode(404);
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY).put(path).then().statusCode(200);
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY).put(path).then().statusCode(200).header("ETag", "\"2\"");
@@ -96,19 +118,19 @@ class UnitsAndTablesTest {
     @Test
     void budgetSummaryBadInputIsRefusedAndChangesNothing() {
         String code = unitIn("湘潭县");
-        String path = "/api/units/" + code + "/years/2024/budget-summary";
+        String path = "/api/v1/units/" + code + "/years/2024/budget/budget-summary";
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY).put(path).then().statusCode(200);
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("\"204\"", "\"20401\"")).put(path)
                 .then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("expenditure[1].code"));
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("\"204\"", "\"201\"")).put(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("expenditure[1].code"))
-                .body("errors[0].message", startsWith("duplicate"));
+                .body("errors[0].message", startsWith("科目编码重复"));
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("\"amount\": 100", "\"amount\": -100")).put(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("revenue[2].amount"));
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("2135.35", "2135.351")).put(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("revenue[3].amount"));
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("\"政府性基金收入\"", "\"其他收入\"")).put(path)
-                .then().statusCode(400).body("errors[0].message", startsWith("duplicate"));
+                .then().statusCode(400).body("errors[0].message", startsWith("收入项目重复"));
         given().contentType(ContentType.JSON).body(Examples.BUDGET_SUMMARY.replace("\"item\": \"经费拨款\", \"amount\": 2753.3",
                         "\"item\": \"经费拨款\", \"amount\": 2753.3, \"children\": [{\"item\": \"x\", \"amount\": 1}]")).put(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("revenue[0].children[0].children"));
@@ -121,7 +143,7 @@ class UnitsAndTablesTest {
     @Test
     void revenueTableKeepsEmptyCellsAndRowOrderAndValidatesLikeTheExpenditureTable() {
         String code = unitIn("湘潭县");
-        String path = "/api/units/" + code + "/years/2024/revenue";
+        String path = "/api/v1/units/" + code + "/years/2024/budget/revenue";
         given().contentType(ContentType.JSON).body(Golden.revenue()).put(path).then().statusCode(200);
         assertThat(Golden.parse(given().get(path).asString()).path("rows")).isEqualTo(Golden.rows("revenueByFunction"));
 
@@ -133,9 +155,9 @@ class UnitsAndTablesTest {
                 .put(path).then().statusCode(400).body("errors.field", hasItem("rows[22].superiorSubsidy"));
         given().contentType(ContentType.JSON).body(revenue.replace("\"code\":\"21205\"", "\"code\":\"21206\""))
                 .put(path).then().statusCode(400).body("errors[0].field", equalTo("rows[23].code"))
-                .body("errors[0].message", startsWith("orphan"));
+                .body("errors[0].message", startsWith("上级科目"));
         given().contentType(ContentType.JSON).body(revenue.replace("\"code\":\"2120501\"", "\"code\":\"2120104\""))
-                .put(path).then().statusCode(400).body("errors[0].message", startsWith("duplicate"));
+                .put(path).then().statusCode(400).body("errors[0].message", startsWith("科目编码重复"));
         given().contentType(ContentType.JSON).body(revenue.replace("\"code\":\"2120501\"", "\"code\":\"21205O1\""))
                 .put(path).then().statusCode(400).body("errors.field", hasItem("rows[23].code"));
         given().contentType(ContentType.JSON).body(revenue.replace("\"total\":773.55", "\"total\":\"lots\""))

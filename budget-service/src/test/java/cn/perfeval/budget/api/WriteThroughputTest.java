@@ -47,8 +47,8 @@ class WriteThroughputTest {
     @Test
     void replacingA200RowTable() {
         String code = Golden.newCode();
-        given().contentType("application/json").body(Golden.unit()).put("/api/units/" + code).then().statusCode(201);
-        String path = "/api/units/" + code + "/years/2024/expenditure";
+        given().contentType("application/json").body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
+        String path = "/api/v1/units/" + code + "/years/2024/budget/expenditure";
         for (int i = 0; i < WARM_UP; i++) {
             given().contentType("application/json").body(table(i)).put(path).then().statusCode(200);
         }
@@ -60,6 +60,6 @@ class WriteThroughputTest {
         System.out.printf("WriteThroughputTest: %d PUTs of a %d-row table: %.1f ms/PUT (%.1f PUT/s)%n",
                 PUTS, ROWS, msPerPut, 1000 / msPerPut);
         assertThat(given().get(path).jsonPath().getList("rows")).hasSize(ROWS);
-        assertThat(given().get("/api/units/" + code + "/years/2024").header("ETag")).isEqualTo("\"" + (WARM_UP + PUTS) + "\"");
+        assertThat(given().get("/api/v1/units/" + code + "/years/2024/budget").header("ETag")).isEqualTo("\"" + (WARM_UP + PUTS) + "\"");
     }
 }

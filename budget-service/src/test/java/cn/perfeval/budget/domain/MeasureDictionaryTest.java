@@ -1,5 +1,6 @@
 package cn.perfeval.budget.domain;
 
+import cn.perfeval.budget.api.MeasureValues;
 import cn.perfeval.events.measures.Measures;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,17 @@ class MeasureDictionaryTest {
     void theEnumAndTheDictionaryHaveExactlyTheSameNames() {
         assertThat(Arrays.stream(Measure.values()).map(Enum::name).toList())
                 .containsExactlyElementsOf(Measures.names());
+    }
+
+    @Test
+    void theDocumentedMeasureValuesNameExactlyTheMeasures() {
+        // the OpenAPI schema of a unit-year's measures (MeasureValues) must not drift from what the API answers
+        assertThat(Arrays.stream(MeasureValues.class.getDeclaredFields())
+                .filter(f -> java.lang.reflect.Modifier.isPublic(f.getModifiers())).map(java.lang.reflect.Field::getName).toList())
+                .containsExactlyElementsOf(Measures.names());
+        assertThat(Arrays.stream(MeasureValues.class.getDeclaredFields())
+                .map(f -> f.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class).description()))
+                .allSatisfy(d -> assertThat(d).matches("[^A-Za-z]+（(万元|人|%|件)）"));
     }
 
     @Test

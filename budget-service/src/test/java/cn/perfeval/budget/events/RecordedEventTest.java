@@ -37,7 +37,7 @@ class RecordedEventTest {
     void theGoldenCaseIsPublishedAsRecorded() throws Exception {
         String code = Golden.newCode();
         Golden.load(code);
-        long version = Long.parseLong(TestAuth.given().get("/api/units/" + code + "/years/2024").then().statusCode(200)
+        long version = Long.parseLong(TestAuth.given().get("/api/v1/units/" + code + "/years/2024/budget").then().statusCode(200)
                 .extract().header("ETag").replace("\"", "").replace("W/", ""));
         String key = code + ":2024";
         AtomicReference<String> last = new AtomicReference<>();

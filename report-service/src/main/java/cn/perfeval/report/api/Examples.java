@@ -22,53 +22,29 @@ public final class Examples {
              "issuer": "湘潭县中路铺镇人民政府",
              "issuedOn": "2025-05-26"}""";
 
+    /** The answer to a PUT of {@link #NARRATIVE} as the third version (abridged). */
     public static final String NARRATIVE_VERSION = """
-            {"unitCode": "114303210062309155", "fiscalYear": 2024, "version": 3,
+            {"unitCode": "114303210062309155", "year": 2024, "version": 3,
              "savedAt": "2026-11-26T20:30:00.123456Z",
-             "narrative": {"overview": "2024年，中路铺镇政府坚持以……", "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025-05-26"}}""";
+             "narrative": {"overview": "2024年，中路铺镇政府坚持以习近平新时代中国特色社会主义思想为指导，……",
+                           "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025-05-26"}}""";
 
     public static final String NARRATIVE_HISTORY = """
-            [{"unitCode": "114303210062309155", "fiscalYear": 2024, "version": 1, "savedAt": "2026-11-26T20:30:00.123456Z",
-              "narrative": {"overview": "初稿"}},
-             {"unitCode": "114303210062309155", "fiscalYear": 2024, "version": 2, "savedAt": "2026-11-26T20:35:10.5Z",
-              "narrative": {"overview": "2024年，中路铺镇政府……"}}]""";
-
-    public static final String INVALID = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "year: must be less than or equal to 2100", "instance": "/api/units/114303210062309155/years/3000/narrative",
-             "errors": [{"field": "year", "message": "must be less than or equal to 2100", "rejected": "3000"}]}""";
-
-    public static final String STALE = """
-            {"type": "urn:perfeval:problem:stale-version", "title": "Stale version", "status": 412,
-             "detail": "the narrative of 114303210062309155 in 2024 is at version 3, not 2; read it again and reapply the change",
-             "instance": "/api/units/114303210062309155/years/2024/narrative"}""";
-
-    public static final String NARRATIVE_NOT_FOUND = """
-            {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "the narrative of 114303210062309155 in 2024 has no version 9",
-             "instance": "/api/units/114303210062309155/years/2024/narrative/versions/9"}""";
-
-    public static final String REPORT_NOT_FOUND = """
-            {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "no budget data for unit 114303210062309155 in 2024 has reached report-service",
-             "instance": "/api/reports/114303210062309155/2024"}""";
-
-    public static final String BAD_FORMAT = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "must be one of html, markdown, json, docx, pdf", "instance": "/api/reports/114303210062309155/2024",
-             "errors": [{"field": "format", "message": "must be one of html, markdown, json, docx, pdf", "rejected": "pdfx"}]}""";
-
-    public static final String NO_FONT = """
-            {"type": "urn:perfeval:problem:pdf-font-missing", "title": "PDF not available", "status": 503,
-             "detail": "no CJK font found for PDF output: install the Debian package fonts-wqy-zenhei (or fonts-noto-cjk), or set report.pdf.font-path; every other format works",
-             "instance": "/api/reports/114303210062309155/2024"}""";
+            {"items": [{"unitCode": "114303210062309155", "year": 2024, "version": 1, "savedAt": "2026-11-26T20:30:00.123456Z",
+                        "narrative": {"overview": "初稿"}},
+                       {"unitCode": "114303210062309155", "year": 2024, "version": 2, "savedAt": "2026-11-26T20:35:10.5Z",
+                        "narrative": {"overview": "2024年，中路铺镇政府……"}}],
+             "page": 0, "size": 50, "total": 2,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/narrative/versions?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/narrative/versions?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/narrative/versions?page=0&size=50"}}""";
 
     public static final String REPORT_JSON = """
             {"title": "湘潭县中路铺镇人民政府2024年度部门整体支出绩效评价自评报告", "unitCode": "114303210062309155",
-             "unitName": "湘潭县中路铺镇人民政府", "fiscalYear": 2024,
+             "unitName": "湘潭县中路铺镇人民政府", "year": 2024,
              "provenance": {"budgetVersion": 3, "scoreVersion": 4, "scoredBudgetVersion": 3, "systemCode": "xiangtan-county",
                             "systemVersion": 1, "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）", "narrativeVersion": 2,
-                            "text": "本报告依据：预算数据第3版；评分第4版（依据预算数据第3版，指标体系xiangtan-county第1版）；文字材料第2版。"},
+                            "text": "本报告依据：预算数据第3版；评分第4版（依据预算数据第3版，指标体系湘潭县部门整体支出绩效评价指标体系（县级模板）第1版）；文字材料第2版。"},
              "opening": ["2024年，在县委、县政府的坚强领导下，……"],
              "sections": [{"level": 1, "heading": "一、工作概述", "blocks": [{"kind": "paragraph", "text": "2024年，……"}]}],
              "conclusion": {"total": 93, "maxTotal": 100, "grade": "优", "complete": true,
@@ -76,28 +52,9 @@ public final class Examples {
              "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025年5月26日", "appendix": []}""";
 
     public static final String SUMMARY_JSON = """
-            {"county": "湘潭县", "fiscalYear": 2024, "groups": ["预算执行", "预算管理", "资产管理", "产出效果"],
+            {"county": "湘潭县", "year": 2024, "groups": ["预算执行", "预算管理", "资产管理", "产出效果"],
              "rows": [{"rank": 1, "unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "total": 93,
                        "maxTotal": 100, "grade": "优", "complete": true, "groupPoints": [28, 19, 4, 42],
                        "budgetVersion": 3, "scoreVersion": 4}]}""";
 
-    public static final String SUMMARY_NOT_FOUND = """
-            {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "no unit of 湘潭县 in 2024 has reached report-service",
-             "instance": "/api/counties/湘潭县/years/2024/summary"}""";
-
-    public static final String UNAUTHORIZED = """
-            {"type": "urn:perfeval:problem:unauthorized", "title": "Unauthorized", "status": 401,
-             "detail": "a bearer token is required", "instance": "/api/reports/114303210062309155/2024"}""";
-
-    public static final String FORBIDDEN = """
-            {"type": "urn:perfeval:problem:forbidden", "title": "Forbidden", "status": 403,
-             "detail": "finance users may only read their own unit (token unit 431321001, requested 114303210062309155)",
-             "instance": "/api/reports/114303210062309155/2024"}""";
-
-    public static final String TOO_LARGE = """
-            {"type": "urn:perfeval:problem:too-large", "title": "Content too large", "status": 413,
-             "detail": "the body has 5242880 bytes; at most 4194304 are accepted",
-             "instance": "/api/units/114303210062309155/years/2024/narrative",
-             "errors": [{"field": "body", "message": "the body has 5242880 bytes; at most 4194304 are accepted"}]}""";
 }

@@ -1,7 +1,6 @@
 package cn.perfeval.report.api;
 
 import cn.perfeval.platform.problem.ApiException;
-import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.render.DocxRenderer;
@@ -29,19 +28,19 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-@Path("/api/reports/{unitCode}/{year}")
-@Tag(name = "Reports", description = "The evaluation report of a unit-year")
+@Path("/api/v1/units/{unitCode}/years/{year}/report")
+@Tag(name = "报告")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -68,7 +67,7 @@ public class ReportResource {
     private static Map<String, String> formats() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("html", MediaType.TEXT_HTML);
-        m.put("markdown", MARKDOWN);
+        m.put("md", MARKDOWN);
         m.put("json", MediaType.APPLICATION_JSON);
         m.put("docx", DOCX);
         m.put("pdf", PDF);
@@ -77,44 +76,40 @@ public class ReportResource {
 
     @GET
     @Produces({MediaType.TEXT_HTML, MARKDOWN, MediaType.APPLICATION_JSON, DOCX, PDF})
-    @Operation(summary = "The report of a unit-year",
-            description = "Assembled from report-service's own read model of the budget and score topics and the narrative. "
-                    + "The format is chosen by the format parameter (docx, pdf, html, markdown, json), else by the Accept header. "
-                    + "The same inputs give the same content; the document states the versions it was made from.")
-    @APIResponse(responseCode = "200", description = "The report, in the chosen format", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = Examples.REPORT_JSON)),
-            @Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = MARKDOWN),
-            @Content(mediaType = DOCX), @Content(mediaType = PDF)})
-    @APIResponse(responseCode = "400", description = "Unknown format, invalid unit code or year",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "bad format", value = Examples.BAD_FORMAT)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The token may not read this unit (finance: own unit only; evaluator: own county only)",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No budget data of this unit-year has arrived",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.REPORT_NOT_FOUND)))
-    @APIResponse(responseCode = "406", description = "None of the accepted media types is available",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "PDF asked for, but no CJK font is installed (the problem names the Debian package)",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "no font", value = Examples.NO_FONT)))
+    @Operation(operationId = "getReport", summary = "单位年度绩效评价自评报告",
+            description = "由本服务从预算数据和评分事件中保存的数据以及文字材料组装而成，预算服务和评分服务停止时也能生成。"
+                    + "格式由 format 参数选择（docx、pdf、html、md、json），未给出时按 Accept 请求头选择。"
+                    + "相同的输入得到相同的内容；报告注明其依据的预算数据、评分和文字材料的版本。")
+    @APIResponse(responseCode = "200", description = "所选格式的报告", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDocument.class),
+                    examples = @ExampleObject(name = "中路铺镇2024年", value = Examples.REPORT_JSON)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, description = "可打印的独立 HTML 文档（A4）")),
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING, description = "CommonMark 文本，表格为管道表格")),
+            @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Word 文档，版式按 GB/T 9704-2012")),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "PDF 文档，嵌入中文字体"))})
+    @APIResponse(responseCode = "400", description = "format 不是 docx、pdf、html、md、json 之一，或单位代码、年度、指标体系代码无效")
+    @APIResponse(responseCode = "404", description = "本服务尚未收到该单位该年度的预算数据")
+    @APIResponse(responseCode = "406", description = "Accept 请求头中没有本服务能提供的格式（可提供：HTML、Markdown、JSON、DOCX、PDF）")
+    @APIResponse(responseCode = "503", description = "请求 PDF 但服务器未安装中文字体（问题详情指明应安装的软件包），其他格式不受影响；或数据库暂时不可用")
     public Response report(@PathParam("unitCode") @UnitCode String unitCode,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
-                           @Parameter(description = "docx, pdf, html, markdown or json") @QueryParam("format") String format,
-                           @Parameter(description = "indicator system code; default: the newest score") @QueryParam("system") @Pattern(regexp = SYSTEM_CODE) String system,
+                           @Parameter(description = "报告格式；不给出时按 Accept 请求头选择",
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = {"docx", "pdf", "html", "md", "json"}))
+                           @QueryParam("format") String format,
+                           @Parameter(description = "指标体系代码；不给出时使用该县指定的指标体系的评分（无指定时为最新评分）") @QueryParam("system") @Pattern(regexp = SYSTEM_CODE) String system,
                            @Context HttpHeaders headers) {
         access.readUnit(unitCode, year);
         String chosen = chooseFormat(format, headers.getAcceptableMediaTypes(), FORMATS);
         ReportDocument doc = reports.report(unitCode, year, system)
-                .orElseThrow(() -> ApiException.notFound("no budget data for unit " + unitCode + " in " + year
-                        + " has reached report-service"));
+                .orElseThrow(() -> ApiException.notFound("本服务尚未收到单位" + unitCode + "在" + year + "年度的预算数据"));
         Object body = metrics.render("report", chosen, () -> switch (chosen) {
             case "html" -> HtmlRenderer.render(doc);
-            case "markdown" -> MarkdownRenderer.render(doc);
+            case "md" -> MarkdownRenderer.render(doc);
             case "docx" -> DocxRenderer.render(doc);
             case "pdf" -> PdfRenderer.render(doc, fonts.font());
             default -> doc;
         });
-        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("markdown") ? ";charset=UTF-8" : ""));
+        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("md") ? ";charset=UTF-8" : ""));
         if (chosen.equals("docx") || chosen.equals("pdf")) {
             r.header("Content-Disposition", "inline; filename=\"report-" + unitCode + "-" + year + "." + chosen + "\"");
         }
@@ -126,7 +121,7 @@ public class ReportResource {
         if (format != null && !format.isBlank()) {
             String f = format.strip().toLowerCase();
             if (!formats.containsKey(f)) {
-                throw ApiException.invalid("format", "must be one of " + String.join(", ", formats.keySet()), format);
+                throw ApiException.invalid("format", "须为以下格式之一：" + String.join("、", formats.keySet()), format);
             }
             return f;
         }
@@ -137,6 +132,6 @@ public class ReportResource {
                 }
             }
         }
-        throw new NotAcceptableException("available: " + String.join(", ", formats.values()));
+        throw new NotAcceptableException("Accept 请求头中没有可提供的格式；可提供：" + String.join("、", formats.values()));
     }
 }

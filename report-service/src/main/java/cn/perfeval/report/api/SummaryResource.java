@@ -1,7 +1,6 @@
 package cn.perfeval.report.api;
 
 import cn.perfeval.platform.problem.ApiException;
-import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.PlainText;
 import cn.perfeval.report.domain.CountySummary;
 import cn.perfeval.report.render.RenderMetrics;
@@ -25,18 +24,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Path("/api/counties/{county}/years/{year}/summary")
-@Tag(name = "County summary", description = "All units of a county in a year, ranked")
+@Path("/api/v1/counties/{county}/years/{year}/summary")
+@Tag(name = "县级汇总")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 public class SummaryResource {
 
     static final Map<String, String> FORMATS = new LinkedHashMap<>(Map.of());
@@ -60,33 +59,30 @@ public class SummaryResource {
 
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, ReportResource.DOCX, ReportResource.XLSX})
-    @Operation(summary = "The ranking of a county's units for a year",
-            description = "Totals, grades and first-level group subtotals of every unit whose budget data has reached "
-                    + "report-service, ranked by total (units not yet scored last). Format by the format parameter "
-                    + "(html, json, docx, xlsx) or the Accept header.")
-    @APIResponse(responseCode = "200", description = "The summary", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = Examples.SUMMARY_JSON)),
-            @Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = ReportResource.DOCX),
-            @Content(mediaType = ReportResource.XLSX)})
-    @APIResponse(responseCode = "400", description = "Unknown format or invalid year",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Finance users, and evaluators of another county",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No unit of this county and year has reached report-service",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = Examples.SUMMARY_NOT_FOUND)))
-    @APIResponse(responseCode = "406", description = "None of the accepted media types is available",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE))
+    @Operation(operationId = "getCountySummary", summary = "县级绩效评价结果汇总",
+            description = "本服务已收到预算数据的该县该年度所有单位：总分、等次、各一级指标得分及所依据的版本，"
+                    + "按总分排名（同分同名次，尚未评分的单位列在最后、无名次）。"
+                    + "格式由 format 参数选择（html、json、docx、xlsx），未给出时按 Accept 请求头选择。")
+    @APIResponse(responseCode = "200", description = "所选格式的汇总", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountySummary.class),
+                    examples = @ExampleObject(name = "湘潭县2024年", value = Examples.SUMMARY_JSON)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, description = "可打印的独立 HTML 文档")),
+            @Content(mediaType = ReportResource.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Word 文档")),
+            @Content(mediaType = ReportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Excel 工作簿，数值为数值单元格"))})
+    @APIResponse(responseCode = "400", description = "format 不是 html、json、docx、xlsx 之一，或县名、年度、指标体系代码无效")
+    @APIResponse(responseCode = "404", description = "本服务尚未收到该县该年度任何单位的预算数据")
+    @APIResponse(responseCode = "406", description = "Accept 请求头中没有本服务能提供的格式（可提供：HTML、JSON、DOCX、XLSX）")
     public Response summary(@PathParam("county") @Size(min = 1, max = 100) @PlainText String county,
                             @PathParam("year") @Min(2000) @Max(2100) int year,
-                            @Parameter(description = "html, json, docx or xlsx") @QueryParam("format") String format,
-                            @Parameter(description = "indicator system code; default: each unit's newest score") @QueryParam("system") @Pattern(regexp = ReportResource.SYSTEM_CODE) String system,
+                            @Parameter(description = "汇总格式；不给出时按 Accept 请求头选择",
+                                    schema = @Schema(type = SchemaType.STRING, enumeration = {"html", "json", "docx", "xlsx"}))
+                            @QueryParam("format") String format,
+                            @Parameter(description = "指标体系代码；不给出时每个单位使用其指定的指标体系的评分（无指定时为最新评分）") @QueryParam("system") @Pattern(regexp = ReportResource.SYSTEM_CODE) String system,
                             @Context HttpHeaders headers) {
         access.readCountySummary(county);
         String chosen = ReportResource.chooseFormat(format, headers.getAcceptableMediaTypes(), FORMATS);
         CountySummary s = summaries.summary(county, year, system).orElseThrow(() -> ApiException.notFound(
-                "no unit of " + county + " in " + year + " has reached report-service"));
+                "本服务尚未收到" + county + year + "年度任何单位的预算数据"));
         Object body = metrics.render("county-summary", chosen, () -> switch (chosen) {
             case "html" -> SummaryRenderer.html(s);
             case "docx" -> SummaryRenderer.docx(s);

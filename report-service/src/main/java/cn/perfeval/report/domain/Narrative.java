@@ -14,22 +14,22 @@ import java.util.List;
  * paragraphs; every output escapes the text, so markup in it stays text.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "The narrative of a unit-year's report. Line breaks separate paragraphs.")
+@Schema(description = "单位年度报告中由人撰写的各部分文字（文字材料）。各部分文字按原样保存，换行分段；每部分至多100000字，落款单位至多200字；未给出的部分为空")
 public record Narrative(
-        @Schema(description = "opening paragraph before 一、") @Size(max = MAX_TEXT) @PlainText String opening,
-        @Schema(description = "一、工作概述") @Size(max = MAX_TEXT) @PlainText String overview,
-        @Schema(description = "二、部门基本情况 (introduction)") @Size(max = MAX_TEXT) @PlainText String basicInfo,
-        @Schema(description = "（一）机构设置及在职人员情况") @Size(max = MAX_TEXT) @PlainText String organisation,
-        @Schema(description = "（二）单位主要职责") @Size(max = MAX_TEXT) @PlainText String duties,
-        @Schema(description = "三、绩效评价工作情况") @Size(max = MAX_TEXT) @PlainText String evaluationWork,
-        @Schema(description = "四、 introduction before the budget tables") @Size(max = MAX_TEXT) @PlainText String analysisIntro,
-        @Schema(description = "四（二）1.目标设定") @Size(max = MAX_TEXT) @PlainText String targetSetting,
-        @Schema(description = "产出/职责履行: the year's outputs and effects") @Size(max = MAX_TEXT) @PlainText String outputs,
-        @Schema(description = "五、主要经验及做法") @Size(max = MAX_TEXT) @PlainText String experience,
-        @Schema(description = "六、存在的主要问题") @Size(max = MAX_TEXT) @PlainText String problems,
-        @Schema(description = "七、改进措施和有关建议") @Size(max = MAX_TEXT) @PlainText String suggestions,
-        @Schema(description = "issuing body, printed under the conclusion") @Size(max = 200) @PlainText String issuer,
-        @Schema(description = "date of issue, printed under the issuing body") LocalDate issuedOn) {
+        @Schema(description = "开头段落：“一、”之前的引言（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String opening,
+        @Schema(description = "一、工作概述（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String overview,
+        @Schema(description = "二、部门基本情况：引言（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String basicInfo,
+        @Schema(description = "二（一）机构设置及在职人员情况（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String organisation,
+        @Schema(description = "二（二）单位主要职责（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String duties,
+        @Schema(description = "三、绩效评价工作情况（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String evaluationWork,
+        @Schema(description = "四、部门整体支出绩效情况分析：预算表之前的引言（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String analysisIntro,
+        @Schema(description = "四（二）1.目标设定（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String targetSetting,
+        @Schema(description = "产出／职责履行：本年度的主要产出和效果，列入产出类指标部分（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String outputs,
+        @Schema(description = "五、主要经验及做法（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String experience,
+        @Schema(description = "六、存在的主要问题（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String problems,
+        @Schema(description = "七、改进措施和有关建议（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String suggestions,
+        @Schema(description = "落款单位，印在综合评价结论之后") @Size(max = 200) @PlainText String issuer,
+        @Schema(description = "落款日期（年-月-日），印在落款单位之下", implementation = String.class, format = "date", example = "2025-05-26") LocalDate issuedOn) {
 
     public static final int MAX_TEXT = 100_000;
 

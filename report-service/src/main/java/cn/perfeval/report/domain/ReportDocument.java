@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,19 +18,41 @@ import java.util.List;
  * it holds no time of generation, so the same inputs give the same content.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReportDocument(String title, String unitCode, String unitName, int fiscalYear,
-                             Provenance provenance, List<String> opening, List<Section> sections,
-                             Conclusion conclusion, String issuer, String issuedOn, List<Section> appendix) {
+@Schema(description = "结构化的绩效评价自评报告：各种格式（DOCX、PDF、HTML、Markdown）印出的内容，供看板使用")
+public record ReportDocument(
+        @Schema(description = "报告标题") String title,
+        String unitCode,
+        @Schema(description = "单位名称") String unitName,
+        int year,
+        @Schema(description = "报告所依据的数据版本") Provenance provenance,
+        @Schema(description = "开头段落（“一、”之前），逐段") List<String> opening,
+        @Schema(description = "正文各部分，按印出的顺序（一、至八、及其下的（一）、1.）") List<Section> sections,
+        @Schema(description = "综合评价结论") Conclusion conclusion,
+        @Schema(description = "落款单位") String issuer,
+        @Schema(description = "落款日期，按印出的样子（如2025年5月26日）；文字材料未给出时无") String issuedOn,
+        @Schema(description = "附录：预算数据审核发现和评分不一致之处") List<Section> appendix) {
 
     /** The data this document was made from. Same provenance, same content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Provenance(long budgetVersion, Long scoreVersion, Long scoredBudgetVersion,
-                             String systemCode, Integer systemVersion, String systemName,
-                             Long narrativeVersion, String text) {
+    @Schema(name = "ReportProvenance", description = "报告所依据的数据版本；依据相同，内容相同")
+    public record Provenance(
+            @Schema(description = "预算数据版本号") long budgetVersion,
+            @Schema(description = "评分版本号（尚无评分时无）") Long scoreVersion,
+            @Schema(description = "评分所依据的预算数据版本号（尚无评分时无）") Long scoredBudgetVersion,
+            String systemCode,
+            @Schema(description = "指标体系版本号（尚无评分时无）") Integer systemVersion,
+            @Schema(description = "指标体系名称（尚无评分时无）") String systemName,
+            @Schema(description = "文字材料版本号（尚未保存、使用模板时无）") Long narrativeVersion,
+            @Schema(description = "依据说明（文字，印在报告中）") String text) {
     }
 
     /** A heading of level 1 (一、), 2 (（一）) or 3 (1.) and what follows it. */
-    public record Section(int level, String heading, List<Block> blocks) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReportSection", description = "一个标题及其下的段落和表格")
+    public record Section(
+            @Schema(description = "标题层级：1为“一、”，2为“（一）”，3为“1.”", minimum = "1", maximum = "3") int level,
+            @Schema(description = "标题") String heading,
+            @Schema(description = "标题下的段落和表格，按顺序") List<Block> blocks) {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -33,21 +60,41 @@ public record ReportDocument(String title, String unitCode, String unitName, int
             @JsonSubTypes.Type(value = Paragraph.class, name = "paragraph"),
             @JsonSubTypes.Type(value = Table.class, name = "table")
     })
+    @Schema(name = "ReportBlock", description = "段落或表格（kind 区分）", oneOf = {Paragraph.class, Table.class}, discriminatorProperty = "kind",
+            discriminatorMapping = {
+                    @DiscriminatorMapping(value = "paragraph", schema = Paragraph.class),
+                    @DiscriminatorMapping(value = "table", schema = Table.class)})
     public sealed interface Block {
     }
 
-    public record Paragraph(String text) implements Block {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReportParagraph", description = "段落", requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING,
+            enumeration = "paragraph", description = "内容类别：段落"))
+    public record Paragraph(@Schema(description = "段落文字，按原样") String text) implements Block {
     }
 
     /**
      * A table whose cells are text exactly as printed; amounts in {@code amountUnit}.
      * {@code numericColumns} are right-aligned.
      */
-    public record Table(String caption, String amountUnit, List<String> header, List<List<String>> rows,
-                        List<Integer> numericColumns) implements Block {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReportTable", description = "表格，单元格为印出的文字", requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING,
+            enumeration = "table", description = "内容类别：表格"))
+    public record Table(
+            @Schema(description = "表题") String caption,
+            @Schema(description = "金额单位（如万元）；表中无金额时无") String amountUnit,
+            @Schema(description = "表头，各列名称") List<String> header,
+            @Schema(description = "各行单元格，文字与印出的一致（金额单位见 amountUnit）") List<List<String>> rows,
+            @Schema(description = "数值列（右对齐）的列序号，从0起") List<Integer> numericColumns) implements Block {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Conclusion(BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String text) {
+    @Schema(name = "ReportConclusion", description = "综合评价结论；尚无评分时只有文字")
+    public record Conclusion(
+            @Schema(description = "自评总分（分）") BigDecimal total,
+            @Schema(description = "满分（分）") BigDecimal maxTotal,
+            @Schema(description = "评定等次（按指标体系的等次划分，如优、良、中、差）") String grade,
+            @Schema(description = "是否所有指标均已得分（有待评判的指标时为否）") boolean complete,
+            @Schema(description = "结论文字，按印出的样子") String text) {
     }
 }

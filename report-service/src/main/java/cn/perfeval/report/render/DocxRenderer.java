@@ -56,7 +56,7 @@ public final class DocxRenderer {
     public static byte[] render(ReportDocument d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             layout(doc);
-            title(doc, d.unitName(), d.fiscalYear() + "年度部门整体支出绩效评价自评报告");
+            title(doc, d.unitName(), d.year() + "年度部门整体支出绩效评价自评报告");
             d.opening().forEach(p -> body(doc, p));
             sections(doc, d.sections());
             signature(doc, d.issuer(), Signature.issuerIndent(d.issuer(), d.issuedOn()), true);

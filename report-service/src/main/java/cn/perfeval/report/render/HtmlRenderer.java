@@ -35,7 +35,7 @@ public final class HtmlRenderer {
         StringBuilder h = new StringBuilder(32768);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n<title>")
                 .append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(escape(doc.unitName())).append("<br>").append(doc.fiscalYear())
+        h.append("<h1>").append(escape(doc.unitName())).append("<br>").append(doc.year())
                 .append("年度部门整体支出绩效评价自评报告</h1>\n");
         paragraphs(h, doc.opening());
         sections(h, doc.sections());

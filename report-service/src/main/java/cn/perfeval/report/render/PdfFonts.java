@@ -31,8 +31,8 @@ public class PdfFonts {
             new Candidate("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
             new Candidate("/usr/share/fonts/truetype/arphic/uming.ttc", 0));
 
-    public static final String PACKAGE_HINT = "install the Debian package fonts-wqy-zenhei (or fonts-noto-cjk), "
-            + "or set report.pdf.font-path to a CJK TTF/OTF/TTC file";
+    public static final String PACKAGE_HINT = "请安装 Debian 软件包 fonts-wqy-zenhei（或 fonts-noto-cjk），"
+            + "或将 report.pdf.font-path 设为一个中文字体文件（TTF、OTF 或 TTC）";
 
     record Candidate(String path, int index) {
         String spec() {
@@ -82,8 +82,8 @@ public class PdfFonts {
             }
         }
         throw new ApiException(ProblemType.PDF_UNAVAILABLE,
-                "no CJK font found for PDF output (tried " + String.join(", ", tried) + "): " + PACKAGE_HINT
-                        + "; every other format (docx, html, markdown, json) works", List.of());
+                "服务器上没有可用于 PDF 的中文字体（已查找：" + String.join("、", tried) + "）：" + PACKAGE_HINT
+                        + "；其他格式（docx、html、md、json）不受影响", List.of());
     }
 
     private List<Candidate> candidates() {

@@ -45,7 +45,7 @@ public final class PdfRenderer {
             doc.open();
             Font title = new Font(base, 22);
             Font body = new Font(base, 16);
-            for (String line : List.of(d.unitName(), d.fiscalYear() + "年度部门整体支出绩效评价自评报告")) {
+            for (String line : List.of(d.unitName(), d.year() + "年度部门整体支出绩效评价自评报告")) {
                 com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(LINE * 1.2f, printable(line, base), title);
                 p.setAlignment(Element.ALIGN_CENTER);
                 doc.add(p);

@@ -45,7 +45,7 @@ public final class SameBytes {
                         Integer.parseInt(m.group(3))).atStartOfDay();
             }
         }
-        return LocalDate.of(d.fiscalYear() + 1, 1, 1).atStartOfDay();
+        return LocalDate.of(d.year() + 1, 1, 1).atStartOfDay();
     }
 
     private static final Pattern CORE_DATE =

@@ -27,7 +27,7 @@ public final class SummaryRenderer {
     }
 
     public static String title(CountySummary s) {
-        return s.county() + s.fiscalYear() + "年度部门整体支出绩效评价结果汇总";
+        return s.county() + s.year() + "年度部门整体支出绩效评价结果汇总";
     }
 
     /** The ranking as a table: rank, unit, total, grade, group subtotals, versions. */
@@ -70,7 +70,7 @@ public final class SummaryRenderer {
 
     /** The date the summary's files carry: 1 January after its fiscal year (it has no issue date). */
     static java.time.LocalDateTime dateOf(CountySummary s) {
-        return java.time.LocalDate.of(s.fiscalYear() + 1, 1, 1).atStartOfDay();
+        return java.time.LocalDate.of(s.year() + 1, 1, 1).atStartOfDay();
     }
 
     public static byte[] docx(CountySummary s) {

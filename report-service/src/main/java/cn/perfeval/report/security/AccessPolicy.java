@@ -37,31 +37,31 @@ public class AccessPolicy {
         if (caller.is(Caller.FINANCE)) {
             Optional<String> unit = caller.unit();
             if (unit.isEmpty()) {
-                refusal = "a finance token without a unit claim may not read any unit";
+                refusal = "财务人员的令牌没有所属单位（unit），不能读取任何单位";
             } else if (unit.get().equals(unitCode)) {
                 return;
             } else {
-                refusal = "finance users may only read their own unit (token unit " + unit.get()
-                        + ", requested " + unitCode + ")";
+                refusal = "财务人员只能读取本单位（令牌所属单位" + unit.get()
+                        + "，请求的单位" + unitCode + "）";
             }
         }
         if (caller.is(Caller.EVALUATOR)) {
             Optional<String> county = caller.county();
             if (county.isEmpty()) {
-                refusal = "an evaluator token without a county claim may not read any unit";
+                refusal = "评价人员的令牌没有所属县（county），不能读取任何单位";
             } else {
                 Optional<String> unitCounty = readModel.county(unitCode, year);
                 if (unitCounty.isPresent() && unitCounty.get().equals(county.get())) {
                     return;
                 }
-                refusal = "evaluators may only read units of their county (token county " + county.get() + ", unit "
-                        + unitCode + unitCounty.map(c -> " is in " + c).orElse(" has no county known to report-service")
-                        + ")";
+                refusal = "评价人员只能读取本县的单位（令牌所属县" + county.get() + "，单位"
+                        + unitCode + unitCounty.map(c -> "属于" + c).orElse("所属的县本服务尚不知道")
+                        + "）";
             }
         }
         throw ApiException.forbidden(refusal != null ? refusal
-                : "reading unit " + unitCode + " requires the role admin or viewer, finance of that unit, "
-                + "or evaluator of its county");
+                : "读取单位" + unitCode + "须为管理员或查阅人员，"
+                + "或该单位的财务人员，或其所属县的评价人员");
     }
 
     /** Saving a narrative: admin, or finance of that unit. */
@@ -75,12 +75,12 @@ public class AccessPolicy {
                 return;
             }
             throw ApiException.forbidden(unit.isEmpty()
-                    ? "a finance token without a unit claim may not save any narrative"
-                    : "finance users may only save their own unit's narrative (token unit " + unit.get()
-                    + ", requested " + unitCode + ")");
+                    ? "财务人员的令牌没有所属单位（unit），不能保存任何文字材料"
+                    : "财务人员只能保存本单位的文字材料（令牌所属单位" + unit.get()
+                    + "，请求的单位" + unitCode + "）");
         }
-        throw ApiException.forbidden("saving the narrative of unit " + unitCode
-                + " requires the role admin or finance of that unit");
+        throw ApiException.forbidden("保存单位" + unitCode
+                + "的文字材料须为管理员或该单位的财务人员");
     }
 
     /** A county summary: admin and viewer, or evaluator of that county; never finance. */
@@ -94,14 +94,14 @@ public class AccessPolicy {
                 return;
             }
             throw ApiException.forbidden(own.isEmpty()
-                    ? "an evaluator token without a county claim may not read any county summary"
-                    : "evaluators may only read their own county's summary (token county " + own.get()
-                    + ", requested " + county + ")");
+                    ? "评价人员的令牌没有所属县（county），不能读取任何县级汇总"
+                    : "评价人员只能读取本县的汇总（令牌所属县" + own.get()
+                    + "，请求的县" + county + "）");
         }
         if (caller.is(Caller.FINANCE)) {
-            throw ApiException.forbidden("finance users may not read county summaries; they read their own unit's report");
+            throw ApiException.forbidden("财务人员不能读取县级汇总，只能读取本单位的报告");
         }
-        throw ApiException.forbidden("the summary of county " + county
-                + " requires the role admin or viewer, or evaluator of that county");
+        throw ApiException.forbidden("读取" + county
+                + "的汇总须为管理员或查阅人员，或该县的评价人员");
     }
 }

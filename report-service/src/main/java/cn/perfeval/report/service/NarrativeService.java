@@ -1,7 +1,7 @@
 package cn.perfeval.report.service;
 
 import cn.perfeval.platform.audit.AuditTrail;
-import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.api.Versions;
 import cn.perfeval.platform.audit.Actor;
 import cn.perfeval.report.domain.Narrative;
 import cn.perfeval.report.domain.NarrativeVersion;
@@ -38,7 +38,8 @@ public class NarrativeService {
      * new ones) in one transaction.
      *
      * @param actor who saves, for the audit trail
-     * @param expectedVersion the version the editor started from (If-Match), or null to skip the check
+     * @param expectedVersion the version the editor started from (If-Match): required (428) once a version
+     *                        exists, refused (412) when another was saved since; null only for the first save
      */
     @Transactional
     public NarrativeVersion save(String unitCode, int year, Narrative narrative, Long expectedVersion, Actor actor) {
@@ -48,9 +49,11 @@ public class NarrativeService {
         long current = ((Number) em.createNativeQuery(
                         "SELECT COALESCE(MAX(version), 0) FROM narrative_version WHERE unit_code = ?1 AND fiscal_year = ?2")
                 .setParameter(1, unitCode).setParameter(2, year).getSingleResult()).longValue();
-        if (expectedVersion != null && expectedVersion != current) {
-            throw ApiException.preconditionFailed("the narrative of " + unitCode + " in " + year + " is at version "
-                    + current + ", not " + expectedVersion + "; read it again and reapply the change");
+        // docs/api.md, the rule for 428: once a narrative exists, a save names the version it replaces.
+        String what = "单位" + unitCode + "在" + year + "年度的文字材料";
+        Versions.requireIfMatch(expectedVersion, current > 0, what);
+        if (expectedVersion != null) {
+            Versions.check(expectedVersion, current, what);
         }
         long version = current + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -38,7 +38,7 @@ class AuditTrailTest {
         String county = "审计县" + UUID.randomUUID().toString().substring(0, 6);
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, county, 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                TestAuth.given(TOKENS.admin()).get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                TestAuth.given(TOKENS.admin()).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
 
         // the recomputation driven by the event
         JsonPath recomputed = audit("unit=" + unit + "&year=2024");
@@ -50,15 +50,19 @@ class AuditTrailTest {
         assertThat(recomputed.getString("entries[0].before")).isNull();
         assertThat(recomputed.getInt("entries[0].after.version")).isEqualTo(1);
         assertThat(recomputed.getInt("entries[0].after.budgetVersion")).isEqualTo(1);
-        String total = TestAuth.given(TOKENS.admin()).get("/api/scores/" + unit + "/2024").then().extract().path("total").toString();
+        String total = TestAuth.given(TOKENS.admin()).get("/api/v1/units/" + unit + "/years/2024/score").then().extract().path("total").toString();
         assertThat(recomputed.getString("entries[0].after.total")).isEqualTo(total);
 
         // two judgements by an evaluator of the county: the second has the first as "before"
         String evaluator = TOKENS.evaluator(county);
         for (String points : new String[]{"3", "4"}) {
-            TestAuth.given(evaluator).contentType(ContentType.JSON)
+            var request = TestAuth.given(evaluator);
+            if (points.equals("4")) {
+                request.header("If-Match", "\"1\""); // the second replaces the first, and says so
+            }
+            request.contentType(ContentType.JSON)
                     .body("{\"points\": " + points + ", \"reason\": \"制度较健全\", \"by\": \"评价组 李明\"}")
-                    .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+                    .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
         }
         JsonPath judged = audit("unit=" + unit + "&actor=evaluator");
         assertThat(judged.getInt("total")).isEqualTo(2);
@@ -72,7 +76,7 @@ class AuditTrailTest {
 
         // published scores recorded by the unit's finance staff
         TestAuth.given(TOKENS.finance(unit)).contentType(ContentType.JSON).body(Examples.PUBLISHED)
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
         JsonPath published = audit("unit=" + unit + "&actor=finance-" + unit);
         assertThat(published.getString("entries[0].action")).isEqualTo("published.recorded");
         assertThat(published.getString("entries[0].after.published.grade")).isEqualTo("良");
@@ -87,12 +91,12 @@ class AuditTrailTest {
 
         // a new system, a version and an assignment, by admin
         String code = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body(AccessMatrixTest.system(code)).post("/api/systems")
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body(AccessMatrixTest.system(code)).post("/api/v1/systems")
                 .then().statusCode(201);
         TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body(AccessMatrixTest.system(code))
-                .post("/api/systems/" + code + "/versions").then().statusCode(201);
-        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"version\": 2}")
-                .put("/api/assignments/" + county + "/2024").then().statusCode(200);
+                .post("/api/v1/systems/" + code + "/versions").then().statusCode(201);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"systemVersion\": 2}")
+                .put("/api/v1/counties/" + county + "/years/2024/assignment").then().statusCode(200);
         JsonPath admin = audit("actor=admin&size=20");
         List<String> targets = admin.getList("entries.target");
         assertThat(targets).containsSubsequence("assignment:" + county, "system:" + code + "/v2", "system:" + code + "/v1");
@@ -106,9 +110,9 @@ class AuditTrailTest {
         String unit = TestEvents.newUnit();
         int before = audit("actor=admin&size=1").getInt("total");
         TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"points\": 99, \"reason\": \"r\", \"by\": \"e\"}")
-                .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(400);
-        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"nope\", \"version\": 1}")
-                .put("/api/assignments/无县/2024").then().statusCode(400);
+                .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(400);
+        TestAuth.given(TOKENS.admin()).contentType(ContentType.JSON).body("{\"systemCode\": \"nope\", \"systemVersion\": 1}")
+                .put("/api/v1/counties/无县/years/2024/assignment").then().statusCode(400);
         assertThat(audit("unit=" + unit).getInt("total")).isZero();
         assertThat(audit("actor=admin&size=1").getInt("total")).isEqualTo(before);
     }

@@ -30,7 +30,7 @@ class ParameterGuardTest {
 
     @Test
     void aNulInAPathParameterIsRefusedNamingIt() {
-        given().urlEncodingEnabled(false).get("/api/systems/a%00b").then().statusCode(400)
+        given().urlEncodingEnabled(false).get("/api/v1/systems/a%00b").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("code"))
                 .body("errors[0].message", containsString("控制字符"));

@@ -1,0 +1,113 @@
+package cn.perfeval.budget.api;
+
+import cn.perfeval.budget.Golden;
+import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import cn.perfeval.testsupport.OpenApiContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static cn.perfeval.budget.TestAuth.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document of budget-service as a contract (docs/api.md): every example it shows is valid against
+ * its schema, and the coverage is complete — every operation with an operationId, a Chinese summary and a
+ * schema for every response, its own valid examples, every applicable status, every property and parameter
+ * described in Chinese. The coverage line goes to {@code target/api-coverage.txt}. (That every response the
+ * other tests receive is declared and matches its schema is checked on each of them, by test-support.)
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "budget"))
+class ApiContractTest {
+
+    static JsonNode document() {
+        return Golden.parse(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void everyExampleValidatesAgainstItsSchema() {
+        assertThat(OpenApiContract.exampleViolations(document())).isEmpty();
+    }
+
+    @Test
+    void coverageIsCompleteOnEveryLine() throws IOException {
+        OpenApiContract.Coverage coverage = OpenApiContract.coverage(document());
+        Path out = Path.of("target", "api-coverage.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, coverage.line("budget-service") + "\n"
+                + String.join("\n", coverage.gaps()) + (coverage.gaps().isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
+        System.out.println(coverage.line("budget-service"));
+        assertThat(coverage.gaps()).isEmpty();
+        assertThat(coverage.complete()).isTrue();
+        assertThat(coverage.operations()).isEqualTo(20);
+    }
+
+    @Test
+    void operationsFollowTheOneVocabulary() {
+        JsonNode doc = document();
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                if (path.getKey().startsWith("/api/")) {
+                    operations.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + op.getValue().path("operationId").asText()
+                            + " " + op.getValue().path("tags").get(0).asText());
+                }
+            }
+        }
+        String year = "/api/v1/units/{unitCode}/years/{year}";
+        assertThat(operations).containsExactlyInAnyOrder(
+                "GET /api/v1/units listUnits 单位",
+                "GET /api/v1/units/{unitCode} getUnit 单位",
+                "PUT /api/v1/units/{unitCode} putUnit 单位",
+                "GET " + year + "/budget getBudget 预算数据",
+                "GET " + year + "/budget/expenditure getExpenditure 预算数据",
+                "PUT " + year + "/budget/expenditure putExpenditure 预算数据",
+                "GET " + year + "/budget/revenue getRevenue 预算数据",
+                "PUT " + year + "/budget/revenue putRevenue 预算数据",
+                "GET " + year + "/budget/budget-summary getBudgetSummary 预算数据",
+                "PUT " + year + "/budget/budget-summary putBudgetSummary 预算数据",
+                "GET " + year + "/budget/execution getExecution 预算数据",
+                "PUT " + year + "/budget/execution putExecution 预算数据",
+                "GET " + year + "/budget/staff getStaff 预算数据",
+                "PUT " + year + "/budget/staff putStaff 预算数据",
+                "GET " + year + "/budget/adjustments getAdjustments 预算数据",
+                "PUT " + year + "/budget/adjustments putAdjustments 预算数据",
+                "POST " + year + "/budget/import importBudget 预算数据",
+                "GET " + year + "/budget/measures getUnitYearMeasures 度量",
+                "GET " + year + "/findings listFindings 审核发现",
+                "GET /api/v1/measures listMeasures 度量",
+                "GET /api/v1/audit listAudit 审计");
+
+        // the 428 rule: the unit's master data needs If-Match once it exists, the budget tables take it optionally
+        JsonNode putUnit = doc.path("paths").path("/api/v1/units/{unitCode}").path("put");
+        assertThat(putUnit.path("responses").has("428")).isTrue();
+        assertThat(putUnit.path("responses").has("412")).isTrue();
+        assertThat(putUnit.path("responses").path("200").path("headers").has("ETag")).isTrue();
+        JsonNode putExpenditure = doc.path("paths").path(year + "/budget/expenditure").path("put");
+        assertThat(putExpenditure.path("responses").has("412")).isTrue();
+        assertThat(putExpenditure.path("responses").has("428")).isFalse();
+        assertThat(putExpenditure.path("parameters").toString()).contains("If-Match");
+
+        // the closed sets are enumerations, and a code a person reads comes with its Chinese label
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(schemas.path("Finding").path("properties").path("severityLabel").path("enum").toString()).contains("警告");
+        assertThat(schemas.path("Finding").path("properties").path("tableLabel").path("enum").toString()).contains("财政拨款支出执行表");
+        assertThat(schemas.path("Adjustment").path("properties").path("kind").path("enum").toString()).contains("调增", "调减", "追加");
+        assertThat(schemas.path("ThreePublicItem").path("properties").path("item").path("enum").toString()).contains("公务接待");
+        assertThat(schemas.path("UnitRequest").path("properties").path("kind").path("enum").toString()).contains("行政", "事业");
+        assertThat(schemas.path("AmountUnit").path("enum").toString()).contains("万元", "元");
+        assertThat(schemas.path("RevenueRow").path("properties").path("generalBudgetFunding").path("description").asText())
+                .contains("经费拨款", "万元");
+    }
+}
