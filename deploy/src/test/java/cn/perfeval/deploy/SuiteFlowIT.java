@@ -83,6 +83,20 @@ class SuiteFlowIT {
         return unitYear(Service.BUDGET, unitCode, 2024) + "/budget/" + table;
     }
 
+    /** A GET without the bearer token every other request of this class carries. */
+    static java.net.http.HttpResponse<String> withoutToken(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String newUnit() {
         String code = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         given().contentType(ContentType.JSON)
@@ -186,6 +200,16 @@ class SuiteFlowIT {
             given().get(gone).then().statusCode(404);
         }
         for (Service s : Service.values()) {
+            // the page a problem's type resolves to is open; the API is not
+            java.net.http.HttpResponse<String> page = withoutToken(suite.url(s) + "/problems/validation");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>请求无效</h1>");
+            java.net.http.HttpResponse<String> refused = withoutToken(unitYear(s, DemoContext.UNIT_CODE, DemoContext.YEAR)
+                    + switch (s) { case BUDGET -> "/budget"; case SCORING -> "/score"; case REPORT -> "/narrative"; });
+            assertThat(refused.statusCode()).isEqualTo(401);
+            io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(refused.body());
+            assertThat(problem.getString("type")).isEqualTo("/problems/unauthorized");
+            assertThat(problem.getString("title")).isEqualTo("未认证");
             given().get(suite.url(s) + "/q/swagger-ui/").then().statusCode(200);
             given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/v1/"));
             given().get(suite.url(s) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
