@@ -123,7 +123,7 @@ class AccessMatrixTest {
         return given().get("/api/v1/units/" + code).asString()
                 + given().get("/api/v1/units/" + code + "/years/" + YEAR + "/budget").then().statusCode(200).extract().header("ETag")
                 + given().get("/api/v1/units/" + code + "/years/" + YEAR + "/budget").asString()
-                + given().queryParam("unit", code).queryParam("size", 1).get("/api/v1/audit").jsonPath().getString("total");
+                + given().queryParam("unitCode", code).queryParam("size", 1).get("/api/v1/audit").jsonPath().getString("total");
     }
 
     static void assertProblem(Response r, int status, String kind, String where) {

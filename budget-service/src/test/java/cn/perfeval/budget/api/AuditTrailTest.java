@@ -29,7 +29,7 @@ class AuditTrailTest {
 
     static List<String> actions(JsonNode page) {
         List<String> a = new ArrayList<>();
-        page.path("entries").forEach(i -> a.add(i.path("action").asText()));
+        page.path("items").forEach(i -> a.add(i.path("action").asText()));
         return a;
     }
 
@@ -40,7 +40,7 @@ class AuditTrailTest {
         String finance = TestAuth.tokens().finance(code);
         given().contentType(ContentType.JSON).body(Golden.unit()).put("/api/v1/units/" + code).then().statusCode(201);
 
-        JsonNode created = audit("unit=" + code).path("entries").get(0);
+        JsonNode created = audit("unitCode=" + code).path("items").get(0);
         assertThat(created.path("action").asText()).isEqualTo("unit.create");
         assertThat(created.path("actor").asText()).isEqualTo("admin");
         assertThat(created.path("roles").toString()).isEqualTo("[\"admin\"]");
@@ -52,10 +52,10 @@ class AuditTrailTest {
         TestAuth.as(finance).contentType(ContentType.JSON).body("{\"authorizedPosts\": 130, \"inService\": 120}")
                 .put(year + "/budget/staff").then().statusCode(200);
         TestAuth.as(finance).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(200);
-        JsonNode staff = audit("unit=" + code + "&year=2024&actor=finance-" + code);
+        JsonNode staff = audit("unitCode=" + code + "&year=2024&actor=finance-" + code);
         assertThat(staff.path("total").asInt()).isEqualTo(2);
-        JsonNode second = staff.path("entries").get(0);
-        JsonNode first = staff.path("entries").get(1);
+        JsonNode second = staff.path("items").get(0);
+        JsonNode first = staff.path("items").get(1);
         assertThat(first.path("before").isNull()).as("a new unit-year has nothing before").isTrue();
         assertThat(first.path("after").path("version").asInt()).isEqualTo(1);
         assertThat(second.path("roles").toString()).isEqualTo("[\"finance\"]");
@@ -84,34 +84,34 @@ class AuditTrailTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Golden.staff()).put(year + "/budget/staff").then().statusCode(412);
         TestAuth.as(TestAuth.tokens().viewer()).contentType(ContentType.JSON).body(Golden.staff()).put(year + "/budget/staff").then().statusCode(403);
 
-        JsonNode all = audit("unit=" + code + "&size=100");
+        JsonNode all = audit("unitCode=" + code + "&size=100");
         assertThat(actions(all)).containsExactly("unit.update", "import", "import", "adjustments.replace",
                 "execution.replace", "expenditure.replace", "revenue.replace", "budget-summary.replace",
                 "staff.replace", "staff.replace", "unit.create");
         assertThat(all.path("total").asInt()).isEqualTo(11);
-        JsonNode csv = all.path("entries").get(1);
+        JsonNode csv = all.path("items").get(1);
         assertThat(csv.path("target").asText()).isEqualTo("csv:expenditure");
         assertThat(csv.path("after").path("expenditure").path("rows").size()).isEqualTo(Golden.rows("expenditureByFunction").size());
-        JsonNode xlsx = all.path("entries").get(2);
+        JsonNode xlsx = all.path("items").get(2);
         assertThat(xlsx.path("target").asText()).isEqualTo("xlsx:budget-summary,revenue,expenditure");
         assertThat(xlsx.path("before").path("revenue").path("rows").size()).isEqualTo(Golden.parse(Golden.revenue()).path("rows").size());
         assertThat(xlsx.path("after").path("budget-summary").path("revenueTotal").decimalValue())
                 .isEqualByComparingTo(Golden.parse(Golden.budgetSummary()).path("revenueTotal").decimalValue());
-        JsonNode unitUpdate = all.path("entries").get(0);
+        JsonNode unitUpdate = all.path("items").get(0);
         assertThat(unitUpdate.path("before").path("kind").asText()).isEqualTo("行政");
         assertThat(unitUpdate.path("after").path("kind").asText()).isEqualTo("事业");
-        JsonNode execution = all.path("entries").get(4);
+        JsonNode execution = all.path("items").get(4);
         assertThat(execution.path("after").path("execution").path("basicActual").decimalValue())
                 .isEqualByComparingTo(Golden.parse(Golden.execution()).path("basicActual").decimalValue());
 
         // paging and filters
-        JsonNode page = audit("unit=" + code + "&size=3&page=1");
+        JsonNode page = audit("unitCode=" + code + "&size=3&page=1");
         assertThat(actions(page)).containsExactly("adjustments.replace", "execution.replace", "expenditure.replace");
         assertThat(page.path("total").asInt()).isEqualTo(11);
-        assertThat(audit("unit=" + code + "&year=2023").path("total").asInt()).isZero();
+        assertThat(audit("unitCode=" + code + "&year=2023").path("total").asInt()).isZero();
         assertThat(audit("actor=finance-" + code).path("total").asInt()).isEqualTo(2);
         given().get("/api/v1/audit?year=1999").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
         given().get("/api/v1/audit?size=0").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
-        given().get("/api/v1/audit?unit=bad-code").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
+        given().get("/api/v1/audit?unitCode=bad-code").then().statusCode(400).contentType(ProblemDetail.MEDIA_TYPE);
     }
 }

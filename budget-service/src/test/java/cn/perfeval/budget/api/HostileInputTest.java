@@ -166,7 +166,7 @@ class HostileInputTest {
                     .contentType("application/json").body(Golden.staff()).put("/api/v1/units/" + bad + y));
         }
         get("path code with ..", "/api/v1/units/" + code + "%2F..%2F..%2Fq%2Fhealth/years/2024/budget");
-        get("audit unit ' OR 1=1", "/api/v1/audit?unit=%27%20OR%201%3D1--");
+        get("audit unit ' OR 1=1", "/api/v1/audit?unitCode=%27%20OR%201%3D1--");
         get("audit actor with NUL", "/api/v1/audit?actor=%00admin");
         get("list county with NUL", "/api/v1/units?county=%00");
         get("list county with RLO", "/api/v1/units?county=%E2%80%AE%E5%8E%BF");
@@ -369,7 +369,7 @@ class HostileInputTest {
         for (String part : List.of("expenditure", "revenue", "budget-summary", "execution", "staff", "adjustments", "findings", "measures")) {
             s.append(given().get(year + (part.equals("findings") ? "/" : "/budget/") + part).then().statusCode(200).extract().asString());
         }
-        s.append(given().queryParam("unit", code).get("/api/v1/audit").jsonPath().getString("total"));
+        s.append(given().queryParam("unitCode", code).get("/api/v1/audit").jsonPath().getString("total"));
         return s.toString();
     }
 

@@ -57,4 +57,14 @@ public final class Examples {
                        "maxTotal": 100, "grade": "优", "complete": true, "groupPoints": [28, 19, 4, 42],
                        "budgetVersion": 3, "scoreVersion": 4}]}""";
 
+    /** A PDF asked for where no CJK font is installed (PdfWithoutFontTest). */
+    public static final String NO_FONT = """
+            {"type": "/problems/pdf-font-missing", "title": "PDF 暂不可用", "status": 503,
+             "detail": "服务器上没有可用于 PDF 的中文字体（已查找：/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc、/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc）：请安装 Debian 软件包 fonts-wqy-zenhei（或 fonts-noto-cjk），或将 report.pdf.font-path 设为一个中文字体文件（TTF、OTF 或 TTC）；其他格式（docx、html、md、json）不受影响",
+             "instance": "/api/v1/units/114303210062309155/years/2024/report"}""";
+
+    public static final String DATABASE_UNAVAILABLE = """
+            {"type": "/problems/database-unavailable", "title": "服务暂不可用", "status": 503,
+             "detail": "暂时连不上数据库；请求未改变任何数据，请稍后重试",
+             "instance": "/api/v1/units/114303210062309155/years/2024/report"}""";
 }

@@ -1,6 +1,7 @@
 package cn.perfeval.report.api;
 
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.render.DocxRenderer;
@@ -90,7 +91,10 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "format 不是 docx、pdf、html、md、json 之一，或单位代码、年度、指标体系代码无效")
     @APIResponse(responseCode = "404", description = "本服务尚未收到该单位该年度的预算数据")
     @APIResponse(responseCode = "406", description = "Accept 请求头中没有本服务能提供的格式（可提供：HTML、Markdown、JSON、DOCX、PDF）")
-    @APIResponse(responseCode = "503", description = "请求 PDF 但服务器未安装中文字体（问题详情指明应安装的软件包），其他格式不受影响；或数据库暂时不可用")
+    @APIResponse(responseCode = "503", description = "请求 PDF 但服务器上没有中文字体（detail 指明应安装的软件包，其他格式不受影响）；或暂时连不上数据库",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "pdf-font-missing", summary = "没有中文字体", value = Examples.NO_FONT),
+                    @ExampleObject(name = "database-unavailable", summary = "暂时连不上数据库", value = Examples.DATABASE_UNAVAILABLE)}))
     public Response report(@PathParam("unitCode") @UnitCode String unitCode,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @Parameter(description = "报告格式；不给出时按 Accept 请求头选择",

@@ -97,7 +97,7 @@ public final class ReportAssembler {
                 : n.issuedOn().getYear() + "年" + n.issuedOn().getMonthValue() + "月" + n.issuedOn().getDayOfMonth() + "日";
         return new ReportDocument(unitName + year + "年度部门整体支出绩效评价自评报告",
                 budget.path("unitCode").asText(), unitName, year, provenance, Narrative.paragraphs(n.opening()),
-                sections, conclusion, issuer, issuedOn, appendix(budget, score));
+                sections, conclusion, issuer, issuedOn, appendix(budget, score, n, year));
     }
 
     private static Provenance provenance(JsonNode budget, JsonNode score, NarrativeVersion nv) {
@@ -387,7 +387,7 @@ public final class ReportAssembler {
 
     // ---------------------------------------------------------------- appendix
 
-    private static List<Section> appendix(JsonNode budget, JsonNode score) {
+    private static List<Section> appendix(JsonNode budget, JsonNode score, Narrative n, int year) {
         List<Section> out = new ArrayList<>();
         out.add(new Section(1, "附件：数据核对情况", List.of()));
         List<List<String>> findings = new ArrayList<>();
@@ -415,6 +415,11 @@ public final class ReportAssembler {
                 ? List.of(new Paragraph(score == null ? "评分尚未完成。" : "未发现问题。"))
                 : List.of(new Table("评分核对发现", "", List.of("类型", "指标", "报告所载", "计算结果", "说明"),
                 inconsistencies, List.of()))));
+        List<List<String>> textFindings = TextChecks.check(budget, score, n, year).stream()
+                .map(f -> List.of(f.place(), f.sentence(), f.message())).toList();
+        out.add(new Section(2, "（三）报告文字核对发现（" + textFindings.size() + "项）", textFindings.isEmpty()
+                ? List.of(new Paragraph("未发现问题。"))
+                : List.of(new Table("报告文字核对发现", "", List.of("位置", "原文", "说明"), textFindings, List.of()))));
         return out;
     }
 

@@ -56,12 +56,12 @@ class AccessMatrixTest {
                 List.of(new java.math.BigDecimal("28"), new java.math.BigDecimal("19"), new java.math.BigDecimal("4"),
                         new java.math.BigDecimal("42"))));
         GoldenCase.send("budget-events", otherUnit + ":2024", GoldenCase.budgetEvent(otherUnit, 1, otherCounty, "别镇人民政府"));
-        String narrative = "/api/units/" + unit + "/years/2024/narrative";
+        String narrative = "/api/v1/units/" + unit + "/years/2024/narrative";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.scoreVersion", org.hamcrest.Matchers.equalTo(1)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + otherUnit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + otherUnit + "/years/2024/report").then().statusCode(200));
         asAdmin().contentType("application/json").body("{\"overview\": \"初稿\"}").put(narrative).then().statusCode(200);
 
         Map<Caller, String> tokens = new LinkedHashMap<>();
@@ -73,21 +73,23 @@ class AccessMatrixTest {
         tokens.put(Caller.EVALUATOR_OTHER, TOKENS.evaluator(otherCounty));
         tokens.put(Caller.VIEWER, TOKENS.viewer());
 
-        String report = "/api/reports/" + unit + "/2024";
-        String summary = "/api/counties/" + county + "/years/2024/summary";
+        String report = "/api/v1/units/" + unit + "/years/2024/report";
+        String summary = "/api/v1/counties/" + county + "/years/2024/summary";
         List<Endpoint> endpoints = new ArrayList<>();
-        for (String format : List.of("json", "html", "markdown", "docx", "pdf")) {
+        for (String format : List.of("json", "html", "md", "docx", "pdf")) {
             endpoints.add(new Endpoint("report " + format, false, r -> r.queryParam("format", format).get(report), READ_RULE));
         }
         endpoints.add(new Endpoint("narrative get", false, r -> r.get(narrative), READ_RULE));
+        // the narrative exists, so a save names the version it replaces (If-Match), else 428
         endpoints.add(new Endpoint("narrative put", true, r -> r.contentType("application/json")
+                .header("If-Match", "\"" + versionCount(narrative) + "\"")
                 .body("{\"overview\": \"改写\"}").put(narrative), NARRATIVE_WRITE));
         endpoints.add(new Endpoint("narrative versions", false, r -> r.get(narrative + "/versions"), READ_RULE));
         endpoints.add(new Endpoint("narrative version 1", false, r -> r.get(narrative + "/versions/1"), READ_RULE));
         for (String format : List.of("docx", "xlsx", "html")) {
             endpoints.add(new Endpoint("county summary " + format, false, r -> r.queryParam("format", format).get(summary), SUMMARY));
         }
-        endpoints.add(new Endpoint("audit", false, r -> r.queryParam("unit", unit).get("/api/audit"), ADMIN_ONLY));
+        endpoints.add(new Endpoint("audit", false, r -> r.queryParam("unitCode", unit).get("/api/v1/audit"), ADMIN_ONLY));
 
         boolean pdfFont = Documents.cjkFontInstalled();
         int cases = 0;
@@ -113,7 +115,7 @@ class AccessMatrixTest {
                     assertThat(r.statusCode()).as(what).isEqualTo(expected);
                     assertThat(r.contentType()).as(what).startsWith("application/problem+json");
                     assertThat(r.jsonPath().getString("type")).as(what)
-                            .isEqualTo(expected == 401 ? "urn:perfeval:problem:unauthorized" : "urn:perfeval:problem:forbidden");
+                            .isEqualTo(expected == 401 ? "/problems/unauthorized" : "/problems/forbidden");
                     if (expected == 401) {
                         assertThat(r.header("WWW-Authenticate")).as(what).isEqualTo("Bearer");
                     } else {
@@ -136,11 +138,11 @@ class AccessMatrixTest {
     void financeOfAnotherUnitCannotTellWhetherAUnitExists() {
         String mine = GoldenCase.newUnit();
         String token = TOKENS.finance(mine);
-        String detail = "finance users may only read their own unit (token unit " + mine + ", requested ";
+        String detail = "财务人员只能读取本单位（令牌所属单位" + mine + "，请求的单位";
         for (String other : List.of("NOSUCHUNIT", "114303210062309155")) {
-            as(token).queryParam("format", "json").get("/api/reports/" + other + "/2024").then().statusCode(403)
-                    .body("detail", org.hamcrest.Matchers.equalTo(detail + other + ")"));
-            as(token).get("/api/units/" + other + "/years/2024/narrative/versions/99").then().statusCode(403);
+            as(token).queryParam("format", "json").get("/api/v1/units/" + other + "/years/2024/report").then().statusCode(403)
+                    .body("detail", org.hamcrest.Matchers.equalTo(detail + other + "）"));
+            as(token).get("/api/v1/units/" + other + "/years/2024/narrative/versions/99").then().statusCode(403);
         }
     }
 
@@ -151,18 +153,18 @@ class AccessMatrixTest {
         String evaluatorWithoutCounty = TOKENS.token("e", "evaluator", null, null);
         String unknownRole = TOKENS.token("x", "auditor", null, null);
         for (String token : List.of(financeWithoutUnit, evaluatorWithoutCounty, unknownRole)) {
-            as(token).get("/api/units/" + unit + "/years/2024/narrative").then().statusCode(403)
+            as(token).get("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(403)
                     .contentType("application/problem+json");
-            as(token).contentType("application/json").body("{}").put("/api/units/" + unit + "/years/2024/narrative")
+            as(token).contentType("application/json").body("{}").put("/api/v1/units/" + unit + "/years/2024/narrative")
                     .then().statusCode(403);
-            as(token).get("/api/counties/湘潭县/years/2024/summary").then().statusCode(403);
-            as(token).get("/api/audit").then().statusCode(403);
+            as(token).get("/api/v1/counties/湘潭县/years/2024/summary").then().statusCode(403);
+            as(token).get("/api/v1/audit").then().statusCode(403);
         }
-        asAdmin().get("/api/units/" + unit + "/years/2024/narrative/versions").then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        asAdmin().get("/api/v1/units/" + unit + "/years/2024/narrative/versions").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0)).body("items.size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     private static int versionCount(String narrative) {
-        return asAdmin().get(narrative + "/versions").then().statusCode(200).extract().jsonPath().getList("version").size();
+        return asAdmin().get(narrative + "/versions").then().statusCode(200).extract().jsonPath().getInt("total");
     }
 }

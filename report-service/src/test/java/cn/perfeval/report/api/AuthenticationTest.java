@@ -51,16 +51,16 @@ class AuthenticationTest {
 
     /** method, path, Accept. */
     static final List<String[]> ENDPOINTS = List.of(
-            new String[]{"GET", "/api/reports/114303210062309155/2024?format=json", "application/json"},
-            new String[]{"GET", "/api/reports/114303210062309155/2024?format=docx", ReportResource.DOCX},
-            new String[]{"GET", "/api/reports/114303210062309155/2024", ReportResource.PDF},
-            new String[]{"GET", "/api/reports/114303210062309155/2024", "text/html"},
-            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative", "application/json"},
-            new String[]{"PUT", "/api/units/114303210062309155/years/2024/narrative", "application/json"},
-            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative/versions", "application/json"},
-            new String[]{"GET", "/api/units/114303210062309155/years/2024/narrative/versions/1", "application/json"},
-            new String[]{"GET", "/api/counties/湘潭县/years/2024/summary?format=xlsx", ReportResource.XLSX},
-            new String[]{"GET", "/api/audit", "application/json"});
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/report?format=json", "application/json"},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/report?format=docx", ReportResource.DOCX},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/report", ReportResource.PDF},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/report", "text/html"},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/narrative", "application/json"},
+            new String[]{"PUT", "/api/v1/units/114303210062309155/years/2024/narrative", "application/json"},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/narrative/versions", "application/json"},
+            new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/narrative/versions/1", "application/json"},
+            new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/summary?format=xlsx", ReportResource.XLSX},
+            new String[]{"GET", "/api/v1/audit", "application/json"});
 
     @Test
     void everyBadTokenIs401ProblemJsonOnEveryEndpoint() {
@@ -75,7 +75,7 @@ class AuthenticationTest {
                 assertThat(r.statusCode()).as(what).isEqualTo(401);
                 assertThat(r.contentType()).as(what).startsWith("application/problem+json");
                 assertThat(r.header("WWW-Authenticate")).as(what).isEqualTo("Bearer");
-                assertThat(r.jsonPath().getString("type")).as(what).isEqualTo("urn:perfeval:problem:unauthorized");
+                assertThat(r.jsonPath().getString("type")).as(what).isEqualTo("/problems/unauthorized");
                 assertThat(r.jsonPath().getInt("status")).as(what).isEqualTo(401);
                 n++;
             }
@@ -118,6 +118,6 @@ class AuthenticationTest {
 
     @Test
     void aValidTokenIsAccepted() {
-        Calls.asAdmin().get("/api/units/114303210062309155/years/2024/narrative/versions").then().statusCode(200);
+        Calls.asAdmin().get("/api/v1/units/114303210062309155/years/2024/narrative/versions").then().statusCode(200);
     }
 }

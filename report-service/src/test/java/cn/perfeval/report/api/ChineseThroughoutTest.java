@@ -79,12 +79,12 @@ class ChineseThroughoutTest {
         String u = GoldenCase.newUnit();
         String c = "汉字县" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000);
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
-                .put("/api/units/" + u + "/years/2024/narrative").then().statusCode(200);
+                .put("/api/v1/units/" + u + "/years/2024/narrative").then().statusCode(200);
         GoldenCase.send("budget-events", u + ":2024", GoldenCase.budgetEvent(u, 1, c, "湘潭县中路铺镇人民政府"));
         GoldenCase.send("score-events", u + ":2024", GoldenCase.scoreEvent(u, 1, 1, c, "湘潭县中路铺镇人民政府",
                 List.of(new BigDecimal("28"), new BigDecimal("19"), new BigDecimal("4"), new BigDecimal("42"))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + u + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + u + "/years/2024/report").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
         unit = u;
         county = c;
@@ -92,14 +92,14 @@ class ChineseThroughoutTest {
 
     @Test
     void theReportInEveryFormatIsChinese() throws Exception {
-        String path = "/api/reports/" + unit + "/2024";
+        String path = "/api/v1/units/" + unit + "/years/2024/report";
         byte[] docx = asAdmin().queryParam("format", "docx").get(path).then().statusCode(200).extract().asByteArray();
         try (XWPFWordExtractor x = new XWPFWordExtractor(Documents.docx(docx))) {
             assertChinese("report DOCX", x.getText());
         }
         assertChinese("report HTML", htmlText(asAdmin().queryParam("format", "html").get(path).then().statusCode(200)
                 .extract().asString()));
-        assertChinese("report Markdown", entitiesDecoded(asAdmin().queryParam("format", "markdown").get(path).then()
+        assertChinese("report Markdown", entitiesDecoded(asAdmin().queryParam("format", "md").get(path).then()
                 .statusCode(200).extract().asString()));
         JsonNode json = GoldenCase.JSON.readTree(asAdmin().queryParam("format", "json").get(path).then().statusCode(200)
                 .extract().asString());
@@ -111,7 +111,7 @@ class ChineseThroughoutTest {
 
     @Test
     void theCountySummaryInEveryFormatIsChinese() throws Exception {
-        String path = "/api/counties/" + county + "/years/2024/summary";
+        String path = "/api/v1/counties/" + county + "/years/2024/summary";
         byte[] docx = asAdmin().queryParam("format", "docx").get(path).then().statusCode(200).extract().asByteArray();
         try (XWPFWordExtractor x = new XWPFWordExtractor(Documents.docx(docx))) {
             assertChinese("summary DOCX", withoutUnitCode(x.getText()));

@@ -45,7 +45,7 @@ class CountySummaryTest {
         unit(b, county, EVIL, "25", "18.5", "4", "34");
         unit(c, county, "丙镇人民政府", "29", "18", "4", "42");
         GoldenCase.send("budget-events", d + ":2024", GoldenCase.budgetEvent(d, 1, county, "丁镇人民政府"));
-        String path = "/api/counties/" + county + "/years/2024/summary";
+        String path = "/api/v1/counties/" + county + "/years/2024/summary";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").get(path).then().statusCode(200)
                         .body("rows.size()", equalTo(4)).body("rows.findAll { it.scoreVersion != null }.size()", equalTo(3)));
@@ -108,9 +108,9 @@ class CountySummaryTest {
 
     @Test
     void anUnknownCountyOrFormatIsAProblem() {
-        asAdmin().accept("application/json").get("/api/counties/无此县/years/2024/summary").then().statusCode(404)
+        asAdmin().accept("application/json").get("/api/v1/counties/无此县/years/2024/summary").then().statusCode(404)
                 .contentType("application/problem+json");
-        asAdmin().queryParam("format", "pdf").get("/api/counties/湘潭县/years/2024/summary").then().statusCode(400)
+        asAdmin().queryParam("format", "pdf").get("/api/v1/counties/湘潭县/years/2024/summary").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
     }
 

@@ -91,17 +91,17 @@ class GoldenReportTest {
 
     static void feed(String unit) {
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
-                .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200).body("version", equalTo(1));
+                .put("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200).body("version", equalTo(1));
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 1, 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
     }
 
     @Test
     void jsonHasTheSectionsInOrderTheConclusionAndProvenance() {
-        JsonPath json = asAdmin().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        JsonPath json = asAdmin().accept("application/json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(json.getList("sections.heading", String.class)).containsExactlyElementsOf(HEADINGS);
         assertThat(json.getInt("conclusion.total")).isEqualTo(93);
@@ -113,13 +113,16 @@ class GoldenReportTest {
                 .isEqualTo("本报告依据：预算数据第1版；评分第1版（依据预算数据第1版，指标体系湘潭县部门整体支出绩效评价指标体系（县级模板）"
                         + "第1版）；文字材料第1版。");
         assertThat(json.getList("appendix.heading", String.class))
-                .containsExactly("附件：数据核对情况", "（一）预算数据核对发现（4项）", "（二）评分核对发现（4项）");
+                .containsExactly("附件：数据核对情况", "（一）预算数据核对发现（4项）", "（二）评分核对发现（4项）",
+                        "（三）报告文字核对发现（3项）");
+        // slip 7: the evaluation schedule dated in the fiscal year it evaluates, one finding per phase
+        assertThat(json.getString("appendix[3].blocks[0].rows[0][1]")).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
     }
 
     @Test
     void sameInputsGiveTheSameContent() {
-        String first = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
-        String second = asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").asString();
+        String first = asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").asString();
+        String second = asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(second).isEqualTo(first);
         List<String> a = Documents.paragraphs(Documents.docx(docx()));
         List<String> b = Documents.paragraphs(Documents.docx(docx()));
@@ -128,7 +131,7 @@ class GoldenReportTest {
 
     @Test
     void htmlShowsTheGoldenReport() {
-        String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String html = asAdmin().accept("text/html").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         List<String> expected = new ArrayList<>(HEADINGS.subList(0, 17));
         expected.addAll(List.of("五、主要经验及做法", "六、存在的主要问题", "七、改进措施和有关建议", "八、综合评价结论"));
@@ -204,7 +207,7 @@ class GoldenReportTest {
     @Test
     void pdfShowsTheGoldenReport() throws Exception {
         assumeTrue(Documents.cjkFontInstalled(), "no CJK font installed (apt-get install fonts-wqy-zenhei); CI installs one");
-        byte[] pdf = asAdmin().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] pdf = asAdmin().accept("application/pdf").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         Files.createDirectories(Path.of("target/rendered"));
         Files.write(Path.of("target/rendered/golden-report.pdf"), pdf);
@@ -227,7 +230,7 @@ class GoldenReportTest {
     }
 
     private byte[] docx() {
-        return asAdmin().accept(ReportResource.DOCX).get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        return asAdmin().accept(ReportResource.DOCX).get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType(ReportResource.DOCX).extract().asByteArray();
     }
 

@@ -37,34 +37,34 @@ class InjectionTest {
         narrative.put("problems", FORMULA + "\n" + FIELD);
         narrative.put("issuer", "<b>单位</b>");
         asAdmin().contentType("application/json").body(narrative.toString())
-                .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200);
         // stored exactly as given
-        asAdmin().get("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200)
+        asAdmin().get("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200)
                 .body("narrative.overview", equalTo(SCRIPT + "\n" + MARKDOWN))
                 .body("narrative.problems", equalTo(FORMULA + "\n" + FIELD));
 
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
 
         // JSON: the text itself, as data
-        asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+        asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                 .body("sections[0].blocks[0].text", equalTo(SCRIPT))
                 .body("sections[0].blocks[1].text", equalTo(MARKDOWN));
 
-        String html = asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
+        String html = asAdmin().queryParam("format", "html").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(html).doesNotContain("<script>").doesNotContain("<img").doesNotContain("<b>单位")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .contains("&lt;b&gt;单位&lt;/b&gt;")
                 .contains("<p>=HYPERLINK(&quot;http://evil&quot;,&quot;点我&quot;)</p>");
 
-        String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString();
+        String md = asAdmin().queryParam("format", "md").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(md).doesNotContain("<script>").doesNotContain("<img").doesNotContain("**粗体**")
                 .doesNotContain("[点我](javascript").doesNotContain("![img]")
                 .contains("\\*\\*粗体\\*\\* \\[点我\\]\\(javascript:alert\\(1\\)\\) \\!\\[img\\]")
                 .contains("\n\\=HYPERLINK(".replace("(", "\\("));
 
-        byte[] docx = asAdmin().queryParam("format", "docx").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] docx = asAdmin().queryParam("format", "docx").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .extract().asByteArray();
         try (XWPFDocument doc = Documents.docx(docx)) {
             List<String> paragraphs = Documents.paragraphs(doc);
@@ -77,7 +77,7 @@ class InjectionTest {
         }
 
         assumeTrue(Documents.cjkFontInstalled(), "no CJK font installed (apt-get install fonts-wqy-zenhei); CI installs one");
-        byte[] pdf = asAdmin().queryParam("format", "pdf").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] pdf = asAdmin().queryParam("format", "pdf").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .extract().asByteArray();
         String text = Documents.pdfText(pdf);
         String[] missing = new String[1];

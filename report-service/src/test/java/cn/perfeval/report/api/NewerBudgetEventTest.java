@@ -31,10 +31,10 @@ class NewerBudgetEventTest {
     void aNewerBudgetEventChangesTheGeneratedReportAndAnOlderOneDoesNot() throws Exception {
         String unit = GoldenCase.newUnit();
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
-                .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200);
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
         List<String> before = revenueRow(unit, "2010301");
         assertThat(before).containsExactly("2010301", "行政运行", "1363.4", "751.46", "751.46", "", "", "5", "606.94", "");
 
@@ -54,7 +54,7 @@ class NewerBudgetEventTest {
         v2.putArray("findings");
         GoldenCase.send("budget-events", unit + ":2024", v2);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                         .body("provenance.budgetVersion", equalTo(2)));
         // an older event arriving late changes nothing: once a marker sent after it to the same
         // partition has been applied, the old event has been consumed
@@ -62,13 +62,13 @@ class NewerBudgetEventTest {
         String marker = GoldenCase.newUnit();
         GoldenCase.send("budget-events", partition, marker + ":2024", GoldenCase.budgetEvent(marker, 1).toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + marker + "/2024").then().statusCode(200));
-        asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + marker + "/years/2024/report").then().statusCode(200));
+        asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                 .body("provenance.budgetVersion", equalTo(2));
 
         assertThat(revenueRow(unit, "2010301"))
                 .containsExactly("2010301", "行政运行", "1364.4", "751.46", "751.46", "", "", "5", "607.94", "");
-        String html = asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
+        String html = asAdmin().queryParam("format", "html").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         List<List<List<String>>> tables = Documents.htmlTables(html);
         assertThat(tables.get(1)).last().isEqualTo(List.of("合计", "", "4989.65", "2753.3", "2753.3", "", "", "100", "2136.35", ""));
         assertThat(tables.get(2)).contains(List.of("2010499", "其他发展与改革事务支出", "274.97", "185.97", "89"));
@@ -77,18 +77,18 @@ class NewerBudgetEventTest {
         // the score computed from version 1 is flagged until scoring-service publishes one for version 2
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 1, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                         .body("provenance.text", org.hamcrest.Matchers.containsString(
                                 "注意：评分依据的预算数据（第1版）不是本报告表格所用的版本（第2版）")));
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 2, 2));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                         .body("provenance.scoreVersion", equalTo(2))
                         .body("provenance.text", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("注意"))));
     }
 
     private static List<String> revenueRow(String unit, String code) throws Exception {
-        byte[] docx = asAdmin().queryParam("format", "docx").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        byte[] docx = asAdmin().queryParam("format", "docx").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .extract().asByteArray();
         try (XWPFDocument doc = Documents.docx(docx)) {
             return Documents.cells(doc.getTables().get(1)).stream().filter(r -> r.get(0).equals(code)).findFirst()

@@ -33,13 +33,13 @@ class ObservabilityTest {
         String unit = GoldenCase.newUnit();
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").then().statusCode(200));
-        double before = Metrics.value(Metrics.scrape(), "perfeval_documents_rendered_total", "format=\"markdown\"");
-        asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200);
-        asAdmin().queryParam("format", "docx").get("/api/reports/" + unit + "/2024").then().statusCode(200);
+                asAdmin().queryParam("format", "html").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
+        double before = Metrics.value(Metrics.scrape(), "perfeval_documents_rendered_total", "format=\"md\"");
+        asAdmin().queryParam("format", "md").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200);
+        asAdmin().queryParam("format", "docx").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200);
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString(); // no token
-        assertThat(Metrics.value(metrics, "perfeval_documents_rendered_total", "format=\"markdown\"")).isEqualTo(before + 1);
+        assertThat(Metrics.value(metrics, "perfeval_documents_rendered_total", "format=\"md\"")).isEqualTo(before + 1);
         assertThat(Metrics.value(metrics, "perfeval_documents_rendered_total", "format=\"docx\"")).isPositive();
         assertThat(Metrics.value(metrics, "perfeval_document_render_seconds_count", "format=\"docx\"")).isPositive();
         assertThat(metrics).containsPattern("(?m)^perfeval_document_render_seconds_sum\\{[^}]*format=\"html\"");

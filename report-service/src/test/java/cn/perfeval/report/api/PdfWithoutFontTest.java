@@ -37,15 +37,15 @@ class PdfWithoutFontTest {
         String unit = GoldenCase.newUnit();
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
 
-        asAdmin().accept("application/pdf").get("/api/reports/" + unit + "/2024").then().statusCode(503)
+        asAdmin().accept("application/pdf").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:perfeval:problem:pdf-font-missing"))
+                .body("type", equalTo("/problems/pdf-font-missing"))
                 .body("detail", containsString("fonts-wqy-zenhei"))
                 .body("detail", containsString("/nonexistent/fonts/none.ttc"));
-        for (String format : new String[]{"html", "markdown", "json", "docx"}) {
-            asAdmin().queryParam("format", format).get("/api/reports/" + unit + "/2024").then().statusCode(200);
+        for (String format : new String[]{"html", "md", "json", "docx"}) {
+            asAdmin().queryParam("format", format).get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200);
         }
     }
 }

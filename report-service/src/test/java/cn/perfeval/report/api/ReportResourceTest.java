@@ -74,10 +74,10 @@ class ReportResourceTest {
         send("score-events", unit + ":2024", scoreEvent(unit, 1).toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
 
-        asAdmin().accept("application/json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        asAdmin().accept("application/json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .body("title", equalTo("测试镇人民政府2024年度部门整体支出绩效评价自评报告"))
                 .body("provenance.budgetVersion", equalTo(1))
                 .body("conclusion.total", equalTo(93))
@@ -89,14 +89,14 @@ class ReportResourceTest {
                 .body("sections.heading", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         org.hamcrest.Matchers.containsString("收入总表"))));
 
-        String html = asAdmin().accept("text/html").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String html = asAdmin().accept("text/html").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("text/html").extract().asString();
         assertThat(html).contains("<td>2010301</td><td>行政运行</td><td class=\"num\">1363.4</td>")
                 .contains("基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %")
                 .contains("综上所述，预算执行考核指标总计30分，扣2分，得28分。")
                 .contains("自评得分93分，评定等次：优");
 
-        String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+        String md = asAdmin().queryParam("format", "md").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .contentType("text/markdown").extract().asString();
         assertThat(md).contains("| 2010301 | 行政运行 | 1363.4 | 1195.4 | 168 |").contains("评分第1版");
     }
@@ -106,13 +106,13 @@ class ReportResourceTest {
         String unit = newUnit();
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 2, "1195.4"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200));
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 1, "1.11"));
         send("budget-events", unit + ":2024", budgetEvent(unit, "测试镇", 3, "1195.39"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then()
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then()
                         .body("provenance.budgetVersion", equalTo(3)));
-        assertThat(asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString())
+        assertThat(asAdmin().queryParam("format", "md").get("/api/v1/units/" + unit + "/years/2024/report").asString())
                 .contains("| 1195.39 |").doesNotContain("1.11");
     }
 
@@ -126,8 +126,8 @@ class ReportResourceTest {
         send("score-events", unit + ":2024", other.toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").queryParam("system", "national-common")
-                        .get("/api/reports/" + unit + "/2024").then().statusCode(200).body("provenance.systemCode", equalTo("national-common")));
-        asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                        .get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200).body("provenance.systemCode", equalTo("national-common")));
+        asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                 .body("provenance.systemCode", equalTo("xiangtan-county"))
                 .body("conclusion.total", equalTo(93));
     }
@@ -137,29 +137,29 @@ class ReportResourceTest {
         String unit = newUnit();
         send("budget-events", unit + ":2024", budgetEvent(unit, "<script>alert(1)</script>镇", 1, "1195.4"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").then().statusCode(200));
-        String html = asAdmin().queryParam("format", "html").get("/api/reports/" + unit + "/2024").asString();
+                asAdmin().queryParam("format", "html").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200));
+        String html = asAdmin().queryParam("format", "html").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;镇");
-        String md = asAdmin().queryParam("format", "markdown").get("/api/reports/" + unit + "/2024").asString();
+        String md = asAdmin().queryParam("format", "md").get("/api/v1/units/" + unit + "/years/2024/report").asString();
         assertThat(md).doesNotContain("<script>");
     }
 
     @Test
     void openApiDocumentsEveryOperationWithExamples() {
         String openapi = asAdmin().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        assertThat(openapi).contains("/api/reports/{unitCode}/{year}", "/api/units/{unitCode}/years/{year}/narrative",
-                        "/api/units/{unitCode}/years/{year}/narrative/versions/{version}", "/api/counties/{county}/years/{year}/summary",
-                        "urn:perfeval:problem:pdf-font-missing", "urn:perfeval:problem:stale-version",
+        assertThat(openapi).contains("/api/v1/units/{unitCode}/years/{year}/report", "/api/v1/units/{unitCode}/years/{year}/narrative",
+                        "/api/v1/units/{unitCode}/years/{year}/narrative/versions/{version}", "/api/v1/counties/{county}/years/{year}/summary",
+                        "/problems/pdf-font-missing", "/problems/stale-version",
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .contains("\"412\"", "\"503\"", "\"406\"");
+                .contains("\"412\"", "\"428\"", "\"503\"", "\"406\"");
     }
 
     @Test
     void unknownUnitOrFormatGetsProblemJson() {
-        asAdmin().accept("application/json").get("/api/reports/NOPE/2024").then().statusCode(404)
+        asAdmin().accept("application/json").get("/api/v1/units/NOPE/years/2024/report").then().statusCode(404)
                 .contentType("application/problem+json");
-        asAdmin().queryParam("format", "pdfx").get("/api/reports/NOPE/2024").then().statusCode(400)
+        asAdmin().queryParam("format", "pdfx").get("/api/v1/units/NOPE/years/2024/report").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
     }
 }

@@ -32,13 +32,13 @@ class ConsumerFailureTest {
 
     static void reportExists(String unit) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.budgetVersion", equalTo(1)));
     }
 
     static String withNarrative(String unit) {
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
-                .put("/api/units/" + unit + "/years/2024/narrative").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/narrative").then().statusCode(200);
         return unit;
     }
 

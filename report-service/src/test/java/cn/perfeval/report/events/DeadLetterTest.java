@@ -83,7 +83,7 @@ class DeadLetterTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                asAdmin().queryParam("format", "json").get("/api/reports/" + unit + "/2024").then().statusCode(200)
+                asAdmin().queryParam("format", "json").get("/api/v1/units/" + unit + "/years/2024/report").then().statusCode(200)
                         .body("provenance.budgetVersion", org.hamcrest.Matchers.equalTo(1))
                         .body("provenance.scoreVersion", org.hamcrest.Matchers.equalTo(1)));
 

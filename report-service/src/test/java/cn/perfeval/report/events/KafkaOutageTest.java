@@ -30,8 +30,8 @@ class KafkaOutageTest {
         String unit = GoldenCase.newUnit();
         GoldenCase.send("budget-events", unit + ":2024", GoldenCase.budgetEvent(unit, 1));
         GoldenCase.send("score-events", unit + ":2024", GoldenCase.scoreEvent(unit, 1, 1));
-        String report = "/api/reports/" + unit + "/2024";
-        String narrative = "/api/units/" + unit + "/years/2024/narrative";
+        String report = "/api/v1/units/" + unit + "/years/2024/report";
+        String narrative = "/api/v1/units/" + unit + "/years/2024/narrative";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asAdmin().queryParam("format", "json").get(report).then().statusCode(200)
                         .body("provenance.scoreVersion", equalTo(1)));
@@ -48,8 +48,8 @@ class KafkaOutageTest {
                     .statusCode(200).body("version", equalTo(1));
             asAdmin().queryParam("format", "html").get(report).then().statusCode(200);
             assertThat(asAdmin().queryParam("format", "html").get(report).asString()).contains("断网时保存");
-            asAdmin().queryParam("format", "json").get("/api/counties/湘潭县/years/2024/summary").then().statusCode(200);
-            asAdmin().queryParam("unit", unit).get("/api/audit").then().statusCode(200);
+            asAdmin().queryParam("format", "json").get("/api/v1/counties/湘潭县/years/2024/summary").then().statusCode(200);
+            asAdmin().queryParam("unitCode", unit).get("/api/v1/audit").then().statusCode(200);
         } finally {
             kafka.start();
         }

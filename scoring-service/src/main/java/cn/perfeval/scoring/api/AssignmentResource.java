@@ -82,6 +82,7 @@ public class AssignmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class),
                     examples = @ExampleObject(name = "assignment", value = Examples.ASSIGNMENT)))
     @APIResponse(responseCode = "400", description = "没有此指标体系或此版本")
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
     @APIResponse(responseCode = "412", description = "If-Match 的版本已不是当前分配的版本：他人已更改，请重新读取后再提交")
     @APIResponse(responseCode = "428", description = "该县该年度已有分配，更改时须带 If-Match（当前分配的 ETag）")
     public Response assign(@PathParam("county") @Size(min = 1, max = 100) String county,
@@ -103,6 +104,7 @@ public class AssignmentResource {
             headers = @Header(name = "ETag", description = "此分配的版本号（未分配时为 0）", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class),
                     examples = @ExampleObject(name = "assignment", value = Examples.ASSIGNMENT)))
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
     public Response get(@PathParam("county") @Size(min = 1, max = 100) String county,
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readCatalog();

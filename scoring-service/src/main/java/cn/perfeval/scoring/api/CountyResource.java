@@ -99,9 +99,10 @@ public class CountyResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RankingPage(@Schema(description = "本页的单位，按名次排列") List<RankedUnit> items,
                               int page, int size, long total, Page.Links links,
-                              String county, int year, SystemRef system,
+                              String county, int year,
+                              @Schema(description = "排名所用的指标体系") SystemRef system,
                               @Schema(description = "指标体系的一级指标组") List<GroupHeader> groups,
-                              Distribution distribution) {
+                              @Schema(description = "全县已计分单位的得分分布（不限于本页）") Distribution distribution) {
     }
 
     @GET
@@ -114,6 +115,7 @@ public class CountyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingPage.class),
                     examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
     @APIResponse(responseCode = "400", description = "未知的指标体系")
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
     public RankingPage ranking(@PathParam("county") @Size(min = 1, max = 100) String county,
                                @PathParam("year") @Min(2000) @Max(2100) int year,
                                @QueryParam("system") String systemCode,

@@ -161,8 +161,9 @@ public class JudgementResource {
     @Operation(operationId = "listJudgements", summary = "单位年度在一个指标体系下的当前评分",
             description = "每个已评分指标的最新一条评分，按首次评分的先后排列。")
     @APIResponse(responseCode = "200", description = "当前评分；尚无评分时为空",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Judgements.class),
                     examples = @ExampleObject(name = "judgements", value = Examples.JUDGEMENTS)))
+    @APIResponse(responseCode = "404", description = "没有此指标体系")
     public Page<JudgementView> current(@PathParam("unitCode") @UnitCode String unitCode,
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode,
@@ -170,6 +171,7 @@ public class JudgementResource {
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                        @Context UriInfo uri) {
         access.readUnit(unitCode, year);
+        requireSystem(systemCode);
         return Page.slice(JudgementRecord.current(unitCode, year, systemCode).values().stream().map(j -> view(j, false)).toList(),
                 page, size, uri);
     }
@@ -180,8 +182,9 @@ public class JudgementResource {
     @Operation(operationId = "getJudgementHistory", summary = "一个指标的全部评分",
             description = "此指标的每一条评分（各版本），按记录先后排列；最后一条为当前评分。")
     @APIResponse(responseCode = "200", description = "评分历史；从未评分时为空",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Judgements.class),
                     examples = @ExampleObject(name = "history", value = Examples.JUDGEMENT_HISTORY)))
+    @APIResponse(responseCode = "404", description = "没有此指标体系")
     public Page<JudgementView> history(@PathParam("unitCode") @UnitCode String unitCode,
                                        @PathParam("year") @Min(2000) @Max(2100) int year,
                                        @PathParam("systemCode") @Size(max = 64) String systemCode,
@@ -190,8 +193,15 @@ public class JudgementResource {
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                        @Context UriInfo uri) {
         access.readUnit(unitCode, year);
+        requireSystem(systemCode);
         return Page.slice(JudgementRecord.history(unitCode, year, systemCode, indicatorCode).stream()
                 .map(j -> view(j, false)).toList(), page, size, uri);
+    }
+
+    private void requireSystem(String systemCode) {
+        if (systems.find(systemCode).isEmpty()) {
+            throw ApiException.notFound("没有代码为 " + systemCode + " 的指标体系");
+        }
     }
 
     private JudgementView view(JudgementRecord j, boolean rescored) {

@@ -78,6 +78,7 @@ public class PublishedResource {
             headers = @Header(name = "ETag", description = "此记录的版本号", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Published.class),
                     examples = @ExampleObject(name = "published", value = Examples.PUBLISHED)))
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
     @APIResponse(responseCode = "412", description = "If-Match 的版本已不是当前记录的版本：他人已修改，请重新读取后再提交")
     @APIResponse(responseCode = "428", description = "已有公布得分的记录，修改时须带 If-Match（当前记录的 ETag）")
     public Response record(@PathParam("unitCode") @UnitCode String unitCode,

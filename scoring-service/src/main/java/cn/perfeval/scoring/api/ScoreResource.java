@@ -127,9 +127,10 @@ public class ScoreResource {
     @Operation(operationId = "getScoreHistory", summary = "单位年度的计分历史",
             description = "该单位年度在指定指标体系（system，缺省为分配的指标体系）下的每一次计分，按时间先后排列。")
     @APIResponse(responseCode = "200", description = "计分历史；从未计分时为空",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ScoreHistory.class),
                     examples = @ExampleObject(name = "history", value = Examples.SCORE_HISTORY)))
     @APIResponse(responseCode = "400", description = "未知的指标体系")
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
     public Page<HistoryEntry> history(@PathParam("unitCode") @UnitCode String unitCode,
                                       @PathParam("year") @Min(2000) @Max(2100) int year,
                                       @QueryParam("system") String systemCode,

@@ -75,7 +75,7 @@ public class SystemResource {
     @Operation(operationId = "listSystems", summary = "指标体系列表",
             description = "每个指标体系的最新版本，含全部内容，按代码排列。")
     @APIResponse(responseCode = "200", description = "指标体系",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Systems.class),
                     examples = @ExampleObject(name = "systems", value = Examples.SYSTEMS)))
     public Page<IndicatorSystem> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
@@ -128,7 +128,7 @@ public class SystemResource {
     @Tag(name = "指标体系")
     @Operation(operationId = "listSystemVersions", summary = "指标体系的各版本", description = "各版本的版本号、名称和存储时间，按版本号排列。")
     @APIResponse(responseCode = "200", description = "各版本",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.SystemVersions.class),
                     examples = @ExampleObject(name = "versions", value = Examples.SYSTEM_VERSIONS)))
     @APIResponse(responseCode = "404", description = "没有此指标体系")
     public Page<SystemVersion> versions(@PathParam("systemCode") String systemCode,
@@ -188,7 +188,7 @@ public class SystemResource {
     @Operation(operationId = "listScoringMeasures", summary = "公式可用的度量",
             description = "预算服务在其事件中发布的度量，含中文名称、计量单位和口径；与预算服务的 GET /api/v1/measures 为同一目录。")
     @APIResponse(responseCode = "200", description = "度量目录",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Measures.class),
                     examples = @ExampleObject(name = "measures", value = Examples.MEASURES)))
     public Page<MeasureView> measures(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,

@@ -33,7 +33,7 @@ public record IndicatorSystem(@Schema(description = "指标体系代码（字母
                        @Schema(description = "计算公式，用度量名和 + - * /、比较、&& || !、ABS MIN MAX ROUND IF 写成（如 totalActual / adjustedBudget * 100）") String formula,
                        @Schema(description = "公式结果的计量单位（如 %）") String unit,
                        @Schema(description = "公式结果显示的小数位数", minimum = "0", maximum = "10") Integer scale,
-                       @Schema(description = "计分规则：公式结果如何折算为得分") Rule rule,
+                       @Schema(implementation = Rule.Doc.class, description = "计分规则：公式结果如何折算为得分") Rule rule,
                        @Schema(description = "是否由评价人评分（而非按公式计算）") boolean judged,
                        @Schema(description = "公式结果可能的取值范围；给出时计分区间须覆盖整个范围") ValueRange range) {
 

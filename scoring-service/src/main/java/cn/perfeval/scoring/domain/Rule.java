@@ -16,7 +16,6 @@ import java.util.List;
         @JsonSubTypes.Type(value = Rule.Proportional.class, name = "proportional"),
         @JsonSubTypes.Type(value = Rule.PassFail.class, name = "passFail")
 })
-@Schema(implementation = Rule.Doc.class)
 public sealed interface Rule {
 
     /**

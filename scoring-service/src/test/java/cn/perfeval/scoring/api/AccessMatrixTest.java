@@ -126,7 +126,7 @@ class AccessMatrixTest {
                 () -> Examples.PUBLISHED, true, expect(OK, OK, NO, NO, NO, NO)));
         ops.add(new Operation("read published scores", "GET", () -> u.replace("{u}", unit) + "/published", null, false, readRule));
         ops.add(new Operation("inconsistencies", "GET", () -> u.replace("{u}", unit) + "/inconsistencies", null, false, readRule));
-        ops.add(new Operation("audit trail", "GET", () -> "/api/audit?unit=" + unit, null, false, adminOnly));
+        ops.add(new Operation("audit trail", "GET", () -> "/api/v1/audit?unitCode=" + unit, null, false, adminOnly));
         return ops;
     }
 
@@ -155,7 +155,7 @@ class AccessMatrixTest {
                         .then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score/history").then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/audit?size=1&unit=" + unit).then().extract().path("total").toString());
+                TestAuth.given(admin).get("/api/v1/audit?size=1&unitCode=" + unit).then().extract().path("total").toString());
     }
 
     @Test
@@ -187,8 +187,8 @@ class AccessMatrixTest {
                             wrong.add(what + ": expected 2xx, got " + r.statusCode() + " " + r.body().asString());
                         }
                     }
-                    case UNAUTHORIZED -> problem(wrong, what, r, 401, "urn:perfeval:problem:unauthorized");
-                    case FORBIDDEN -> problem(wrong, what, r, 403, "urn:perfeval:problem:forbidden");
+                    case UNAUTHORIZED -> problem(wrong, what, r, 401, "/problems/unauthorized");
+                    case FORBIDDEN -> problem(wrong, what, r, 403, "/problems/forbidden");
                 }
                 if (refusedWrite) {
                     refusedWritesChecked++;

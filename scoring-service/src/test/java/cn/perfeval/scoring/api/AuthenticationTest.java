@@ -46,11 +46,11 @@ class AuthenticationTest {
             given().header("Authorization", "Bearer " + e.getValue()).get("/api/v1/systems").then()
                     .statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer")
-                    .body("type", equalTo("urn:perfeval:problem:unauthorized"))
+                    .body("type", equalTo("/problems/unauthorized"))
                     .body("status", equalTo(401));
         }
         given().get("/api/v1/systems").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("type", equalTo("urn:perfeval:problem:unauthorized"));
+                .header("WWW-Authenticate", "Bearer").body("type", equalTo("/problems/unauthorized"));
         given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/systems").then().statusCode(401)
                 .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + valid).get("/api/v1/systems").then().statusCode(200);
@@ -66,7 +66,7 @@ class AuthenticationTest {
         // finance without unit, evaluator without county, an unknown role
         given().header("Authorization", "Bearer " + TOKENS.token("f", "finance", null, null))
                 .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("urn:perfeval:problem:forbidden")).body("detail", containsString("unit claim"));
+                .body("type", equalTo("/problems/forbidden")).body("detail", containsString("unit claim"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
                 .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).body("detail", containsString("county claim"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
@@ -131,7 +131,7 @@ class AuthenticationTest {
                 assertThat(op.getValue().get("security").toString()).as(op.getKey() + " " + path.getKey()).contains("bearer");
             }
         }
-        assertThat(operations).isEqualTo(19);
-        assertThat(paths).containsKey("/api/audit");
+        assertThat(operations).isEqualTo(20);
+        assertThat(paths).containsKey("/api/v1/audit");
     }
 }

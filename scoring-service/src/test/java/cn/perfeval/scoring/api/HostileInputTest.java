@@ -275,9 +275,9 @@ class HostileInputTest {
         get("version not a number", "/api/v1/systems/xiangtan-county/versions/abc");
         get("version 99", "/api/v1/systems/xiangtan-county/versions/99");
         get("unknown system", "/api/v1/systems/%3Cscript%3E");
-        get("audit size 0", "/api/audit?size=0");
-        get("audit unit markup", "/api/audit?unit=%3Cscript%3E");
-        get("audit page text", "/api/audit?page=abc");
+        get("audit size 0", "/api/v1/audit?size=0");
+        get("audit unit markup", "/api/v1/audit?unitCode=%3Cscript%3E");
+        get("audit page text", "/api/v1/audit?page=abc");
 
         // hostile tokens
         String[] parts = TOKENS.admin().split("\\.");
@@ -313,7 +313,7 @@ class HostileInputTest {
                 .then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/counties/敌意县/years/2024/assignment").then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/audit?actor=admin&size=1").then().statusCode(200).extract().path("total").toString());
+        parts.add(TestAuth.given(admin).get("/api/v1/audit?actor=admin&size=1").then().statusCode(200).extract().path("total").toString());
         return String.join("\n", parts);
     }
 

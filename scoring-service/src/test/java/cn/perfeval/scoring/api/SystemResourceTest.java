@@ -73,7 +73,7 @@ class SystemResourceTest {
     static void rejected(String body, String field, String messagePart) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/systems").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:perfeval:problem:validation"))
+                .body("type", equalTo("/problems/validation"))
                 .body("errors.field", hasItems(field))
                 .body("errors.find { it.field == '" + field + "' }.message", containsString(messagePart));
     }
@@ -181,7 +181,7 @@ class SystemResourceTest {
         given().contentType(ContentType.JSON).body(system(newCode(), "basicActual / basicBudget * 100", "")
                         .replace("\"type\": \"passFail\"", "\"type\": \"script\""))
                 .post("/api/v1/systems").then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("urn:perfeval:problem:malformed-body"));
+                .body("type", equalTo("/problems/malformed-body"));
         given().get("/api/v1/systems/" + code).then().statusCode(404);
     }
 
@@ -209,7 +209,7 @@ class SystemResourceTest {
 
     private static String detail(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/systems").then().statusCode(400)
-                .contentType("application/problem+json").body("type", equalTo("urn:perfeval:problem:malformed-body"))
+                .contentType("application/problem+json").body("type", equalTo("/problems/malformed-body"))
                 .extract().path("detail");
     }
 
