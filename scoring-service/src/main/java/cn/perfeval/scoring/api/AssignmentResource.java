@@ -38,7 +38,7 @@ import java.time.OffsetDateTime;
 
 @Path("/api/v1/counties/{county}/years/{year}/assignment")
 @Authenticated
-@Tag(name = "县级汇总")
+@Tag(name = "县级汇总", description = Tags.COUNTY)
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
