@@ -254,7 +254,7 @@ public final class OpenApiContract {
             if (schemaGaps.isEmpty() && op.hasNonNull("operationId") && HAN.matcher(op.path("summary").asText("")).find()) {
                 c[1]++;
             }
-            List<String> exampleGaps = exampleGaps(doc, path, op);
+            List<String> exampleGaps = exampleGaps(doc, path, method, op);
             exampleGaps.forEach(g -> gaps.add(name + ": " + g));
             if (exampleGaps.isEmpty()) {
                 c[2]++;
@@ -314,7 +314,7 @@ public final class OpenApiContract {
         return gaps;
     }
 
-    private static List<String> exampleGaps(JsonNode doc, String path, JsonNode op) {
+    private static List<String> exampleGaps(JsonNode doc, String path, String method, JsonNode op) {
         List<String> gaps = new ArrayList<>();
         op.path("requestBody").path("content").fields().forEachRemaining(m -> {
             if (!BINARY.contains(m.getKey()) && examples(m.getValue()).isEmpty()) {
@@ -331,7 +331,7 @@ public final class OpenApiContract {
         }));
         ObjectNode one = JSON.createObjectNode();
         ObjectNode paths = one.putObject("paths").putObject(path);
-        paths.set("op", op);
+        paths.set(method.toLowerCase(Locale.ROOT), op);
         one.set("components", doc.path("components"));
         exampleViolations(one).forEach(gaps::add);
         return gaps;

@@ -113,7 +113,10 @@ class GoldenReportTest {
                 .isEqualTo("本报告依据：预算数据第1版；评分第1版（依据预算数据第1版，指标体系湘潭县部门整体支出绩效评价指标体系（县级模板）"
                         + "第1版）；文字材料第1版。");
         assertThat(json.getList("appendix.heading", String.class))
-                .containsExactly("附件：数据核对情况", "（一）预算数据核对发现（4项）", "（二）评分核对发现（4项）");
+                .containsExactly("附件：数据核对情况", "（一）预算数据核对发现（4项）", "（二）评分核对发现（4项）",
+                        "（三）报告文字核对发现（3项）");
+        // slip 7: the evaluation schedule dated in the fiscal year it evaluates, one finding per phase
+        assertThat(json.getString("appendix[3].blocks[0].rows[0][1]")).isEqualTo("1.前期准备（2024年4月25日-4月30日）。");
     }
 
     @Test

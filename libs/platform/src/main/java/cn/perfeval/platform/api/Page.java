@@ -1,10 +1,10 @@
 package cn.perfeval.platform.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -32,25 +32,43 @@ public record Page<T>(
 
     /** A page the store has already cut: {@code items} are the page's, {@code total} counts them all. */
     public static <T> Page<T> of(List<T> items, int page, int size, long total, UriInfo uri) {
+        return of(items, page, size, total, uri.getRequestUri());
+    }
+
+    /** The same, for the request URI (its path and query are what the links keep). */
+    public static <T> Page<T> of(List<T> items, int page, int size, long total, URI request) {
         long lastPage = total == 0 ? 0 : (total - 1) / size;
         return new Page<>(List.copyOf(items), page, size, total, new Links(
-                link(uri, page, size),
-                link(uri, 0, size),
-                page > 0 ? link(uri, (int) Math.min(page - 1, lastPage), size) : null,
-                page < lastPage ? link(uri, page + 1, size) : null,
-                link(uri, (int) lastPage, size)));
+                link(request, page, size),
+                link(request, 0, size),
+                page > 0 ? link(request, (int) Math.min(page - 1, lastPage), size) : null,
+                page < lastPage ? link(request, page + 1, size) : null,
+                link(request, (int) lastPage, size)));
     }
 
     /** A page of a list held in memory. */
     public static <T> Page<T> slice(List<T> all, int page, int size, UriInfo uri) {
-        int from = (int) Math.min((long) page * size, all.size());
-        int to = (int) Math.min((long) from + size, all.size());
-        return of(all.subList(from, to), page, size, all.size(), uri);
+        return slice(all, page, size, uri.getRequestUri());
     }
 
-    private static String link(UriInfo uri, int page, int size) {
-        UriBuilder b = uri.getRequestUriBuilder().replaceQueryParam("page", page).replaceQueryParam("size", size);
-        java.net.URI u = b.build();
-        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    public static <T> Page<T> slice(List<T> all, int page, int size, URI request) {
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = (int) Math.min((long) from + size, all.size());
+        return of(all.subList(from, to), page, size, all.size(), request);
+    }
+
+    /** The request's path and query with {@code page} and {@code size} set (other parameters kept, in order). */
+    static String link(URI request, int page, int size) {
+        StringBuilder query = new StringBuilder();
+        if (request.getRawQuery() != null) {
+            for (String pair : request.getRawQuery().split("&")) {
+                String name = pair.split("=", 2)[0];
+                if (!pair.isEmpty() && !name.equals("page") && !name.equals("size")) {
+                    query.append(pair).append('&');
+                }
+            }
+        }
+        query.append("page=").append(page).append("&size=").append(size);
+        return request.getRawPath() + "?" + query;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * another control character, a line break, a bidirectional or invisible character, or an unpaired
  * surrogate is refused with 400 naming the parameter, before any resource runs. (PostgreSQL refuses
  * a NUL outright, which surfaced as a 500; the others would be logged or looked up as they are.)
+ * A number is written with the digits 0–9 and no plus sign: {@code ２０２４}, {@code ٢٠٢٤} and
+ * {@code +2024} would otherwise be read as the year 2024.
  */
 public class ParameterGuard {
 
@@ -43,6 +45,14 @@ public class ParameterGuard {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\t') >= 0) {
             return "不得包含换行符或制表符";
         }
+        if (OTHER_NUMBER.matcher(value).matches() && !ASCII_NUMBER.matcher(value).matches()) {
+            return "应使用半角阿拉伯数字（0–9），不带正号";
+        }
         return TextPolicy.freeTextProblem(value);
     }
+
+    /** A number in any script, with any sign. */
+    private static final java.util.regex.Pattern OTHER_NUMBER = java.util.regex.Pattern.compile("[+\\-＋－]?\\p{Nd}+(?:[.．]\\p{Nd}+)?");
+    /** A number as the API reads it. */
+    private static final java.util.regex.Pattern ASCII_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 }

@@ -19,6 +19,11 @@ import jakarta.inject.Singleton;
  * {@link #MAX_NESTING_DEPTH} (a narrative is two levels deep; events a handful), duplicate keys
  * (which one would win is a matter of parser, so an editor and a reviewer could see different
  * texts), anything after the JSON value, and numbers or booleans where a text is expected.
+ *
+ * <p>Nothing is silently reinterpreted (issue #13): a text where a number or a yes/no is expected
+ * ({@code "total": "100"}) and a number where a choice is expected ({@code "amountUnit": 1}, which would
+ * otherwise be read as the choice's position) are refused, and so is a decimal no figure of a budget can
+ * have ({@link BoundedDecimals}: {@code 1e400}, {@code 1e-10000}).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -40,5 +45,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        // "100" is not the number 100, "true" not yes, 1 not the first choice of a list
+        for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.registerModule(BoundedDecimals.module());
     }
 }

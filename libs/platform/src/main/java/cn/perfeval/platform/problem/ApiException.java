@@ -50,6 +50,12 @@ public class ApiException extends RuntimeException {
                 new ProblemDetail.FieldError("If-Match", "替换已有的资源时必须给出读取时的版本（ETag）", null)));
     }
 
+    /** 415: a body without a Content-Type, or in another encoding than UTF-8. */
+    public static ApiException unsupportedMediaType(String detail) {
+        return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, List.of(
+                new ProblemDetail.FieldError("Content-Type", detail, null)));
+    }
+
     /** 409: the request contradicts what is stored (a code that is already taken). */
     public static ApiException conflict(String detail) {
         return new ApiException(ProblemType.CONFLICT, detail, List.of());

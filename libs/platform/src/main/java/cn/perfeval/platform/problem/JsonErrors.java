@@ -54,6 +54,9 @@ public final class JsonErrors {
         if (e instanceof InvalidTypeIdException t) {
             return typeId(field, t);
         }
+        if (e instanceof cn.perfeval.platform.json.BoundedDecimals.OutOfRange r) {
+            return new Described(field, r.getOriginalMessage());
+        }
         if (e instanceof InvalidFormatException f) {
             return new Described(field, "无法读取 " + quoted(f.getValue()) + "：应为" + expected(f.getTargetType()));
         }
