@@ -100,7 +100,7 @@ public class SystemResource {
     @APIResponse(responseCode = "400", description = "指标体系有误：逐项列出问题及其字段路径")
     @APIResponse(responseCode = "409", description = "已存在此代码的指标体系；修改请新增版本")
     public Response create(@NotNull IndicatorSystem system, @Context UriInfo uri) {
-        access.admin("define indicator systems");
+        access.admin("新建指标体系");
         IndicatorSystem stored = catalog.create(caller.actor(), system);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/systems/{systemCode}/versions/{version}")
                 .build(stored.code(), stored.version())).entity(stored).build();
@@ -162,7 +162,7 @@ public class SystemResource {
     @APIResponse(responseCode = "400", description = "指标体系有误：逐项列出问题及其字段路径；或请求体中的代码与路径不同")
     @APIResponse(responseCode = "404", description = "没有此指标体系")
     public Response addVersion(@PathParam("systemCode") String systemCode, @NotNull IndicatorSystem system, @Context UriInfo uri) {
-        access.admin("add versions of indicator systems");
+        access.admin("新增指标体系的版本");
         IndicatorSystem stored = catalog.addVersion(caller.actor(), systemCode, system);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/systems/{systemCode}/versions/{version}")
                 .build(stored.code(), stored.version())).entity(stored).build();
