@@ -93,10 +93,12 @@ class GoldenCaseTest {
         JsonNode hier = view.path("items").get(0);
         assertThat(hier.path("severityLabel").asText()).isEqualTo("错误");
         assertThat(hier.path("tableLabel").asText()).isEqualTo("支出总表");
+        assertThat(hier.path("columnLabel").asText()).isEqualTo("合计");
         assertThat(hier.path("message").asText()).contains("20104", "2010499", "274.97", "274.96", "0.01");
         JsonNode balance = view.path("items").get(3);
         assertThat(balance.path("severityLabel").asText()).isEqualTo("警告");
-        assertThat(balance.path("tableLabel").asText()).isEqualTo("财政拨款支出执行表");
+        assertThat(balance.path("tableLabel").asText()).isEqualTo("预算执行情况");
+        assertThat(balance.path("columnLabel").asText()).isEqualTo("年末结余");
         assertThat(balance.path("message").asText()).contains("年末", "5295.65", "4413", "882.65");
         assertThat(balance.path("expected").decimalValue()).isEqualTo(new BigDecimal("882.65"));
 

@@ -2,6 +2,8 @@ package cn.perfeval.budget;
 
 import cn.perfeval.testsupport.DevTokens;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -11,6 +13,13 @@ import io.restassured.specification.RequestSpecification;
 public final class TestAuth {
 
     private static volatile String admin;
+
+    /**
+     * Bodies go out with the Content-Type the test gives, without rest-assured's default {@code charset=ISO-8859-1}
+     * (a service refuses a body declared in another encoding than UTF-8 with 415; an xlsx or CSV upload names none).
+     */
+    static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     private TestAuth() {
     }
@@ -27,12 +36,12 @@ public final class TestAuth {
 
     /** A request with this token. */
     public static RequestSpecification as(String token) {
-        return RestAssured.given().auth().oauth2(token);
+        return RestAssured.given().config(CONFIG).auth().oauth2(token);
     }
 
     /** A request without any token. */
     public static RequestSpecification anonymous() {
-        return RestAssured.given();
+        return RestAssured.given().config(CONFIG);
     }
 
     public static DevTokens tokens() {

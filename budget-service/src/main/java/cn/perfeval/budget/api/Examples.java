@@ -61,8 +61,8 @@ public final class Examples {
                             "byFunction": [], "threePublicItems": []},
               "adjustments": [],
               "findings": [{"ruleId": "BUD-EXE-002", "severity": "WARNING", "severityLabel": "警告",
-                            "table": "execution", "tableLabel": "财政拨款支出执行表", "code": null,
-                            "column": "yearEndBalance", "expected": 882.65, "actual": 0,
+                            "table": "execution", "tableLabel": "预算执行情况", "code": null,
+                            "column": "yearEndBalance", "columnLabel": "年末结余", "expected": 882.65, "actual": 0,
                             "message": "单位申报年末无资金结余（年末结余 0 万元），但调整后预算 5295.65 万元（年初预算 4988.65 + 预算调整 307）减去实际支出 4413 万元（基本支出 3553 + 项目支出 860）后应余 882.65 万元（未记录结转下年资金），与申报相差 882.65 万元，未作说明。"}]
             }""";
 
@@ -142,7 +142,7 @@ public final class Examples {
             {
               "items": [{
                 "ruleId": "BUD-HIER-001", "severity": "ERROR", "severityLabel": "错误",
-                "table": "expenditure", "tableLabel": "支出总表", "code": "20104", "column": "total",
+                "table": "expenditure", "tableLabel": "支出总表", "code": "20104", "column": "total", "columnLabel": "合计",
                 "expected": 274.96, "actual": 274.97,
                 "message": "支出总表中款 20104（发展与改革事务）的合计为 274.97 万元，而其下级科目 2010499 之和为 274.96 万元，相差 0.01 万元；上级科目应等于下级科目之和。"
               }],

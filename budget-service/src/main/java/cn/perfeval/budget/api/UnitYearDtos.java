@@ -12,6 +12,7 @@ import cn.perfeval.budget.domain.Staff;
 import cn.perfeval.budget.domain.SummaryItem;
 import cn.perfeval.budget.domain.ThreePublicItem;
 import cn.perfeval.budget.domain.UnitYear;
+import cn.perfeval.events.measures.Terms;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,14 +38,13 @@ public final class UnitYearDtos {
     }
 
     static final String NOT_NEGATIVE = "不能为负数";
-    static final String DIGITS = "整数部分至多 13 位，小数至多 2 位";
     static final String CODE_REGEX = "\\d{3}(\\d{2}(\\d{2})?)?";
     static final String CODE_MESSAGE = "应为 3 位（类）、5 位（款）或 7 位（项）的功能分类科目编码";
     static final String CODE_DESCRIPTION = "支出功能分类科目编码：类 3 位、款 5 位、项 7 位，款以其类的编码开头，项以其款的编码开头";
     static final String UNIT_MESSAGE = "应为 万元 或 元";
 
     /** Suffix of the description of an amount: the unit it is given and answered in. */
-    static final String AMOUNT = "（万元；请求中按 amountUnit 给出）";
+    static final String AMOUNT = "（万元；请求中按 amountUnit 给出，至多 2 位小数）";
     static final String AMOUNT_UNIT = "金额单位：请求可用万元或元（元按 1 万元 = 10000 元精确换算），存储和返回一律为万元";
 
     // ------------------------------------------------------------------ 支出总表
@@ -65,11 +65,11 @@ public final class UnitYearDtos {
             @Schema(description = "科目名称", example = "行政运行")
             @NotBlank @Size(max = 200) @PlainName String name,
             @Schema(description = "合计" + AMOUNT + "，应等于基本支出加项目支出")
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal total,
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal total,
             @Schema(description = "基本支出（人员经费和公用经费）" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal basic,
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal basic,
             @Schema(description = "项目支出" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal project) {
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal project) {
 
         public static ExpenditureRowDto of(ExpenditureRow r) {
             return new ExpenditureRowDto(r.code, r.name, r.total, r.basic, r.project);
@@ -96,21 +96,21 @@ public final class UnitYearDtos {
             @Schema(description = "科目名称")
             @NotBlank @Size(max = 200) @PlainName String name,
             @Schema(description = "合计" + AMOUNT + "，应等于各收入来源之和")
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal total,
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal total,
             @Schema(description = "一般公共预算拨款" + AMOUNT + "，应等于经费拨款加非税收入拨款")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal generalBudget,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal generalBudget,
             @Schema(description = "一般公共预算拨款—经费拨款" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal generalBudgetFunding,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal generalBudgetFunding,
             @Schema(description = "一般公共预算拨款—纳入一般公共预算管理的非税收入拨款" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal generalBudgetNonTax,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal generalBudgetNonTax,
             @Schema(description = "政府性基金收入" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal governmentFund,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal governmentFund,
             @Schema(description = "纳入专户管理的非税收入拨款" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal specialAccountNonTax,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal specialAccountNonTax,
             @Schema(description = "上级补助收入" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal superiorSubsidy,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal superiorSubsidy,
             @Schema(description = "其他收入" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal other) {
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal other) {
 
         public static RevenueRowDto of(RevenueRow r) {
             return new RevenueRowDto(r.code, r.name, r.total, r.generalBudget, r.generalBudgetFunding,
@@ -129,13 +129,13 @@ public final class UnitYearDtos {
             @Schema(description = "收入项目，按来源，按给出的顺序")
             @NotNull @Size(max = 100) List<@NotNull @Valid SummaryRevenueItem> revenue,
             @Schema(description = "收入总计" + AMOUNT + "，应等于各收入来源之和")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal revenueTotal,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal revenueTotal,
             @Schema(description = "支出项目，按类级科目，按给出的顺序")
             @NotNull @Size(max = 100) List<@NotNull @Valid SummaryExpenditureItem> expenditure,
             @Schema(description = "结转下年" + AMOUNT)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal carryForwardToNextYear,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal carryForwardToNextYear,
             @Schema(description = "支出总计" + AMOUNT + "，应等于各类支出之和")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal expenditureTotal) {
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal expenditureTotal) {
 
         public static BudgetSummary of(UnitYear uy) {
             List<SummaryItem> rev = uy.summaryItems(SummaryItem.REVENUE);
@@ -161,7 +161,7 @@ public final class UnitYearDtos {
             @Schema(description = "收入项目名称", example = "一般公共预算拨款")
             @NotBlank @Size(max = 200) @PlainName String item,
             @Schema(description = "收入预算数" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount,
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal amount,
             @Schema(description = "其中项（只有一层），例如一般公共预算拨款中的经费拨款")
             @Size(max = 20) List<@NotNull @Valid SummaryRevenueItem> children) {
     }
@@ -173,7 +173,7 @@ public final class UnitYearDtos {
             @Schema(description = "支出项目名称", example = "一般公共服务支出")
             @NotBlank @Size(max = 200) @PlainName String item,
             @Schema(description = "支出预算数" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount) {
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal amount) {
     }
 
     // ------------------------------------------------------------------ staff
@@ -215,43 +215,43 @@ public final class UnitYearDtos {
             @Schema(description = AMOUNT_UNIT, required = true)
             @NotNull(message = UNIT_MESSAGE) AmountUnit amountUnit,
             @Schema(description = "预算调增数（含追加）" + AMOUNT + "；记录了预算调整明细时由明细得出" + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal adjustmentIncrease,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal adjustmentIncrease,
             @Schema(description = "预算调减数" + AMOUNT + "；记录了预算调整明细时由明细得出" + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal adjustmentDecrease,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal adjustmentDecrease,
             @Schema(description = "基本支出实际支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal basicActual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal basicActual,
             @Schema(description = "项目支出实际支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal projectActual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal projectActual,
             @Schema(description = "年末结余（单位申报）" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal yearEndBalance,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal yearEndBalance,
             @Schema(description = "“三公”经费预算数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal threePublicBudget,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal threePublicBudget,
             @Schema(description = "“三公”经费实际支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal threePublicActual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal threePublicActual,
             @Schema(description = "上年“三公”经费预算数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal threePublicBudgetLastYear,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal threePublicBudgetLastYear,
             @Schema(description = "上年“三公”经费实际支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal threePublicActualLastYear,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal threePublicActualLastYear,
             @Schema(description = "结转下年资金" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal carryOver,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal carryOver,
             @Schema(description = "本年结转结余总额" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal carryOverBalance,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal carryOverBalance,
             @Schema(description = "上年结转结余总额" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal carryOverBalanceLastYear,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal carryOverBalanceLastYear,
             @Schema(description = "政府采购预算数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal procurementBudget,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal procurementBudget,
             @Schema(description = "政府采购实际金额" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal procurementActual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal procurementActual,
             @Schema(description = "公用经费预算数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal publicRunningBudget,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal publicRunningBudget,
             @Schema(description = "公用经费实际支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal publicRunningActual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal publicRunningActual,
             @Schema(description = "在用固定资产" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal fixedAssetsInUse,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal fixedAssetsInUse,
             @Schema(description = "固定资产总额" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal fixedAssetsTotal,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal fixedAssetsTotal,
             @Schema(description = "重点项目支出数" + AMOUNT + "；不出现表示未记录", nullable = true)
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal keyProjectSpending,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal keyProjectSpending,
             @Schema(description = "实际支付进度（%）" + "；不出现表示未记录", nullable = true)
             @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 5, fraction = 2, message = "百分比，整数部分至多 5 位，小数至多 2 位") BigDecimal paymentProgressActual,
             @Schema(description = "既定支付进度（%）" + "；不出现表示未记录", nullable = true)
@@ -287,9 +287,9 @@ public final class UnitYearDtos {
             @Schema(description = "科目名称", example = "行政运行")
             @Size(max = 200) @PlainName String name,
             @Schema(description = "该科目基本支出实际支出数" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal basicActual,
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal basicActual,
             @Schema(description = "该科目项目支出实际支出数" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal projectActual) {
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal projectActual) {
 
         public static ExecutionRowDto of(ExecutionRow r) {
             return new ExecutionRowDto(r.code, r.name, r.basicActual, r.projectActual);
@@ -304,13 +304,13 @@ public final class UnitYearDtos {
             @NotNull @Pattern(regexp = "因公出国（境）|公务用车购置及运行|公务接待",
                     message = "应为 因公出国（境）、公务用车购置及运行 或 公务接待") String item,
             @Schema(description = "本年预算数" + AMOUNT + "；不出现表示未记录")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal budget,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal budget,
             @Schema(description = "本年实际支出数" + AMOUNT + "；不出现表示未记录")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal actual,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal actual,
             @Schema(description = "上年预算数" + AMOUNT + "；不出现表示未记录")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal budgetLastYear,
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal budgetLastYear,
             @Schema(description = "上年实际支出数" + AMOUNT + "；不出现表示未记录")
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal actualLastYear) {
+            @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal actualLastYear) {
 
         public static ThreePublicItemDto of(ThreePublicItem i) {
             return new ThreePublicItemDto(i.item, i.budget, i.actual, i.budgetLastYear, i.actualLastYear);
@@ -340,7 +340,7 @@ public final class UnitYearDtos {
             @Schema(description = "调整涉及的支出功能分类科目编码（3、5 或 7 位）", example = "2130104")
             @NotNull @Pattern(regexp = CODE_REGEX, message = CODE_MESSAGE) String code,
             @Schema(description = "调整金额" + AMOUNT)
-            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Digits(integer = 13, fraction = 2, message = DIGITS) BigDecimal amount) {
+            @NotNull @DecimalMin(value = "0", message = NOT_NEGATIVE) @Amount BigDecimal amount) {
 
         public static AdjustmentDto of(Adjustment a) {
             return new AdjustmentDto(a.kind, a.date, a.reason, a.code, a.amount);
@@ -349,7 +349,7 @@ public final class UnitYearDtos {
 
     // ------------------------------------------------------------------ findings and views
 
-    @Schema(name = "Finding", description = "审核发现：违反的规则、严重程度、位置（表、科目、字段）、应有值与实际值和说明")
+    @Schema(name = "Finding", description = "审核发现：违反的规则、严重程度、位置（表、科目、栏目）、应有值与实际值和说明；代码旁附中文名")
     public record FindingDto(
             @Schema(description = "规则编号", example = "BUD-HIER-001") String ruleId,
             @Schema(description = "严重程度代码：ERROR 错误、WARNING 警告、INFO 提示", enumeration = {"ERROR", "WARNING", "INFO"})
@@ -358,48 +358,23 @@ public final class UnitYearDtos {
             @Schema(description = "所在表的代码", enumeration = {Checks.EXPENDITURE, Checks.REVENUE, Checks.BUDGET_SUMMARY,
                     Checks.EXECUTION, Checks.EXECUTION_BY_FUNCTION, Checks.THREE_PUBLIC, Checks.ADJUSTMENTS})
             String table,
-            @Schema(description = "所在表", enumeration = {TABLE_EXPENDITURE, TABLE_REVENUE, TABLE_BUDGET_SUMMARY,
-                    TABLE_EXECUTION, TABLE_EXECUTION_BY_FUNCTION, TABLE_THREE_PUBLIC, TABLE_ADJUSTMENTS})
+            @Schema(description = "所在表", enumeration = {"支出总表", "收入总表", "收支总表", "预算执行情况", "分科目执行表",
+                    "“三公”经费明细", "预算调整明细"})
             String tableLabel,
             @Schema(description = "涉及的功能分类科目编码；不涉及某一科目时为空", nullable = true, example = "20104") String code,
-            @Schema(description = "涉及的字段（列）", nullable = true, example = "total") String column,
+            @Schema(description = "涉及的栏目（列）的代码，如 total、basicActual、revenue.经费拨款", nullable = true, example = "total")
+            String column,
+            @Schema(description = "涉及的栏目（列），如 合计、基本支出实际支出数、经费拨款", nullable = true, example = "合计")
+            String columnLabel,
             @Schema(description = "按规则应有的值（万元；人数为人、进度为 %）", nullable = true) BigDecimal expected,
             @Schema(description = "表中的实际值（万元；人数为人、进度为 %）", nullable = true) BigDecimal actual,
             @Schema(description = "给财务人员看的说明") String message) {
 
         public static FindingDto of(Finding f) {
-            return new FindingDto(f.ruleId(), f.severity().name(), labelOf(f.severity()), f.table(),
-                    labelOfTable(f.table()), f.code(), f.column(), f.expected(), f.actual(), f.message());
+            return new FindingDto(f.ruleId(), f.severity().name(), Terms.severity(f.severity().name()), f.table(),
+                    Terms.table(f.table()), f.code(), f.column(), f.column() == null ? null : Terms.column(f.column()),
+                    f.expected(), f.actual(), f.message());
         }
-    }
-
-    static final String TABLE_EXPENDITURE = "支出总表";
-    static final String TABLE_REVENUE = "收入总表";
-    static final String TABLE_BUDGET_SUMMARY = "收支总表";
-    static final String TABLE_EXECUTION = "财政拨款支出执行表";
-    static final String TABLE_EXECUTION_BY_FUNCTION = "财政拨款支出执行表（按功能分类科目）";
-    static final String TABLE_THREE_PUBLIC = "“三公”经费支出表";
-    static final String TABLE_ADJUSTMENTS = "预算调整表";
-
-    static String labelOf(Finding.Severity severity) {
-        return switch (severity) {
-            case ERROR -> "错误";
-            case WARNING -> "警告";
-            case INFO -> "提示";
-        };
-    }
-
-    static String labelOfTable(String table) {
-        return switch (table) {
-            case Checks.EXPENDITURE -> TABLE_EXPENDITURE;
-            case Checks.REVENUE -> TABLE_REVENUE;
-            case Checks.BUDGET_SUMMARY -> TABLE_BUDGET_SUMMARY;
-            case Checks.EXECUTION -> TABLE_EXECUTION;
-            case Checks.EXECUTION_BY_FUNCTION -> TABLE_EXECUTION_BY_FUNCTION;
-            case Checks.THREE_PUBLIC -> TABLE_THREE_PUBLIC;
-            case Checks.ADJUSTMENTS -> TABLE_ADJUSTMENTS;
-            default -> table;
-        };
     }
 
     /** A unit-year as stored: its version (the ETag), measures, tables and findings, amounts in 万元. */

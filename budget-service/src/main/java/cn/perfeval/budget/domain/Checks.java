@@ -83,9 +83,9 @@ public final class Checks {
         List<Row> executionRows = uy.executionRows.stream().map(r -> row(r.code, r.name,
                 "basicActual", r.basicActual, "projectActual", r.projectActual)).toList();
 
-        hierarchy(out, "BUD-HIER-001", EXPENDITURE, "支出总表", expenditure);
-        hierarchy(out, "BUD-HIER-002", REVENUE, "收入总表", revenue);
-        hierarchy(out, "BUD-HIER-003", EXECUTION_BY_FUNCTION, "分科目执行表", executionRows);
+        hierarchy(out, "BUD-HIER-001", EXPENDITURE, "支出总表", expenditure, revenue, "收入总表");
+        hierarchy(out, "BUD-HIER-002", REVENUE, "收入总表", revenue, expenditure, "支出总表");
+        hierarchy(out, "BUD-HIER-003", EXECUTION_BY_FUNCTION, "分科目执行表", executionRows, List.of(), null);
         expenditureRowSums(out, uy);
         revenueRowSums(out, uy);
         if (uy.summaryRecorded) {
@@ -100,7 +100,17 @@ public final class Checks {
 
     // ---------------------------------------------------------------- hierarchy and rows
 
-    static void hierarchy(List<Finding> out, String ruleId, String table, String tableName, List<Row> rows) {
+    /**
+     * A 款 or 类 that differs from the sum of its children. When the other tables say which side is right,
+     * the finding names that side: a parent that agrees with its own parent (the siblings add up to it)
+     * and, for the total, with the other table, is corroborated, so its only child (or the one child the
+     * other table disagrees with by the same amount) is the wrong cell — in the golden case 2010499, not
+     * 20104 (issue #15).
+     */
+    static void hierarchy(List<Finding> out, String ruleId, String table, String tableName, List<Row> rows,
+                          List<Row> other, String otherName) {
+        Map<String, Row> byCode = byCode(rows);
+        Map<String, Row> otherByCode = byCode(other);
         Map<String, List<Row>> childrenOf = new LinkedHashMap<>();
         for (Row r : rows) {
             new FunctionCode(r.code()).parent()
@@ -120,6 +130,12 @@ public final class Checks {
                 }
                 BigDecimal expected = childValues.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (orZero(actual).compareTo(expected) != 0) {
+                    Finding child = wrongChild(ruleId, table, tableName, parent, children, column, byCode, childrenOf,
+                            otherByCode, otherName);
+                    if (child != null) {
+                        out.add(child);
+                        continue;
+                    }
                     String level = new FunctionCode(parent.code()).level().name();
                     out.add(new Finding(ruleId, Severity.ERROR, table, parent.code(), column, expected, orZero(actual),
                             tableName + "中" + level + " " + parent.code() + "（" + parent.name() + "）的" + label(column) + "为 "
@@ -128,6 +144,59 @@ public final class Checks {
                 }
             }
         }
+    }
+
+    /** The child cell to blame, when the parent is corroborated and the culprit is clear; else null. */
+    private static Finding wrongChild(String ruleId, String table, String tableName, Row parent, List<Row> children,
+                                      String column, Map<String, Row> byCode, Map<String, List<Row>> childrenOf,
+                                      Map<String, Row> otherByCode, String otherName) {
+        BigDecimal parentValue = orZero(parent.values().get(column));
+        List<String> witnesses = new ArrayList<>();
+        new FunctionCode(parent.code()).parent().map(g -> byCode.get(g.value())).ifPresent(grand -> {
+            BigDecimal siblings = childrenOf.getOrDefault(grand.code(), List.of()).stream()
+                    .map(r -> orZero(r.values().get(column))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (grand.values().get(column) != null && grand.values().get(column).compareTo(siblings) == 0) {
+                witnesses.add(new FunctionCode(grand.code()).level().name() + " " + grand.code() + " 的" + label(column)
+                        + "与之相符");
+            }
+        });
+        Row otherParent = otherByCode.get(parent.code());
+        if ("total".equals(column) && otherParent != null && otherParent.values().get("total") != null
+                && otherParent.values().get("total").compareTo(parentValue) == 0) {
+            witnesses.add(otherName + "中 " + parent.code() + " 也为 " + fmt(parentValue) + " 万元");
+        }
+        if (witnesses.isEmpty()) {
+            return null;
+        }
+        BigDecimal childSum = children.stream().map(c -> orZero(c.values().get(column))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal difference = parentValue.subtract(childSum);
+        Row culprit = null;
+        if (children.size() == 1) {
+            culprit = children.get(0);
+        } else if ("total".equals(column)) {
+            List<Row> disagreeing = children.stream().filter(c -> {
+                Row o = otherByCode.get(c.code());
+                return o != null && o.values().get("total") != null
+                        && o.values().get("total").subtract(orZero(c.values().get("total"))).compareTo(difference) == 0;
+            }).toList();
+            culprit = disagreeing.size() == 1 ? disagreeing.get(0) : null;
+        }
+        if (culprit == null) {
+            return null;
+        }
+        BigDecimal actual = orZero(culprit.values().get(column));
+        BigDecimal expected = actual.add(difference);
+        Row otherChild = otherByCode.get(culprit.code());
+        if ("total".equals(column) && otherChild != null && otherChild.values().get("total") != null
+                && otherChild.values().get("total").compareTo(expected) == 0) {
+            witnesses.add(otherName + "中 " + culprit.code() + " 为 " + fmt(expected) + " 万元");
+        }
+        FunctionCode.Level parentLevel = new FunctionCode(parent.code()).level();
+        return new Finding(ruleId, Severity.ERROR, table, culprit.code(), column, expected, actual,
+                tableName + "中" + new FunctionCode(culprit.code()).level().name() + " " + culprit.code() + "（" + culprit.name()
+                        + "）的" + label(column) + "为 " + fmt(actual) + " 万元，应为 " + fmt(expected) + " 万元：其上级"
+                        + parentLevel.name() + " " + parent.code() + "（" + parent.name() + "）为 " + fmt(parentValue) + " 万元，"
+                        + String.join("，", witnesses) + "；下级科目之和应等于上级科目，相差 " + fmt(difference.abs()) + " 万元。");
     }
 
     static void expenditureRowSums(List<Finding> out, UnitYear uy) {

@@ -60,12 +60,12 @@ public class Caller {
 
     /** The {@code unit} claim of a finance user; 403 when it is missing. */
     public String ownUnit() {
-        return claim("unit").orElseThrow(() -> forbidden("a finance token must carry the claim unit"));
+        return claim("unit").orElseThrow(() -> forbidden("财政人员的令牌须带有 unit 声明（所属单位的代码）"));
     }
 
     /** The {@code county} claim of an evaluator; 403 when it is missing. */
     public String ownCounty() {
-        return claim("county").orElseThrow(() -> forbidden("an evaluator token must carry the claim county"));
+        return claim("county").orElseThrow(() -> forbidden("评价人员的令牌须带有 county 声明（所属县）"));
     }
 
     /** Read rule: admin and viewer always, finance its own unit, evaluator the units of its county. */
@@ -74,7 +74,7 @@ public class Caller {
             return;
         }
         if (has(Roles.FINANCE)) {
-            requireOwnUnit(unitCode, "read");
+            requireOwnUnit(unitCode, "读取");
             return;
         }
         if (has(Roles.EVALUATOR)) {
@@ -82,12 +82,12 @@ public class Caller {
             // a unit that does not exist has no county: refused like one of another county
             String unitCounty = countyOf(unitCode).orElse(null);
             if (!county.equals(unitCounty)) {
-                throw forbidden("evaluators may only read units of their own county (token county " + county
-                        + ", requested unit " + unitCode + ")");
+                throw forbidden("评价人员只能读取本县的单位（令牌中的县为 " + county
+                        + "，所请求的单位为 " + unitCode + "）");
             }
             return;
         }
-        throw forbidden("reading a unit requires one of the roles admin, viewer, finance, evaluator");
+        throw forbidden("读取单位数据须有以下角色之一：admin（管理员）、viewer（查看者）、finance（财政）、evaluator（评价人员）");
     }
 
     /** Write rule for budget data: admin, or finance of this very unit. */
@@ -96,17 +96,17 @@ public class Caller {
             return;
         }
         if (has(Roles.FINANCE)) {
-            requireOwnUnit(unitCode, "change");
+            requireOwnUnit(unitCode, "修改");
             return;
         }
-        throw forbidden("changing budget data requires the role admin or finance");
+        throw forbidden("修改预算数据须有 admin（管理员）或 finance（财政）角色");
     }
 
     private void requireOwnUnit(String unitCode, String verb) {
         String own = ownUnit();
         if (!own.equals(unitCode)) {
-            throw forbidden("finance users may only " + verb + " their own unit (token unit " + own
-                    + ", requested " + unitCode + ")");
+            throw forbidden("财政人员只能" + verb + "本单位的数据（令牌中的单位为 " + own
+                    + "，所请求的单位为 " + unitCode + "）");
         }
     }
 

@@ -212,7 +212,7 @@ class AccessMatrixTest {
             Response r = TestAuth.as(tokens.finance("OTHERUNIT1")).get("/api/v1/units/" + target + "/years/" + YEAR + "/budget");
             assertProblem(r, 403, "forbidden", "finance of another unit reading " + target);
             assertThat(r.jsonPath().getString("detail"))
-                    .isEqualTo("finance users may only read their own unit (token unit OTHERUNIT1, requested " + target + ")");
+                    .isEqualTo("财政人员只能读取本单位的数据（令牌中的单位为 OTHERUNIT1，所请求的单位为 " + target + "）");
             assertProblem(TestAuth.as(tokens.finance("OTHERUNIT1")).contentType("application/json").body(Golden.staff())
                     .put("/api/v1/units/" + target + "/years/" + YEAR + "/budget/staff"), 403, "forbidden", "finance write " + target);
         }

@@ -53,6 +53,8 @@ class UnitsAndTablesTest {
                 .get("/api/v1/units").then().statusCode(200).body("items.unitCode", equalTo(List.of(in2024.get(1))));
         given().queryParam("year", 1999).get("/api/v1/units").then().statusCode(400)
                 .contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("year"));
+        given().queryParam("year", "abc").get("/api/v1/units").then().statusCode(400)
+                .contentType(ProblemDetail.MEDIA_TYPE).body("errors[0].field", equalTo("year"));
 
         // replacing the offices replaces them whole
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Examples.UNIT.replace("\"党建办公室\", ", ""))

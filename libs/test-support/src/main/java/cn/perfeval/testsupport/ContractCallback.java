@@ -35,7 +35,8 @@ public class ContractCallback implements QuarkusTestBeforeEachCallback {
                                FilterContext ctx) {
             Response response = ctx.next(request, expected);
             URI uri = URI.create(request.getURI());
-            if (!uri.getRawPath().startsWith("/api/")) {
+            // the HTTP layer's refusals (request line, headers) answer before any operation: docs/api.md
+            if (!uri.getRawPath().startsWith("/api/") || response.getStatusCode() == 414 || response.getStatusCode() == 431) {
                 return response;
             }
             String base = uri.getScheme() + "://" + uri.getRawAuthority();

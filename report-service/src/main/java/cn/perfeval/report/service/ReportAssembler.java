@@ -76,7 +76,7 @@ public final class ReportAssembler {
         sections.add(new Section(3, "1.目标设定", paragraphs(n.targetSetting())));
         Conclusion conclusion = null;
         if (score != null) {
-            sections.addAll(indicatorSections(score, n));
+            sections.addAll(indicatorSections(score, budget, n));
             conclusion = conclusion(score, year);
         } else {
             sections.add(new Section(3, "2.绩效指标评分", List.of(new Paragraph("评分尚未完成：评分服务计算后，本节自动生成。"))));
@@ -230,12 +230,20 @@ public final class ReportAssembler {
             parts.add("全年实际支出" + plain(totalActual) + "万元，其中基本支出" + amount(m.path("basicActual"))
                     + "万元，项目支出" + amount(m.path("projectActual")) + "万元");
         }
-        return new Paragraph(parts.isEmpty() ? "预算执行数据尚未录入。" : String.join("；", parts) + "。");
+        StringBuilder out = new StringBuilder(parts.isEmpty() ? "预算执行数据尚未录入。" : String.join("；", parts) + "。");
+        for (JsonNode f : budget.path("findings")) {
+            if ("execution".equals(f.path("table").asText()) && !f.path("column").asText("").isEmpty()) {
+                out.append("上述数据与单位申报的").append(Measures.label(f.path("column").asText()))
+                        .append("不一致（按上述数据应为 ").append(text(f.path("expected"))).append(" 万元，申报为 ")
+                        .append(text(f.path("actual"))).append(" 万元），见附件预算数据核对发现 ").append(f.path("ruleId").asText()).append("。");
+            }
+        }
+        return new Paragraph(out.toString());
     }
 
     // ---------------------------------------------------------------- indicators
 
-    private static List<Section> indicatorSections(JsonNode score, Narrative narrative) {
+    private static List<Section> indicatorSections(JsonNode score, JsonNode budget, Narrative narrative) {
         Map<String, JsonNode> groups = new LinkedHashMap<>();
         for (JsonNode g : score.path("groups")) {
             groups.put(g.path("code").asText(), g);
@@ -260,7 +268,7 @@ public final class ReportAssembler {
                 outputsPlaced = true;
             }
             for (JsonNode ind : byTop.getOrDefault(group.path("code").asText(), List.of())) {
-                blocks.add(new Paragraph(indicatorText(ind)));
+                blocks.add(new Paragraph(indicatorText(ind) + departures(ind, score, budget)));
             }
             blocks.add(new Paragraph(subtotal(group)));
             out.add(new Section(3, heading, blocks));
@@ -354,6 +362,32 @@ public final class ReportAssembler {
     }
 
     /**
+     * Where the report departs from what the unit published, or where a finding on the data contradicts a
+     * figure the indicator uses, the working says so in a sentence (the appendix lists the details): a
+     * reader is never left to discover a silent correction, nor full marks resting on a figure in doubt.
+     */
+    static String departures(JsonNode ind, JsonNode score, JsonNode budget) {
+        StringBuilder s = new StringBuilder();
+        String code = ind.path("code").asText();
+        for (JsonNode i : score.path("inconsistencies")) {
+            if (code.equals(i.path("indicator").asText(null)) && !i.path("message").asText("").isBlank()) {
+                s.append("与原报告不同：").append(strip(i.path("message").asText())).append("（见附件评分核对发现）。");
+            }
+        }
+        if (ind.path("measures").isObject()) {
+            for (JsonNode f : budget.path("findings")) {
+                String column = f.path("column").asText("");
+                if (!column.isEmpty() && ind.path("measures").has(column)) {
+                    s.append("预算数据核对发现 ").append(f.path("ruleId").asText()).append(" 与本项所用的").append(Measures.label(column))
+                            .append("相矛盾（按其他数据应为 ").append(text(f.path("expected"))).append("，申报为 ")
+                            .append(text(f.path("actual"))).append("，见附件），本项得分待评价人员复核。");
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /**
      * The working as a reader knows it: measures by their labels in the dictionary ("basicActual" →
      * 基本支出实际支出数) and × for multiplication; the figures stay exactly as scoring-service computed them.
      */
@@ -382,6 +416,15 @@ public final class ReportAssembler {
         String text = "根据以上预算绩效完成情况，我单位" + year + "年预算绩效自评得分" + plain(total) + "分，评定等次："
                 + (grade == null ? "无" : grade)
                 + (complete ? "" : "（尚有" + awaiting + "项指标待评分或缺少数据，得分与等次为暂定）");
+        for (JsonNode i : score.path("inconsistencies")) {
+            String kind = i.path("kind").asText("");
+            if (kind.equals("GRADE") || kind.equals("TOTAL")) {
+                text += "。单位原报告所载" + (kind.equals("GRADE") ? "等次为“" + i.path("published").asText() + "”" : "总分为"
+                        + i.path("published").asText() + "分") + "，本报告按指标体系的" + (kind.equals("GRADE") ? "等级标准列为“"
+                        + i.path("computed").asText() + "”" : "各指标得分合计列为" + i.path("computed").asText() + "分")
+                        + "（见附件评分核对发现）";
+            }
+        }
         return new Conclusion(total, decimal(score.path("maxTotal")), grade, complete, text);
     }
 

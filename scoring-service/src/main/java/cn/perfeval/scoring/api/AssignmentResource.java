@@ -38,7 +38,7 @@ import java.time.OffsetDateTime;
 
 @Path("/api/v1/counties/{county}/years/{year}/assignment")
 @Authenticated
-@Tag(name = "县级汇总")
+@Tag(name = "县级汇总", description = Tags.COUNTY)
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
@@ -89,7 +89,7 @@ public class AssignmentResource {
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid AssignmentRequest request) {
-        access.admin("assign indicator systems");
+        access.admin("分配指标体系");
         Long expected = Versions.ifMatch(ifMatch);
         Assignment a = scoring.assign(caller.actor(), county, year, request.systemCode(), request.systemVersion(), expected);
         return Response.ok(new AssignmentView(county, year, a.systemCode, a.systemVersion, a.version, a.assignedAt, false))

@@ -41,7 +41,7 @@ import java.util.Map;
 
 @Path("/api/v1/counties/{county}/years/{year}")
 @Authenticated
-@Tag(name = "县级汇总")
+@Tag(name = "县级汇总", description = Tags.COUNTY)
 @Produces(MediaType.APPLICATION_JSON)
 public class CountyResource {
 

@@ -51,7 +51,7 @@ import java.time.OffsetDateTime;
 
 @Path("/api/v1/units/{unitCode}/years/{year}/judgements/{systemCode}")
 @Authenticated
-@Tag(name = "评判")
+@Tag(name = "评判", description = Tags.JUDGEMENTS)
 @Produces(MediaType.APPLICATION_JSON)
 public class JudgementResource {
 

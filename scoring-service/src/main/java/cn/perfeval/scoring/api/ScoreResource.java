@@ -36,7 +36,7 @@ import java.util.List;
 
 @Path("/api/v1/units/{unitCode}/years/{year}/score")
 @Authenticated
-@Tag(name = "得分")
+@Tag(name = "得分", description = Tags.SCORES)
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {
 

@@ -71,7 +71,7 @@ public class SystemResource {
 
     @GET
     @Path("/systems")
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "listSystems", summary = "指标体系列表",
             description = "每个指标体系的最新版本，含全部内容，按代码排列。")
     @APIResponse(responseCode = "200", description = "指标体系",
@@ -87,7 +87,7 @@ public class SystemResource {
     @POST
     @Path("/systems")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "createSystem", summary = "新建指标体系",
             description = "校验后存为第 1 版：公式只用受限的表达式和已知度量，各组满分等于下级满分之和，计分区间无缺口、无重叠，"
                     + "等次标准恰好覆盖 0 到满分。已存在同代码的指标体系时为 409（包括同时提交的两个请求），改为新增版本。")
@@ -100,7 +100,7 @@ public class SystemResource {
     @APIResponse(responseCode = "400", description = "指标体系有误：逐项列出问题及其字段路径")
     @APIResponse(responseCode = "409", description = "已存在此代码的指标体系；修改请新增版本")
     public Response create(@NotNull IndicatorSystem system, @Context UriInfo uri) {
-        access.admin("define indicator systems");
+        access.admin("新建指标体系");
         IndicatorSystem stored = catalog.create(caller.actor(), system);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/systems/{systemCode}/versions/{version}")
                 .build(stored.code(), stored.version())).entity(stored).build();
@@ -108,7 +108,7 @@ public class SystemResource {
 
     @GET
     @Path("/systems/{systemCode}")
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "getSystem", summary = "指标体系的当前版本", description = "该指标体系最新版本的全部内容。")
     @APIResponse(responseCode = "200", description = "指标体系",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSystem.class),
@@ -125,7 +125,7 @@ public class SystemResource {
 
     @GET
     @Path("/systems/{systemCode}/versions")
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "listSystemVersions", summary = "指标体系的各版本", description = "各版本的版本号、名称和存储时间，按版本号排列。")
     @APIResponse(responseCode = "200", description = "各版本",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.SystemVersions.class),
@@ -150,7 +150,7 @@ public class SystemResource {
     @POST
     @Path("/systems/{systemCode}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "createSystemVersion", summary = "新增指标体系的版本",
             description = "校验后存为下一版；之前的版本及按其计算的得分保持不变。分配给县的某年度后才按新版本计分。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSystem.class),
@@ -162,7 +162,7 @@ public class SystemResource {
     @APIResponse(responseCode = "400", description = "指标体系有误：逐项列出问题及其字段路径；或请求体中的代码与路径不同")
     @APIResponse(responseCode = "404", description = "没有此指标体系")
     public Response addVersion(@PathParam("systemCode") String systemCode, @NotNull IndicatorSystem system, @Context UriInfo uri) {
-        access.admin("add versions of indicator systems");
+        access.admin("新增指标体系的版本");
         IndicatorSystem stored = catalog.addVersion(caller.actor(), systemCode, system);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/systems/{systemCode}/versions/{version}")
                 .build(stored.code(), stored.version())).entity(stored).build();
@@ -170,7 +170,7 @@ public class SystemResource {
 
     @GET
     @Path("/systems/{systemCode}/versions/{version}")
-    @Tag(name = "指标体系")
+    @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "getSystemVersion", summary = "指标体系的某一版本", description = "该版本存储时的全部内容；版本一经存储不再改变。")
     @APIResponse(responseCode = "200", description = "指标体系的该版本",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSystem.class),
@@ -184,7 +184,7 @@ public class SystemResource {
 
     @GET
     @Path("/measures")
-    @Tag(name = "度量")
+    @Tag(name = "度量", description = Tags.MEASURES)
     @Operation(operationId = "listScoringMeasures", summary = "公式可用的度量",
             description = "预算服务在其事件中发布的度量，含中文名称、计量单位和口径；与预算服务的 GET /api/v1/measures 为同一目录。")
     @APIResponse(responseCode = "200", description = "度量目录",

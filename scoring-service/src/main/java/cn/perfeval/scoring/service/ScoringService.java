@@ -404,9 +404,20 @@ public class ScoringService {
                 .filter(s -> s.version > 0);
     }
 
+    /**
+     * Reads what this service stored itself. Not the request mapper: that one refuses what a client may
+     * not send (decimals of more than 10 places, among others), while a stored result keeps the exact
+     * value of every formula (6.1539070...).
+     */
+    private static final ObjectMapper STORED = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     public ScoreResult parse(ScoreRecord record) {
         try {
-            return mapper.readValue(record.result, ScoreResult.class);
+            return STORED.readValue(record.result, ScoreResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored score result unreadable", e);
         }
@@ -414,7 +425,7 @@ public class ScoringService {
 
     private Map<String, BigDecimal> read(String json) {
         try {
-            return mapper.readValue(json, MEASURES);
+            return STORED.readValue(json, MEASURES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored measures unreadable", e);
         }

@@ -66,17 +66,17 @@ class AuthenticationTest {
         // finance without unit, evaluator without county, an unknown role
         given().header("Authorization", "Bearer " + TOKENS.token("f", "finance", null, null))
                 .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("/problems/forbidden")).body("detail", containsString("unit claim"));
+                .body("type", equalTo("/problems/forbidden")).body("detail", containsString("unit 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
-                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).body("detail", containsString("county claim"));
+                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).body("detail", containsString("county 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
-                .get("/api/v1/counties/权限县/years/2024/ranking").then().statusCode(403).body("detail", containsString("county claim"));
+                .get("/api/v1/counties/权限县/years/2024/ranking").then().statusCode(403).body("detail", containsString("county 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("g", "guest", null, null))
-                .get("/api/v1/systems").then().statusCode(403).body("detail", containsString("admin, finance, evaluator or viewer"));
+                .get("/api/v1/systems").then().statusCode(403).body("detail", containsString("admin、finance、evaluator 或 viewer"));
         // the detail names what is required
         given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
                 .get("/api/v1/units/431321002/years/2024/score").then().statusCode(403)
-                .body("detail", equalTo("finance users may only read their own unit (token unit 431321001, requested 431321002)"));
+                .body("detail", equalTo("财政人员只能查看本单位的数据（令牌的单位为 431321001，请求的是 431321002）"));
         // another unit's existence is not revealed: the same answer for a unit that exists and one that does not
         String existing = given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
                 .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).extract().path("detail");
@@ -85,7 +85,7 @@ class AuthenticationTest {
         assertThat(existing.replace(unit, "?")).isEqualTo(missing.replace("NOSUCHUNIT", "?"));
         // an evaluator is refused a unit whose county is not known to this service
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县"))
-                .get("/api/v1/units/NODATA1/years/2024/score").then().statusCode(403).body("detail", containsString("no budget data"));
+                .get("/api/v1/units/NODATA1/years/2024/score").then().statusCode(403).body("detail", containsString("尚无预算数据"));
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县")).contentType("application/json")
                 .body("{\"points\": 4, \"reason\": \"r\", \"by\": \"e\"}")
                 .put("/api/v1/units/NODATA1/years/2024/judgements/xiangtan-county/B1").then().statusCode(403);

@@ -32,7 +32,7 @@ class ParameterGuardTest {
     void aNulInAPathParameterIsRefusedNamingIt() {
         given().urlEncodingEnabled(false).get("/api/v1/systems/a%00b").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].field", equalTo("systemCode"))
                 .body("errors[0].message", containsString("控制字符"));
     }
 

@@ -141,42 +141,42 @@ class SystemResourceTest {
     @Test
     void badSystemsAreRejectedWithTheFieldPath() {
         rejected(system(newCode(), "basicSpent / basicBudget * 100", ""), "groups[0].children[0].formula",
-                "unknown measure 'basicSpent'");
-        rejected(system(newCode(), "basicActual / (basicBudget * 100", ""), "groups[0].children[0].formula", "does not parse");
-        rejected(system(newCode(), "SQRT(basicActual)", ""), "groups[0].children[0].formula", "does not parse");
-        rejected(system(newCode(), "FACT(basicActual)", ""), "groups[0].children[0].formula", "ABS, MIN, MAX, ROUND, IF");
-        rejected(system(newCode(), "basicActual ^ 2", ""), "groups[0].children[0].formula", "does not parse");
-        rejected(system(newCode(), "basicActual % 7", ""), "groups[0].children[0].formula", "does not parse");
-        rejected(system(newCode(), "basicActual.x / basicBudget", ""), "groups[0].children[0].formula", "does not parse");
+                "未知的度量 'basicSpent'");
+        rejected(system(newCode(), "basicActual / (basicBudget * 100", ""), "groups[0].children[0].formula", "无法解析");
+        rejected(system(newCode(), "SQRT(basicActual)", ""), "groups[0].children[0].formula", "无法解析");
+        rejected(system(newCode(), "FACT(basicActual)", ""), "groups[0].children[0].formula", "ABS、MIN、MAX、ROUND、IF");
+        rejected(system(newCode(), "basicActual ^ 2", ""), "groups[0].children[0].formula", "无法解析");
+        rejected(system(newCode(), "basicActual % 7", ""), "groups[0].children[0].formula", "无法解析");
+        rejected(system(newCode(), "basicActual.x / basicBudget", ""), "groups[0].children[0].formula", "无法解析");
         // a band overlapping its neighbour, and one leaving a gap
         rejected(system(newCode(), "basicActual / basicBudget * 100",
                         ",\n {\"min\": 105, \"minInclusive\": true, \"max\": 110, \"maxInclusive\": false, \"points\": 10}"),
-                "groups[0].children[0].rule.bands[2].min", "overlaps");
+                "groups[0].children[0].rule.bands[2].min", "重叠");
         rejected(system(newCode(), "basicActual / basicBudget * 100",
                         ",\n {\"min\": 110, \"minInclusive\": false, \"max\": 120, \"maxInclusive\": false, \"points\": 10}"),
-                "groups[0].children[0].rule.bands[2].min", "gap");
+                "groups[0].children[0].rule.bands[2].min", "缺口");
         // bands that do not cover the range the indicator declares
         rejected(system(newCode(), "basicActual / basicBudget * 100", "")
                         .replace("\"name\": \"基本支出控制率\", \"maxPoints\": 20,",
                                 "\"name\": \"基本支出控制率\", \"maxPoints\": 20, \"range\": {\"min\": 0, \"max\": null},")
                         .replace("{\"min\": null, \"minInclusive\": false, \"max\": 100", "{\"min\": 50, \"minInclusive\": true, \"max\": 100"),
-                "groups[0].children[0].rule.bands[0].min", "cover the declared range from 0");
+                "groups[0].children[0].rule.bands[0].min", "覆盖声明的取值范围，自 0 起");
         // group maxima, grade bands, rule parameters
         String code = newCode();
         rejected(system(code, "basicActual / basicBudget * 100", "").replace("\"maxPoints\": 60", "\"maxPoints\": 50"),
-                "groups[0].maxPoints", "sum of its children's maxima, 60");
+                "groups[0].maxPoints", "下级满分之和 60");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"min\": 70, \"minInclusive\": true",
-                "\"min\": 75, \"minInclusive\": true"), "gradeBands[1].min", "gap");
+                "\"min\": 75, \"minInclusive\": true"), "gradeBands[1].min", "缺口");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"max\": 85, \"maxInclusive\": false",
-                "\"max\": 85, \"maxInclusive\": true"), "gradeBands[0].min", "overlaps");
+                "\"max\": 85, \"maxInclusive\": true"), "gradeBands[0].min", "重叠");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"min\": null, \"minInclusive\": false, \"max\": 70",
-                "\"min\": 10, \"minInclusive\": true, \"max\": 70"), "gradeBands[2].min", "cover 0");
+                "\"min\": 10, \"minInclusive\": true, \"max\": 70"), "gradeBands[2].min", "覆盖 0 分");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"perUnit\": 5", "\"perUnit\": -5"),
-                "groups[0].children[1].rule.perUnit", "positive");
+                "groups[0].children[1].rule.perUnit", "正数");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"reference\": 100", "\"reference\": 0"),
-                "groups[0].children[2].rule.reference", "positive");
+                "groups[0].children[2].rule.reference", "正数");
         rejected(system(newCode(), "basicActual / basicBudget * 100", "").replace("\"points\": 20},", "\"points\": 25},"),
-                "groups[0].children[0].rule.bands[0].points", "maximum");
+                "groups[0].children[0].rule.bands[0].points", "满分");
         // an unknown rule type is not readable at all
         given().contentType(ContentType.JSON).body(system(newCode(), "basicActual / basicBudget * 100", "")
                         .replace("\"type\": \"passFail\"", "\"type\": \"script\""))
@@ -197,7 +197,8 @@ class SystemResourceTest {
         assertThat(unknownType).contains("groups[0].children[3].rule.type").contains("未知类型 steps")
                 .contains("bands").contains("deduction").contains("proportional").contains("passFail");
         // a value of the wrong kind: the field and what it should be
-        String wrongKind = detail(valid.replace("\"perUnit\": 5", "\"perUnit\": \"five\""));
+        // (a text without "e": libs/platform's BoundedDecimals reads any text with an e as an exponent, reported to the lead)
+        String wrongKind = detail(valid.replace("\"perUnit\": 5", "\"perUnit\": \"lots\""));
         assertThat(wrongKind).contains("groups[0].children[1].rule.perUnit").contains("数字");
         String notAnEnum = detail(valid.replace("\"direction\": \"below\"", "\"direction\": \"sideways\""));
         assertThat(notAnEnum).contains("groups[0].children[1].rule.direction").contains("above").contains("below");

@@ -1,6 +1,7 @@
 package cn.perfeval.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -17,8 +18,17 @@ public record AuditEntry(
         String unitCode,
         Integer year,
         @Schema(description = "被改动的对象，如表名、score:<指标体系代码>", example = "staff") String target,
-        @Schema(description = "改动前的数据；新建时没有") JsonNode before,
-        @Schema(description = "改动后的数据") JsonNode after) {
+        @Schema(description = "改动前的数据；新建时没有", type = SchemaType.OBJECT) JsonNode before,
+        @Schema(description = "改动后的数据", type = SchemaType.OBJECT) JsonNode after) {
+
+    /** The answer of {@code GET /api/v1/audit} as the document describes it: a {@link cn.perfeval.platform.api.Page} of entries. */
+    @Schema(name = "AuditPage", description = "一页审计记录，新的在前")
+    public record PageOfEntries(@Schema(description = "本页的审计记录，新的在前") List<AuditEntry> items,
+                                @Schema(description = "页码，从 0 起") int page,
+                                @Schema(description = "每页条数（1–200）") int size,
+                                @Schema(description = "符合筛选条件的记录总数") long total,
+                                @Schema(description = "本页、首页、上一页、下一页和末页的链接") cn.perfeval.platform.api.Page.Links links) {
+    }
 
     /** The entries of one page and the number of all entries matching the filters. */
     public record Found(List<AuditEntry> entries, long total) {

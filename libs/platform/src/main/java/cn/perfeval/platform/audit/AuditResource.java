@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +50,7 @@ public class AuditResource {
                     + "可按单位、年度和操作者筛选，分页返回，新的在前。")
     @APIResponse(responseCode = "200", description = "一页审计记录",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditEntry.PageOfEntries.class),
                     examples = @ExampleObject(name = "page", value = AuditExamples.PAGE)))
     public Page<AuditEntry> list(@QueryParam("unitCode") @UnitCode String unitCode,
                                  @QueryParam("year") @Min(2000) @Max(2100) Integer year,
