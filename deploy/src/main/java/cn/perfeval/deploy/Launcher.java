@@ -55,11 +55,10 @@ public final class Launcher {
         }
         System.out.printf("  %-16s %s%n", "kafka", suite.kafkaBootstrap());
         if (demo) {
-            String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
-            System.out.printf("%nDemo report:  %s%s?format=html%n", suite.url(Suite.Service.REPORT), path);
-            System.out.printf("              (also ?format=docx, pdf, markdown, json)%n");
-            System.out.printf("Demo scores:  %s/api/scores/%s/%d%n", suite.url(Suite.Service.SCORING),
-                    DemoContext.UNIT_CODE, DemoContext.FISCAL_YEAR);
+            String unitYear = "/api/v1/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.YEAR;
+            System.out.printf("%nDemo report:  %s%s/report?format=html%n", suite.url(Suite.Service.REPORT), unitYear);
+            System.out.printf("              (also ?format=docx, pdf, md, json)%n");
+            System.out.printf("Demo scores:  %s%s/score%n", suite.url(Suite.Service.SCORING), unitYear);
         }
         printTokens(suite, ctx, options.logDir().resolveSibling("dev-tokens.txt"));
         System.out.println("\nPress Ctrl-C to stop.");
@@ -71,8 +70,8 @@ public final class Launcher {
         BudgetDemo.load(ctx);
         ScoringDemo.load(ctx);
         ReportDemo.load(ctx);
-        URI report = ctx.report().resolve("/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR
-                + "?format=json");
+        URI report = ctx.report().resolve("/api/v1/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.YEAR
+                + "/report?format=json");
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (ctx.http().status(report) != 200) {
             if (System.nanoTime() > deadline) {

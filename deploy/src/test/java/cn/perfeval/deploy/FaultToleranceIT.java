@@ -63,19 +63,27 @@ class FaultToleranceIT {
         String code = "F" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         given().contentType(ContentType.JSON)
                 .body("{\"name\": \"故障测试镇\", \"county\": \"故障县\", \"province\": \"湖南省\", \"kind\": \"行政\"}")
-                .put(suite.url(Service.BUDGET) + "/api/units/" + code).then().statusCode(201);
+                .put(suite.url(Service.BUDGET) + "/api/v1/units/" + code).then().statusCode(201);
         return code;
     }
 
     static void writeExecution(String unit, int basicActual) {
         given().contentType(ContentType.JSON)
                 .body("{\"amountUnit\": \"万元\", \"basicActual\": " + basicActual + ", \"projectActual\": 860}")
-                .put(suite.url(Service.BUDGET) + "/api/units/" + unit + "/years/2024/execution").then().statusCode(200);
+                .put(unitYear(Service.BUDGET, unit) + "/budget/execution").then().statusCode(200);
     }
 
+    /** {@code /api/v1/units/{unitCode}/years/2024} of a service. */
+    static String unitYear(Service service, String unit) {
+        return suite.url(service) + "/api/v1/units/" + unit + "/years/2024";
+    }
+
+    /** The budget versions scored, oldest first: one page of the score history, large enough for every test here. */
     static List<Long> scoredBudgetVersions(String unit) {
-        return JsonPath.from(given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024/history").asString())
-                .getList("budgetVersion", Long.class);
+        JsonPath history = JsonPath.from(given().queryParam("size", 200)
+                .get(unitYear(Service.SCORING, unit) + "/score/history").then().statusCode(200).extract().asString());
+        assertThat(history.getLong("total")).isEqualTo(history.getList("items").size());
+        return history.getList("items.budgetVersion", Long.class);
     }
 
     @Test
@@ -95,7 +103,7 @@ class FaultToleranceIT {
         // poll of the consumer are skipped on purpose); nothing lost: the last one is scored, from the last data
         assertThat(scoredBudgetVersions(unit)).doesNotHaveDuplicates().isSorted()
                 .isSubsetOf(LongStream.rangeClosed(1, writes).boxed().toList());
-        given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then()
+        given().get(unitYear(Service.SCORING, unit) + "/score").then()
                 .body("result.indicators.find { it.code == 'A2' }.measures.basicActual", equalTo(3000 + writes));
     }
 
@@ -109,17 +117,17 @@ class FaultToleranceIT {
         for (int i = 2; i <= 6; i++) {
             writeExecution(unit, 3000 + i);   // accepted: the events wait in the outbox
         }
-        given().get(suite.url(Service.BUDGET) + "/api/units/" + unit + "/years/2024").then().statusCode(200)
+        given().get(unitYear(Service.BUDGET, unit) + "/budget").then().statusCode(200)
                 .header("ETag", "\"6\"");
         suite.embeddedKafka().start();
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 assertThat(scoredBudgetVersions(unit)).last().isEqualTo(6L));
         assertThat(scoredBudgetVersions(unit)).startsWith(1L).doesNotHaveDuplicates().isSorted();
-        given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then()
+        given().get(unitYear(Service.SCORING, unit) + "/score").then()
                 .body("result.indicators.find { it.code == 'A2' }.measures.basicActual", equalTo(3006));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                given().queryParam("format", "json").get(unitYear(Service.REPORT, unit) + "/report")
                         .then().statusCode(200).body("provenance.budgetVersion", equalTo(6)));
     }
 
@@ -128,20 +136,20 @@ class FaultToleranceIT {
         String unit = newUnit();
         writeExecution(unit, 3001);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scoredBudgetVersions(unit)).containsExactly(1L));
-        String unitYear = suite.url(Service.BUDGET) + "/api/units/" + unit + "/years/2024";
-        String score = suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024";
-        String report = suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024";
-        String before = given().get(unitYear + "/execution").then().statusCode(200).extract().asString();
+        String budget = unitYear(Service.BUDGET, unit) + "/budget";
+        String score = unitYear(Service.SCORING, unit) + "/score";
+        String report = unitYear(Service.REPORT, unit) + "/report";
+        String before = given().get(budget + "/execution").then().statusCode(200).extract().asString();
         long pidsBefore = suite.pid(Service.BUDGET) + suite.pid(Service.SCORING) + suite.pid(Service.REPORT);
 
         postgresLink.cut();
         try {
             // reads and writes are refused as "try again later", never as a server fault or a lost write
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                unavailable(given().get(unitYear + "/execution"));
+                unavailable(given().get(budget + "/execution"));
                 unavailable(given().contentType(ContentType.JSON)
                         .body("{\"amountUnit\": \"万元\", \"basicActual\": 9999, \"projectActual\": 860}")
-                        .put(unitYear + "/execution"));
+                        .put(budget + "/execution"));
                 unavailable(given().get(score));
                 unavailable(given().queryParam("format", "json").get(report));
             });
@@ -157,10 +165,10 @@ class FaultToleranceIT {
             for (Service s : Service.values()) {
                 given().get(suite.url(s) + "/q/health/ready").then().statusCode(200);
             }
-            given().get(unitYear + "/execution").then().statusCode(200);
+            given().get(budget + "/execution").then().statusCode(200);
         });
         assertThat(suite.pid(Service.BUDGET) + suite.pid(Service.SCORING) + suite.pid(Service.REPORT)).isEqualTo(pidsBefore);
-        assertThat(given().get(unitYear + "/execution").then().statusCode(200).extract().asString()).isEqualTo(before);
+        assertThat(given().get(budget + "/execution").then().statusCode(200).extract().asString()).isEqualTo(before);
         writeExecution(unit, 3002);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scoredBudgetVersions(unit)).containsExactly(1L, 2L));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -169,6 +177,6 @@ class FaultToleranceIT {
 
     static void unavailable(io.restassured.response.Response response) {
         response.then().statusCode(503).contentType("application/problem+json")
-                .body("status", equalTo(503)).body("type", equalTo("urn:perfeval:problem:database-unavailable"));
+                .body("status", equalTo(503)).body("type", equalTo("/problems/database-unavailable"));
     }
 }

@@ -66,12 +66,43 @@ class SuiteFlowIT {
         return suite.url(Service.BUDGET) + path;
     }
 
+    /** A unit-year's resources in any service: {@code /api/v1/units/{unitCode}/years/{year}}. */
+    static String unitYear(Service service, String unitCode, int year) {
+        return suite.url(service) + "/api/v1/units/" + unitCode + "/years/" + year;
+    }
+
+    static String score(String unitCode) {
+        return unitYear(Service.SCORING, unitCode, 2024) + "/score";
+    }
+
+    static String report(String unitCode) {
+        return unitYear(Service.REPORT, unitCode, 2024) + "/report";
+    }
+
+    static String budgetTable(String unitCode, String table) {
+        return unitYear(Service.BUDGET, unitCode, 2024) + "/budget/" + table;
+    }
+
+    /** A GET without the bearer token every other request of this class carries. */
+    static java.net.http.HttpResponse<String> withoutToken(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String newUnit() {
         String code = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name": "测试镇人民政府", "county": "测试县", "province": "湖南省", "kind": "行政"}""")
-                .put(budget("/api/units/" + code)).then().statusCode(201);
+                .put(budget("/api/v1/units/" + code)).then().statusCode(201);
         return code;
     }
 
@@ -80,18 +111,18 @@ class SuiteFlowIT {
     void aFigureWrittenToBudgetServiceReachesTheScoreAndTheReport() {
         String unit = newUnit();
         given().contentType(ContentType.JSON).body(TABLE)
-                .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+                .put(budgetTable(unit, "expenditure")).then().statusCode(200);
         given().contentType(ContentType.JSON)
                 .body("""
                         {"amountUnit": "万元", "adjustmentIncrease": 307, "adjustmentDecrease": 0,
                          "basicActual": 3553, "projectActual": 860, "yearEndBalance": 0,
                          "threePublicBudget": 12, "threePublicActual": 0}""")
-                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200)
+                .put(budgetTable(unit, "execution")).then().statusCode(200)
                 .header("ETag", "\"2\"");
 
         // scoring-service got both versions from Kafka and scored the latest
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(suite.url(Service.SCORING) + "/api/scores/" + unit + "/2024").then().statusCode(200)
+                given().get(score(unit)).then().statusCode(200)
                         .body("budgetVersion", equalTo(2))
                         .body("result.indicators.find { it.code == 'A2' }.displayValue", equalTo(108.51f))
                         .body("result.indicators.find { it.code == 'A2' }.points", equalTo(4))
@@ -99,7 +130,7 @@ class SuiteFlowIT {
 
         // report-service got the budget and score events and shows the working
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "html").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                given().queryParam("format", "html").get(report(unit))
                         .then().statusCode(200)
                         .body(containsString("基本支出预算控制率 = 基本支出实际支出数 / 基本支出年初预算数 × 100 = 3553 / 3274.34 × 100 = 108.51 %，在区间 (100, 110] 内，得 4 分（满分5分，扣1分）"))
                         .body(containsString("<td>2130104</td><td>事业运行</td><td class=\"num\">3161.15</td>"))
@@ -111,20 +142,20 @@ class SuiteFlowIT {
     void changingAFigureRescoresAndRewritesTheReport() {
         String unit = newUnit();
         given().contentType(ContentType.JSON).body(TABLE)
-                .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+                .put(budgetTable(unit, "expenditure")).then().statusCode(200);
         given().contentType(ContentType.JSON).body("""
                         {"amountUnit": "万元", "basicActual": 3553, "projectActual": 860}""")
-                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200);
+                .put(budgetTable(unit, "execution")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                given().queryParam("format", "json").get(report(unit))
                         .then().statusCode(200).body("provenance.scoredBudgetVersion", equalTo(2)));
 
         // the unit corrects its basic spending: 3274.34 of 3274.34 is 100 %, full points
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("""
                         {"amountUnit": "万元", "basicActual": 3274.34, "projectActual": 860}""")
-                .put(budget("/api/units/" + unit + "/years/2024/execution")).then().statusCode(200);
+                .put(budgetTable(unit, "execution")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "markdown").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                given().queryParam("format", "md").get(report(unit))
                         .then().statusCode(200)
                         .body(containsString("3274.34 / 3274.34 × 100 = 100.00 %，在区间 \\(−∞, 100\\] 内，得 5 分"))
                         .body(containsString("本报告依据：预算数据第3版")));
@@ -136,26 +167,51 @@ class SuiteFlowIT {
         DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT),
                 suite.tokens().admin());
         Launcher.loadDemo(ctx);
-        String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        // loading it again replaces what people wrote (the unit, judgements, published scores) with If-Match,
+        // the version each has now: without it the services would answer 428
+        Launcher.loadDemo(ctx);
+        String goldenYear = unitYear(Service.SCORING, DemoContext.UNIT_CODE, DemoContext.YEAR);
+        given().contentType(ContentType.JSON)
+                .body("{\"points\": 5, \"reason\": \"年末无资金结余，分项目核算结余结转。\", \"by\": \"中路铺镇绩效自评工作小组\"}")
+                .put(goldenYear + "/judgements/xiangtan-county/A5")
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("/problems/precondition-required")).body("status", equalTo(428));
+        String goldenReport = unitYear(Service.REPORT, DemoContext.UNIT_CODE, DemoContext.YEAR) + "/report";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "html").get(suite.url(Service.REPORT) + path).then().statusCode(200)
+                given().queryParam("format", "html").get(goldenReport).then().statusCode(200)
                         .body(containsString("湘潭县中路铺镇人民政府2024年度部门整体支出绩效评价自评报告"))
                         .body(containsString("3553 / 3274.34 × 100 = 108.51 %"))
                         .body(containsString("307 / 4988.65 × 100 = 6.15 %")));
         // the golden case through Kafka alone: every published point, 28 / 19 / 4 / 42, 93, 优 by the national bands
-        String scores = suite.url(Service.SCORING) + "/api/scores/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        String scores = unitYear(Service.SCORING, DemoContext.UNIT_CODE, DemoContext.YEAR) + "/score";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get(scores).then().statusCode(200)
                         .body("complete", equalTo(true))
                         .body("total", equalTo(93))
                         .body("grade", equalTo("优"))
                         .body("result.groups.findAll { it.parent == null }.points", equalTo(java.util.List.of(28, 19, 4, 42))));
-        given().get(suite.url(Service.SCORING) + "/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.FISCAL_YEAR
-                        + "/inconsistencies").then().statusCode(200)
+        given().get(unitYear(Service.SCORING, DemoContext.UNIT_CODE, DemoContext.YEAR) + "/inconsistencies").then().statusCode(200)
                 .body("inconsistencies.kind", org.hamcrest.Matchers.hasItems("GRADE", "PRINTED_FIGURE"));
+        // the paths of the first release are gone
+        for (String gone : List.of(
+                budget("/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.YEAR + "/expenditure"),
+                suite.url(Service.SCORING) + "/api/scores/" + DemoContext.UNIT_CODE + "/" + DemoContext.YEAR,
+                suite.url(Service.REPORT) + "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.YEAR)) {
+            given().get(gone).then().statusCode(404);
+        }
         for (Service s : Service.values()) {
+            // the page a problem's type resolves to is open; the API is not
+            java.net.http.HttpResponse<String> page = withoutToken(suite.url(s) + "/problems/validation");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>请求无效</h1>");
+            java.net.http.HttpResponse<String> refused = withoutToken(unitYear(s, DemoContext.UNIT_CODE, DemoContext.YEAR)
+                    + switch (s) { case BUDGET -> "/budget"; case SCORING -> "/score"; case REPORT -> "/narrative"; });
+            assertThat(refused.statusCode()).isEqualTo(401);
+            io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(refused.body());
+            assertThat(problem.getString("type")).isEqualTo("/problems/unauthorized");
+            assertThat(problem.getString("title")).isEqualTo("未认证");
             given().get(suite.url(s) + "/q/swagger-ui/").then().statusCode(200);
-            given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/"));
+            given().get(suite.url(s) + "/q/openapi").then().statusCode(200).body(containsString("/api/v1/"));
             given().get(suite.url(s) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
         }
     }
@@ -163,12 +219,12 @@ class SuiteFlowIT {
     @Test
     @Order(9)   // last: it stops two services
     void reportsAreProducedWhileBudgetAndScoringServicesAreDown() {
-        String path = "/api/reports/" + DemoContext.UNIT_CODE + "/" + DemoContext.FISCAL_YEAR;
+        String path = unitYear(Service.REPORT, DemoContext.UNIT_CODE, DemoContext.YEAR) + "/report";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().queryParam("format", "json").get(suite.url(Service.REPORT) + path).then().statusCode(200));
+                given().queryParam("format", "json").get(path).then().statusCode(200));
         suite.stop(Service.BUDGET);
         suite.stop(Service.SCORING);
-        String html = given().queryParam("format", "html").get(suite.url(Service.REPORT) + path)
+        String html = given().queryParam("format", "html").get(path)
                 .then().statusCode(200).extract().asString();
         assertThat(html).contains("中路铺镇").contains("108.51");
     }
@@ -184,56 +240,61 @@ class SuiteFlowIT {
         String b = newUnit();
         for (String unit : List.of(a, b)) {
             given().contentType(ContentType.JSON).body(TABLE)
-                    .put(budget("/api/units/" + unit + "/years/2024/expenditure")).then().statusCode(200);
+                    .put(budgetTable(unit, "expenditure")).then().statusCode(200);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (String unit : List.of(a, b)) {
-                given().queryParam("format", "json").get(suite.url(Service.REPORT) + "/api/reports/" + unit + "/2024")
+                given().queryParam("format", "json").get(report(unit))
                         .then().statusCode(200);
             }
         });
         String tokenOfA = suite.tokens().finance(a);
         String county = URLEncoder.encode("测试县", StandardCharsets.UTF_8);
-        String budgetB = budget("/api/units/" + b);
+        String unitB = budget("/api/v1/units/" + b);
+        String budgetB = unitYear(Service.BUDGET, b, 2024);
+        String scoringB = unitYear(Service.SCORING, b, 2024);
+        String reportB = unitYear(Service.REPORT, b, 2024);
         String scoring = suite.url(Service.SCORING).toString();
         String report = suite.url(Service.REPORT).toString();
         List<String> readsOfB = List.of(
-                budgetB, budgetB + "/years/2024", budgetB + "/years/2024/expenditure", budgetB + "/years/2024/revenue",
-                budgetB + "/years/2024/budget-summary", budgetB + "/years/2024/execution", budgetB + "/years/2024/staff",
-                budgetB + "/years/2024/adjustments", budgetB + "/years/2024/findings", budgetB + "/years/2024/measures",
-                scoring + "/api/scores/" + b + "/2024", scoring + "/api/scores/" + b + "/2024/history",
-                scoring + "/api/units/" + b + "/years/2024/judgements/xiangtan-county",
-                scoring + "/api/units/" + b + "/years/2024/published",
-                scoring + "/api/units/" + b + "/years/2024/inconsistencies",
-                scoring + "/api/counties/" + county + "/years/2024/ranking",
-                report + "/api/reports/" + b + "/2024?format=json", report + "/api/reports/" + b + "/2024?format=html",
-                report + "/api/reports/" + b + "/2024?format=markdown", report + "/api/reports/" + b + "/2024?format=docx",
-                report + "/api/reports/" + b + "/2024?format=pdf",
-                report + "/api/units/" + b + "/years/2024/narrative",
-                report + "/api/units/" + b + "/years/2024/narrative/versions",
-                report + "/api/counties/" + county + "/years/2024/summary?format=xlsx",
-                budget("/api/audit"), scoring + "/api/audit", report + "/api/audit");
+                unitB, budgetB + "/budget", budgetB + "/budget/expenditure", budgetB + "/budget/revenue",
+                budgetB + "/budget/budget-summary", budgetB + "/budget/execution", budgetB + "/budget/staff",
+                budgetB + "/budget/adjustments", budgetB + "/findings", budgetB + "/budget/measures",
+                scoringB + "/score", scoringB + "/score/history",
+                scoringB + "/judgements/xiangtan-county",
+                scoringB + "/judgements/xiangtan-county/A5",
+                scoringB + "/judgements/xiangtan-county/A5/history",
+                scoringB + "/published",
+                scoringB + "/inconsistencies",
+                scoring + "/api/v1/counties/" + county + "/years/2024/ranking",
+                reportB + "/report?format=json", reportB + "/report?format=html",
+                reportB + "/report?format=md", reportB + "/report?format=docx",
+                reportB + "/report?format=pdf",
+                reportB + "/narrative",
+                reportB + "/narrative/versions",
+                report + "/api/v1/counties/" + county + "/years/2024/summary?format=xlsx",
+                budget("/api/v1/audit"), scoring + "/api/v1/audit", report + "/api/v1/audit");
         for (String url : readsOfB) {
             given().auth().oauth2(tokenOfA).get(url).then().statusCode(403).contentType("application/problem+json");
         }
-        String budgetVersionOfB = given().get(budgetB + "/years/2024").then().statusCode(200).extract().header("ETag");
+        String budgetVersionOfB = given().get(budgetB + "/budget").then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body(TABLE)
-                .put(budgetB + "/years/2024/expenditure").then().statusCode(403);
+                .put(budgetB + "/budget/expenditure").then().statusCode(403);
         given().auth().oauth2(tokenOfA).contentType(ContentType.JSON)
                 .body("{\"amountUnit\": \"万元\", \"basicActual\": 1, \"projectActual\": 1}")
-                .put(budgetB + "/years/2024/execution").then().statusCode(403);
+                .put(budgetB + "/budget/execution").then().statusCode(403);
         given().auth().oauth2(tokenOfA).contentType(ContentType.JSON).body("{\"opening\": \"本单位认真开展绩效自评。\"}")
-                .put(report + "/api/units/" + b + "/years/2024/narrative").then().statusCode(403);
-        given().get(report + "/api/units/" + b + "/years/2024/narrative/versions").then().statusCode(200)
-                .body("size()", equalTo(0));
-        given().get(budgetB + "/years/2024").then().statusCode(200).header("ETag", budgetVersionOfB);
+                .put(reportB + "/narrative").then().statusCode(403);
+        given().get(reportB + "/narrative/versions").then().statusCode(200)
+                .body("total", equalTo(0)).body("items.size()", equalTo(0));
+        given().get(budgetB + "/budget").then().statusCode(200).header("ETag", budgetVersionOfB);
 
         // the unit list shows A only; A's own data, score and report stay open to A
-        given().auth().oauth2(tokenOfA).get(budget("/api/units")).then().statusCode(200)
-                .body("items.code", equalTo(List.of(a)));
-        given().auth().oauth2(tokenOfA).get(budget("/api/units/" + a + "/years/2024/expenditure")).then().statusCode(200);
-        given().auth().oauth2(tokenOfA).get(scoring + "/api/scores/" + a + "/2024").then().statusCode(200);
-        given().auth().oauth2(tokenOfA).queryParam("format", "html").get(report + "/api/reports/" + a + "/2024")
+        given().auth().oauth2(tokenOfA).get(budget("/api/v1/units")).then().statusCode(200)
+                .body("items.unitCode", equalTo(List.of(a))).body("total", equalTo(1));
+        given().auth().oauth2(tokenOfA).get(budgetTable(a, "expenditure")).then().statusCode(200);
+        given().auth().oauth2(tokenOfA).get(score(a)).then().statusCode(200);
+        given().auth().oauth2(tokenOfA).queryParam("format", "html").get(report(a))
                 .then().statusCode(200);
     }
 }

@@ -125,9 +125,10 @@ public final class Benchmark {
             inFlight.acquire();
             writers.execute(() -> {
                 try {
-                    put(budget("/api/units/" + unit), unitBody);
-                    put(budget("/api/units/" + unit + "/years/" + year + "/expenditure"), table.toString());
-                    put(budget("/api/units/" + unit + "/years/" + year + "/execution"), execution.toString());
+                    // a new unit: its first PUT creates it and needs no If-Match; budget tables never need one
+                    put(budget("/api/v1/units/" + unit), unitBody);
+                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/expenditure"), table.toString());
+                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/execution"), execution.toString());
                 } finally {
                     inFlight.release();
                 }
@@ -186,7 +187,7 @@ public final class Benchmark {
                     String key = unit + ":" + year;
                     String body = "{\"amountUnit\":\"万元\",\"basicActual\":" + amount + ",\"projectActual\":500,"
                             + "\"adjustmentIncrease\":10,\"adjustmentDecrease\":0,\"threePublicBudget\":12,\"threePublicActual\":1}";
-                    HttpResponse<String> r = send(HttpRequest.newBuilder(budget("/api/units/" + unit + "/years/" + year + "/execution"))
+                    HttpResponse<String> r = send(HttpRequest.newBuilder(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/execution"))
                             .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
                     long t0 = System.nanoTime();
                     long version = Long.parseLong(r.headers().firstValue("ETag").orElse("\"0\"").replace("\"", ""));
@@ -210,7 +211,7 @@ public final class Benchmark {
     }
 
     private void awaitReport(String unit, long version, long t0, Stats latency) {
-        URI uri = report("/api/reports/" + unit + "/" + year + "?format=json");
+        URI uri = report("/api/v1/units/" + unit + "/years/" + year + "/report?format=json");
         long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(uri).GET());
@@ -236,17 +237,17 @@ public final class Benchmark {
         long county1Units = java.util.stream.IntStream.range(0, unitYears)
                 .filter(i -> SyntheticData.county(i, 20).equals(SyntheticData.county(1, 20))).count();
         String unit = SyntheticData.unitCode(1);
-        URI score = scoring("/api/scores/" + unit + "/" + year);
+        URI score = scoring("/api/v1/units/" + unit + "/years/" + year + "/score");
         URI trivial = scoring("/q/health/live");
         Load baseline = load(trivial, 10);
         // the same trivial work behind token verification and the access check: what any /api read pays
-        Load authenticated = load(scoring("/api/measures"), 10);
+        Load authenticated = load(scoring("/api/v1/measures"), 10);
         Load scores = load(score, 10);
         row("3. reads: GET score of a unit-year", scores.describe(), "GET /q/health/live (no token): " + baseline.describe(),
                 "≥ 50 % of baseline: " + String.format("%.0f %%", 100.0 * scores.rps / baseline.rps));
-        row("3. reads: GET /api/measures (static list, bearer token verified)", authenticated.describe(), "",
+        row("3. reads: GET /api/v1/measures (static list, bearer token verified)", authenticated.describe(), "",
                 String.format("score read = %.0f %% of it", 100.0 * scores.rps / authenticated.rps));
-        URI ranking = scoring("/api/counties/" + java.net.URLEncoder.encode(SyntheticData.county(1, 20), StandardCharsets.UTF_8)
+        URI ranking = scoring("/api/v1/counties/" + java.net.URLEncoder.encode(SyntheticData.county(1, 20), StandardCharsets.UTF_8)
                 + "/years/" + year + "/ranking");
         if (send(HttpRequest.newBuilder(ranking).GET()).statusCode() == 200) {
             Load r = load(ranking, 10);
@@ -317,7 +318,7 @@ public final class Benchmark {
         DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT), adminToken);
         Launcher.loadDemo(ctx);
         for (String format : List.of("html", "docx", "pdf")) {
-            URI uri = report("/api/reports/" + DemoContext.UNIT_CODE + "/" + year + "?format=" + format);
+            URI uri = report("/api/v1/units/" + DemoContext.UNIT_CODE + "/years/" + year + "/report?format=" + format);
             if (send(HttpRequest.newBuilder(uri).GET()).statusCode() != 200) {
                 row("4. documents: golden report as " + format, "n/a: format not served", "", "");
                 continue;
@@ -341,7 +342,7 @@ public final class Benchmark {
         long t = System.nanoTime();
         int ok = 0;
         for (int i = 0; i < 1000; i++) {
-            URI uri = report("/api/reports/" + SyntheticData.unitCode(i) + "/" + year + "?format=docx");
+            URI uri = report("/api/v1/units/" + SyntheticData.unitCode(i) + "/years/" + year + "/report?format=docx");
             if (send(HttpRequest.newBuilder(uri).GET()).statusCode() == 200) {
                 ok++;
             }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the golden case through budget-service's public API: the unit with its offices, the
- * staff facts, the three year-start tables (收支总表, 收入总表, 支出总表) and the execution.
+ * staff facts, the three year-start tables (收支总表, 收入总表, 支出总表) and the execution. The
+ * tables are replaced whole, as imports are, without If-Match (docs/api.md: optional for budget tables).
  */
 public final class BudgetDemo {
 
@@ -16,8 +17,8 @@ public final class BudgetDemo {
         JsonNode g = ctx.golden();
         JsonNode dept = g.path("department");
         String amountUnit = g.path("amountUnit").asText();
-        String unitPath = "/api/units/" + DemoContext.UNIT_CODE;
-        String yearPath = unitPath + "/years/" + DemoContext.FISCAL_YEAR;
+        String unitPath = "/api/v1/units/" + DemoContext.UNIT_CODE;
+        String budgetPath = unitPath + "/years/" + DemoContext.YEAR + "/budget";
 
         ObjectNode unit = ctx.json().createObjectNode()
                 .put("name", dept.path("name").asText())
@@ -27,22 +28,23 @@ public final class BudgetDemo {
                 .put("rank", dept.path("rank").asText())
                 .put("address", dept.path("address").asText());
         unit.set("offices", dept.path("offices"));
-        ctx.http().put(ctx.budget().resolve(unitPath), ctx.write(unit));
+        // master data a person wrote: replaced with If-Match when the unit is there already (a second demo run)
+        ctx.http().replace(ctx.budget().resolve(unitPath), ctx.write(unit));
 
-        ctx.http().put(ctx.budget().resolve(yearPath + "/staff"), ctx.write(g.path("staff")));
+        ctx.http().put(ctx.budget().resolve(budgetPath + "/staff"), ctx.write(g.path("staff")));
 
         ObjectNode summary = ctx.json().createObjectNode().put("amountUnit", amountUnit);
         summary.setAll((ObjectNode) g.path("budgetSummary").deepCopy());
-        ctx.http().put(ctx.budget().resolve(yearPath + "/budget-summary"), ctx.write(summary));
+        ctx.http().put(ctx.budget().resolve(budgetPath + "/budget-summary"), ctx.write(summary));
 
         // rows exactly as transcribed; empty cells stay absent
         ObjectNode revenue = ctx.json().createObjectNode().put("amountUnit", amountUnit);
         revenue.set("rows", g.path("revenueByFunction").path("rows"));
-        ctx.http().put(ctx.budget().resolve(yearPath + "/revenue"), ctx.write(revenue));
+        ctx.http().put(ctx.budget().resolve(budgetPath + "/revenue"), ctx.write(revenue));
 
         ObjectNode expenditure = ctx.json().createObjectNode().put("amountUnit", amountUnit);
         expenditure.set("rows", g.path("expenditureByFunction").path("rows"));
-        ctx.http().put(ctx.budget().resolve(yearPath + "/expenditure"), ctx.write(expenditure));
+        ctx.http().put(ctx.budget().resolve(budgetPath + "/expenditure"), ctx.write(expenditure));
 
         JsonNode e = g.path("execution");
         ObjectNode execution = ctx.json().createObjectNode().put("amountUnit", amountUnit);
@@ -54,6 +56,6 @@ public final class BudgetDemo {
         execution.set("yearEndBalance", e.path("yearEndBalance"));
         execution.set("threePublicBudget", e.path("threePublicBudget"));
         execution.set("threePublicActual", e.path("threePublicActual"));
-        ctx.http().put(ctx.budget().resolve(yearPath + "/execution"), ctx.write(execution));
+        ctx.http().put(ctx.budget().resolve(budgetPath + "/execution"), ctx.write(execution));
     }
 }

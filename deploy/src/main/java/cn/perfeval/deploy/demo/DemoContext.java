@@ -18,7 +18,7 @@ public record DemoContext(Http http, ObjectMapper json, URI budget, URI scoring,
                           JsonNode golden, String goldenReportText) {
 
     public static final String UNIT_CODE = "114303210062309155";
-    public static final int FISCAL_YEAR = 2024;
+    public static final int YEAR = 2024;
 
     /** {@code token}: an admin bearer token, as the demo loads units, systems and narratives. */
     public static DemoContext of(URI budget, URI scoring, URI report, String token) {

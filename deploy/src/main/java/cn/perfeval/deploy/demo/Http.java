@@ -9,7 +9,9 @@ import java.time.Duration;
 
 /**
  * A tiny JSON-over-HTTP client for loading demo data; any non-2xx answer is an error. Requests
- * carry the bearer token given (none for the open health endpoints).
+ * carry the bearer token given (none for the open health endpoints). What a person wrote (unit
+ * master data, judgements, published scores, narratives) is replaced with {@code If-Match}, as
+ * docs/api.md requires once it exists: {@link #etag} reads the version to send.
  */
 public final class Http {
 
@@ -25,8 +27,47 @@ public final class Http {
     }
 
     public String put(URI uri, String json) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return put(uri, json, null);
+    }
+
+    /** A PUT that replaces the version {@code ifMatch} (an ETag as the service sent it); none when null. */
+    public String put(URI uri, String json, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /**
+     * The ETag of the resource at {@code uri}, or null when it does not exist yet (404): what a PUT
+     * that replaces it sends as {@code If-Match}. Any other non-2xx answer is an error.
+     */
+    public String etag(URI uri) {
+        HttpRequest r = authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.headers().firstValue("ETag").orElseThrow(() ->
+                    new IllegalStateException("GET " + uri + " answered without an ETag"));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A PUT of what a person wrote: without If-Match when it does not exist yet, else replacing the version there. */
+    public String replace(URI uri, String json) {
+        return put(uri, json, etag(uri));
     }
 
     public String post(URI uri, String json) {

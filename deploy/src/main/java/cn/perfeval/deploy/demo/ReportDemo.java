@@ -21,12 +21,15 @@ public final class ReportDemo {
 
     public static void load(DemoContext ctx) {
         JsonNode narrative = narrative(ctx);
-        URI uri = ctx.report().resolve("/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.FISCAL_YEAR
+        URI uri = ctx.report().resolve("/api/v1/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.YEAR
                 + "/narrative");
         // Saving is idempotent in content: only a narrative that differs from the current one makes a new version.
-        JsonNode current = read(ctx, ctx.http().get(uri)).path("narrative");
-        if (!current.equals(narrative)) {
-            ctx.http().put(uri, ctx.write(narrative));
+        // Version 0 is the skeleton of a narrative nobody has saved yet: the first save needs no If-Match;
+        // a later one replaces the version read (docs/api.md, the 428 rule).
+        JsonNode current = read(ctx, ctx.http().get(uri));
+        if (!current.path("narrative").equals(narrative)) {
+            long version = current.path("version").asLong();
+            ctx.http().put(uri, ctx.write(narrative), version == 0 ? null : "\"" + version + "\"");
         }
     }
 

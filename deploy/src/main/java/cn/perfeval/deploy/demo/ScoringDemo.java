@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the report's own paragraph on that indicator as its reason (whole, without the score clause that
  * the working states again), and the scores, grade and printed working the report publishes, so that
  * scoring lists where they differ from the computed result. The judgements cite no evidence: the
- * report names none, and the report itself is not evidence for what it says.
+ * report names none, and the report itself is not evidence for what it says. Judgements and published
+ * scores are what a person wrote: when they exist already (a second demo run) they are replaced with
+ * If-Match, the version just read.
  */
 public final class ScoringDemo {
 
@@ -29,16 +31,16 @@ public final class ScoringDemo {
         judge(ctx, "B4", "points", 5, paragraph(text, "政府采购完成情况："));
         judge(ctx, "C1", "deduction", 1, paragraph(text, "本单位制定了资产管理制度"));
         judge(ctx, "D1", "deduction", 3, leads(text, "5.产出分析：职责履行情况分析", "综上所述，产出效果考核指标"));
-        ctx.http().put(ctx.scoring().resolve(yearPath() + "/published"), ctx.write(published(ctx)));
+        ctx.http().replace(ctx.scoring().resolve(yearPath() + "/published"), ctx.write(published(ctx)));
     }
 
     private static String yearPath() {
-        return "/api/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.FISCAL_YEAR;
+        return "/api/v1/units/" + DemoContext.UNIT_CODE + "/years/" + DemoContext.YEAR;
     }
 
     private static void judge(DemoContext ctx, String indicator, String kind, int value, String reason) {
         ObjectNode body = ctx.json().createObjectNode().put(kind, value).put("reason", reason).put("by", BY);
-        ctx.http().put(ctx.scoring().resolve(yearPath() + "/judgements/" + SYSTEM + "/" + indicator), ctx.write(body));
+        ctx.http().replace(ctx.scoring().resolve(yearPath() + "/judgements/" + SYSTEM + "/" + indicator), ctx.write(body));
     }
 
     /** A trailing score clause of a paragraph ("，得5分。"): the working states the points once, itself. */

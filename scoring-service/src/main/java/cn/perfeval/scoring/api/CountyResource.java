@@ -1,25 +1,30 @@
 package cn.perfeval.scoring.api;
 
 import cn.perfeval.platform.problem.ApiException;
-import cn.perfeval.platform.problem.ProblemDetail;
+import cn.perfeval.platform.api.Page;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,9 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-@Path("/api/counties/{county}/years/{year}")
+@Path("/api/v1/counties/{county}/years/{year}")
 @Authenticated
-@Tag(name = "County views", description = "Chart-ready views of all units of a county for a year")
+@Tag(name = "县级汇总", description = Tags.COUNTY)
 @Produces(MediaType.APPLICATION_JSON)
 public class CountyResource {
 
@@ -52,44 +57,77 @@ public class CountyResource {
         this.systems = systems;
     }
 
-    public record SystemRef(String code, int version, String name) {
+    @Schema(description = "排名所用的指标体系")
+    public record SystemRef(String systemCode, int version, @Schema(description = "指标体系名称") String name) {
     }
 
-    public record GroupHeader(String code, String name, BigDecimal maxPoints) {
+    @Schema(description = "一级指标组")
+    public record GroupHeader(@Schema(description = "指标组代码") String code,
+                              @Schema(description = "指标组名称") String name,
+                              @Schema(description = "指标组满分（分）") BigDecimal maxPoints) {
     }
 
-    public record RankedUnit(int rank, String unitCode, String unitName, BigDecimal total, BigDecimal maxTotal,
-                             String grade, boolean complete, int systemVersion, Map<String, BigDecimal> groups) {
+    @Schema(description = "排名中的一个单位")
+    public record RankedUnit(@Schema(description = "名次（总分相同者名次相同）", minimum = "1") int rank,
+                             String unitCode,
+                             @Schema(description = "单位名称") String unitName,
+                             @Schema(description = "总分（分）") BigDecimal total,
+                             @Schema(description = "满分（分）") BigDecimal maxTotal,
+                             @Schema(description = "等次（如 优、良、中、差）") String grade,
+                             @Schema(description = "是否各指标均已计分") boolean complete,
+                             @Schema(description = "计分所用指标体系的版本号") int systemVersion,
+                             @Schema(description = "各一级指标组的小计（分），键为指标组代码") Map<String, BigDecimal> groups) {
     }
 
-    public record GradeCount(String grade, long count) {
+    @Schema(description = "某一等次的单位数")
+    public record GradeCount(@Schema(description = "等次") String grade, @Schema(description = "单位数（个）") long count) {
     }
 
-    public record Distribution(int count, List<GradeCount> byGrade, BigDecimal mean, BigDecimal median) {
+    @Schema(description = "全县各单位得分的分布")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Distribution(@Schema(description = "已计分的单位数（个）") int count,
+                               @Schema(description = "各等次的单位数，按指标体系的等次标准排列") List<GradeCount> byGrade,
+                               @Schema(description = "总分的平均数（分）；无单位时省略") BigDecimal mean,
+                               @Schema(description = "总分的中位数（分）；无单位时省略") BigDecimal median) {
     }
 
-    public record Ranking(String county, int fiscalYear, SystemRef system, List<GroupHeader> groups,
-                          List<RankedUnit> units, Distribution distribution) {
+    /**
+     * One page of the ranked units (the page envelope of docs/api.md), with what belongs to the whole
+     * county beside it: the system, its first-level groups and the distribution over all units.
+     */
+    @Schema(description = "县内各单位按总分排名的一页，以及全县的指标体系、一级指标组和得分分布")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RankingPage(@Schema(description = "本页的单位，按名次排列") List<RankedUnit> items,
+                              int page, int size, long total, Page.Links links,
+                              String county, int year,
+                              @Schema(description = "排名所用的指标体系") SystemRef system,
+                              @Schema(description = "指标体系的一级指标组") List<GroupHeader> groups,
+                              @Schema(description = "全县已计分单位的得分分布（不限于本页）") Distribution distribution) {
     }
 
     @GET
     @Path("/ranking")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Ranking of the units of a county for a year under one system",
-            description = "Current results, highest total first (equal totals share a rank), with grade and first-level group "
-                    + "subtotals, and the distribution: count per grade of the system's bands, mean and median.")
-    @APIResponse(responseCode = "200", description = "The ranking; no units when none is scored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
-    @APIResponse(responseCode = "400", description = "Unknown system",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = Examples.UNKNOWN_SYSTEM)))
-    public Ranking ranking(@PathParam("county") @Size(min = 1, max = 100) String county,
-                           @PathParam("year") @Min(2000) @Max(2100) int year,
-                           @QueryParam("system") String systemCode) {
+    @Operation(operationId = "getRanking", summary = "县内各单位按总分排名",
+            description = "该县该年度各单位在一个指标体系（system，缺省为分配的指标体系）下的当前结果，总分高者在前（总分相同者名次相同），"
+                    + "含等次和各一级指标组小计；另附全县的得分分布：各等次单位数、平均数和中位数。")
+    @APIResponse(responseCode = "200", description = "排名；尚无单位计分时为空",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingPage.class),
+                    examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
+    @APIResponse(responseCode = "400", description = "未知的指标体系")
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
+    public RankingPage ranking(@PathParam("county") @Size(min = 1, max = 100) String county,
+                               @PathParam("year") @Min(2000) @Max(2100) int year,
+                               @QueryParam("system") String systemCode,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                               @Context UriInfo uri) {
         access.countyRanking(county);
         IndicatorSystem system = systemCode == null || systemCode.isBlank()
                 ? systems.systemFor(county, year)
                 : systems.find(systemCode).orElseThrow(() ->
-                        ApiException.invalid("system", "unknown indicator system; see GET /api/systems", systemCode));
+                        ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
+                                systemCode));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (r.unit_code) r.id, b.unit_name FROM score_result r "
                         + "JOIN budget_snapshot b ON b.unit_code = r.unit_code AND b.fiscal_year = r.fiscal_year "
@@ -118,8 +156,9 @@ public class CountyResource {
         }
         List<GroupHeader> headers = system.groups().stream()
                 .map(g -> new GroupHeader(g.code(), g.name(), g.maxPoints())).toList();
-        return new Ranking(county, year, new SystemRef(system.code(), system.version(), system.name()), headers, units,
-                distribution(system, units));
+        Page<RankedUnit> one = Page.slice(units, page, size, uri);
+        return new RankingPage(one.items(), one.page(), one.size(), one.total(), one.links(), county, year,
+                new SystemRef(system.code(), system.version(), system.name()), headers, distribution(system, units));
     }
 
     private static Distribution distribution(IndicatorSystem system, List<RankedUnit> units) {

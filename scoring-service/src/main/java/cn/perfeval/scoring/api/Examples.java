@@ -1,6 +1,10 @@
 package cn.perfeval.scoring.api;
 
-/** Example bodies of the API, shared by the OpenAPI documentation and the tests. */
+/**
+ * Example bodies of the API, shared by the OpenAPI documentation and the tests (ApiContractTest checks
+ * that each one validates against the schema it illustrates). Problem bodies are not here: the platform's
+ * OpenAPI filter writes the example of every error answer.
+ */
 public final class Examples {
 
     private Examples() {
@@ -14,22 +18,36 @@ public final class Examples {
             {"deduction": 3, "reason": "个别重点工作未按期完成", "evidence": "自评报告 四（五）", "by": "县财政局评价组 李明"}""";
 
     public static final String JUDGEMENT = """
-            {"unitCode": "114303210062309155", "fiscalYear": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
-             "indicatorName": "管理制度健全", "maxPoints": 5, "points": 4, "reason": "管理制度较健全，但部分制度未及时修订",
-             "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明", "at": "2026-11-26T20:10:00Z",
-             "recordedAt": "2026-11-26T20:10:00.120Z", "rescored": true}""";
+            {"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
+             "version": 2, "indicatorName": "管理制度健全", "maxPoints": 5, "points": 4,
+             "reason": "管理制度较健全，但部分制度未及时修订", "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明",
+             "at": "2026-11-26T20:10:00Z", "recordedAt": "2026-11-26T20:10:00.120Z", "rescored": true}""";
 
-    public static final String INVALID_JUDGEMENT = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "must be between 0 and the indicator's maximum 5",
-             "instance": "/api/units/114303210062309155/years/2024/judgements/xiangtan-county/B1",
-             "errors": [{"field": "points", "message": "must be between 0 and the indicator's maximum 5", "rejected": "6"}]}""";
+    public static final String JUDGEMENTS = """
+            {"items": [{"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
+               "version": 2, "indicatorName": "管理制度健全", "maxPoints": 5, "points": 4,
+               "reason": "管理制度较健全，但部分制度未及时修订", "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明",
+               "at": "2026-11-26T20:10:00Z", "recordedAt": "2026-11-26T20:10:00.120Z", "rescored": false}],
+             "page": 0, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county?page=0&size=50"}}""";
 
-    public static final String NOT_FOUND = """
-            {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "indicator system xiangtan-county v1 has no indicator Z9",
-             "instance": "/api/units/114303210062309155/years/2024/judgements/xiangtan-county/Z9"}""";
+    public static final String JUDGEMENT_HISTORY = """
+            {"items": [{"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
+               "version": 1, "indicatorName": "管理制度健全", "maxPoints": 5, "points": 3, "deduction": 2,
+               "reason": "部分制度缺失", "by": "县财政局评价组 李明",
+               "at": "2026-11-25T09:00:00Z", "recordedAt": "2026-11-25T09:00:00.210Z", "rescored": false},
+              {"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
+               "version": 2, "indicatorName": "管理制度健全", "maxPoints": 5, "points": 4,
+               "reason": "管理制度较健全，但部分制度未及时修订", "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明",
+               "at": "2026-11-26T20:10:00Z", "recordedAt": "2026-11-26T20:10:00.120Z", "rescored": false}],
+             "page": 0, "size": 50, "total": 2,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county/B1/history?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county/B1/history?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/judgements/xiangtan-county/B1/history?page=0&size=50"}}""";
 
+    /** A system as sent to POST /api/v1/systems (no version: the service numbers it). */
     public static final String SYSTEM = """
             {"code": "demo-county", "name": "示例县指标体系", "description": "两个指标",
              "gradeBands": [
@@ -42,25 +60,47 @@ public final class Examples {
                 "unit": "%", "scale": 2, "rule": {"type": "proportional", "reference": 100}},
                {"code": "A2", "name": "职责履行", "maxPoints": 40, "judged": true}]}]}""";
 
-    public static final String INVALID_SYSTEM = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "the indicator system is invalid: groups[0].children[0].formula: unknown measure 'totalSpent'; …",
-             "instance": "/api/systems",
-             "errors": [{"field": "groups[0].children[0].formula",
-                         "message": "unknown measure 'totalSpent'; the known measures are listed by GET /api/measures",
-                         "rejected": "totalSpent / adjustedBudget * 100"}]}""";
+    /** The same system as stored and answered: numbered, every field written. */
+    public static final String SYSTEM_STORED = """
+            {"code": "demo-county", "version": 1, "name": "示例县指标体系", "description": "两个指标",
+             "gradeBands": [
+               {"grade": "优", "min": 90, "minInclusive": true, "max": null, "maxInclusive": false},
+               {"grade": "良", "min": 80, "minInclusive": true, "max": 90, "maxInclusive": false},
+               {"grade": "中", "min": 60, "minInclusive": true, "max": 80, "maxInclusive": false},
+               {"grade": "差", "min": null, "minInclusive": false, "max": 60, "maxInclusive": false}],
+             "groups": [{"code": "A", "name": "预算执行", "maxPoints": 100, "judged": false, "children": [
+               {"code": "A1", "name": "预算执行率", "maxPoints": 60, "formula": "totalActual / adjustedBudget * 100",
+                "unit": "%", "scale": 2, "rule": {"type": "proportional", "reference": 100}, "judged": false},
+               {"code": "A2", "name": "职责履行", "maxPoints": 40, "judged": true}]}]}""";
 
-    public static final String CONFLICT = """
-            {"type": "urn:perfeval:problem:conflict", "title": "Conflict", "status": 409,
-             "detail": "indicator system demo-county exists; add a version with POST /api/systems/demo-county/versions",
-             "instance": "/api/systems"}""";
+    public static final String SYSTEMS = "{\"items\": [" + SYSTEM_STORED + """
+            ], "page": 0, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/systems?page=0&size=50", "first": "/api/v1/systems?page=0&size=50",
+                       "last": "/api/v1/systems?page=0&size=50"}}""";
+
+    public static final String SYSTEM_VERSIONS = """
+            {"items": [{"systemCode": "demo-county", "version": 1, "name": "示例县指标体系", "shipped": false,
+                        "createdAt": "2026-11-20T08:00:00Z"},
+                       {"systemCode": "demo-county", "version": 2, "name": "示例县指标体系（2025年修订）", "shipped": false,
+                        "createdAt": "2026-11-26T20:10:00Z"}],
+             "page": 0, "size": 50, "total": 2,
+             "links": {"self": "/api/v1/systems/demo-county/versions?page=0&size=50",
+                       "first": "/api/v1/systems/demo-county/versions?page=0&size=50",
+                       "last": "/api/v1/systems/demo-county/versions?page=0&size=50"}}""";
+
+    public static final String MEASURES = """
+            {"items": [{"name": "yearStartBudget", "label": "年初预算数", "unit": "万元", "definition": "支出总表各类科目合计数之和"},
+                       {"name": "basicBudget", "label": "基本支出年初预算数", "unit": "万元", "definition": "支出总表各类科目基本支出之和"}],
+             "page": 0, "size": 2, "total": 30,
+             "links": {"self": "/api/v1/measures?page=0&size=2", "first": "/api/v1/measures?page=0&size=2",
+                       "next": "/api/v1/measures?page=1&size=2", "last": "/api/v1/measures?page=14&size=2"}}""";
 
     public static final String ASSIGNMENT_REQUEST = """
-            {"systemCode": "national-common", "version": 1}""";
+            {"systemCode": "national-common", "systemVersion": 1}""";
 
     public static final String ASSIGNMENT = """
-            {"county": "湘潭县", "fiscalYear": 2024, "systemCode": "national-common", "version": 1,
-             "assignedAt": "2026-11-26T20:10:00Z", "rescoredUnits": 12}""";
+            {"county": "湘潭县", "year": 2024, "systemCode": "national-common", "systemVersion": 1, "version": 2,
+             "assignedAt": "2026-11-26T20:10:00Z", "defaulted": false}""";
 
     public static final String PUBLISHED = """
             {"indicators": [{"name": "预算调整率", "group": "预算执行", "printedValue": "307/4988=6.2%", "maxPoints": 5, "points": 4},
@@ -69,34 +109,55 @@ public final class Examples {
              "total": 93, "grade": "良"}""";
 
     public static final String INCONSISTENCIES = """
-            {"unitCode": "114303210062309155", "fiscalYear": 2024, "systemCode": "xiangtan-county", "version": 14,
+            {"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "version": 14,
              "inconsistencies": [
-               {"kind": "PRINTED_FIGURE", "indicator": "A1", "published": "4988", "computed": "4988.65",
-                "message": "“预算调整率”印制的除数 4988 是 yearStartBudget = 4988.65 的取整；按 4988.65 计算为 6.15 %"},
-               {"kind": "GRADE", "published": "良", "computed": "优",
+               {"kind": "PRINTED_FIGURE", "kindLabel": "印制数据不符", "indicator": "A1", "published": "4988", "computed": "4988.65",
+                "message": "“预算调整率”印制的除数 4988 是年初预算数 4988.65 的取整；按 4988.65 计算为 6.15 %"},
+               {"kind": "GRADE", "kindLabel": "等次不符", "published": "良", "computed": "优",
                 "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]}""";
 
     public static final String RANKING = """
-            {"county": "湘潭县", "fiscalYear": 2024, "system": {"code": "xiangtan-county", "version": 1, "name": "湘潭县部门整体支出绩效评价指标体系（县级模板）"},
-             "groups": [{"code": "A", "name": "预算执行", "maxPoints": 30}],
-             "units": [{"rank": 1, "unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "total": 93,
-                        "maxTotal": 100, "grade": "优", "complete": true, "groups": {"A": 28, "B": 19, "C": 4, "D": 42}}],
+            {"items": [{"rank": 1, "unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "total": 93,
+                        "maxTotal": 100, "grade": "优", "complete": true, "systemVersion": 1,
+                        "groups": {"A": 28, "B": 19, "C": 4, "D": 42}}],
+             "page": 0, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/counties/湘潭县/years/2024/ranking?page=0&size=50",
+                       "first": "/api/v1/counties/湘潭县/years/2024/ranking?page=0&size=50",
+                       "last": "/api/v1/counties/湘潭县/years/2024/ranking?page=0&size=50"},
+             "county": "湘潭县", "year": 2024,
+             "system": {"systemCode": "xiangtan-county", "version": 1, "name": "湘潭县部门整体支出绩效评价指标体系（县级模板）"},
+             "groups": [{"code": "A", "name": "预算执行", "maxPoints": 30}, {"code": "B", "name": "预算管理", "maxPoints": 20},
+                        {"code": "C", "name": "资产管理", "maxPoints": 5}, {"code": "D", "name": "产出效果", "maxPoints": 45}],
              "distribution": {"count": 1, "byGrade": [{"grade": "优", "count": 1}, {"grade": "良", "count": 0},
                               {"grade": "中", "count": 0}, {"grade": "差", "count": 0}], "mean": 93, "median": 93}}""";
 
-    public static final String UNKNOWN_SYSTEM = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "unknown indicator system; see GET /api/systems", "instance": "/api/counties/湘潭县/years/2024/ranking",
-             "errors": [{"field": "system", "message": "unknown indicator system; see GET /api/systems", "rejected": "nope"}]}""";
+    public static final String SCORE = """
+            {"unitCode": "114303210062309155", "year": 2024, "version": 8, "budgetVersion": 3,
+             "computedAt": "2026-11-26T20:12:00.120Z", "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
+             "result": {"systemCode": "xiangtan-county", "systemVersion": 1, "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）",
+               "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
+               "groups": [{"code": "A", "name": "预算执行", "parent": null, "maxPoints": 30, "points": 28}],
+               "indicators": [
+                 {"code": "A1", "name": "预算调整率", "group": "A", "maxPoints": 5, "points": 4, "status": "SCORED",
+                  "statusLabel": "已计分", "formula": "adjustmentNet / yearStartBudget * 100",
+                  "measures": {"adjustmentNet": 307, "yearStartBudget": 4988.65}, "exactValue": 6.1539,
+                  "displayValue": 6.15, "unit": "%", "rule": "(0, 10] 得 4 分",
+                  "explanation": "预算调整率 = 预算调整数 / 年初预算数 × 100 = 307 / 4988.65 × 100 = 6.15 %，在区间 (0, 10] 内，得 4 分"},
+                 {"code": "B1", "name": "管理制度健全", "group": "B", "maxPoints": 5, "points": 4, "status": "SCORED",
+                  "statusLabel": "已计分", "rule": "评价人评分",
+                  "explanation": "管理制度健全：评价人 县财政局评价组 评分，满分 5 分，扣 1 分，得 4 分。理由：管理制度基本健全",
+                  "judgement": {"points": 4, "deduction": 1, "reason": "管理制度基本健全", "evidence": "自评报告",
+                                "by": "县财政局评价组", "at": "2026-11-26T20:11:00Z"}}],
+               "inconsistencies": [{"kind": "GRADE", "kindLabel": "等次不符", "published": "良", "computed": "优",
+                 "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]}}""";
 
-    public static final String INVALID_ASSIGNMENT = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "indicator system national-common has no version 9", "instance": "/api/assignments/湘潭县/2024",
-             "errors": [{"field": "version", "message": "indicator system national-common has no version 9", "rejected": "9"}]}""";
-
-    public static final String INVALID_PUBLISHED = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "indicators[0].points: must be greater than or equal to 0",
-             "instance": "/api/units/114303210062309155/years/2024/published",
-             "errors": [{"field": "indicators[0].points", "message": "must be greater than or equal to 0", "rejected": "-4"}]}""";
+    public static final String SCORE_HISTORY = """
+            {"items": [{"version": 1, "budgetVersion": 3, "computedAt": "2026-11-26T20:10:00.456Z", "total": 23, "grade": "差",
+                        "complete": false, "systemVersion": 1},
+                       {"version": 2, "budgetVersion": 3, "computedAt": "2026-11-26T20:12:00.120Z", "total": 93, "grade": "优",
+                        "complete": true, "systemVersion": 1}],
+             "page": 0, "size": 50, "total": 2,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/score/history?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/score/history?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/score/history?page=0&size=50"}}""";
 }

@@ -1,7 +1,7 @@
 package cn.perfeval.scoring.api;
 
+import cn.perfeval.platform.api.Page;
 import cn.perfeval.platform.problem.ApiException;
-import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreRecord;
@@ -14,13 +14,15 @@ import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,38 +34,11 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-@Path("/api/scores/{unitCode}/{year}")
+@Path("/api/v1/units/{unitCode}/years/{year}/score")
 @Authenticated
-@Tag(name = "Scores", description = "Indicator scores, total and grade of a unit-year")
+@Tag(name = "得分", description = Tags.SCORES)
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {
-
-    private static final String NOT_FOUND = """
-            {"type": "urn:perfeval:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "no score for unit 114303210062309155 in 2024 under xiangtan-county",
-             "instance": "/api/scores/114303210062309155/2024"}""";
-
-    private static final String UNKNOWN_SYSTEM = """
-            {"type": "urn:perfeval:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "unknown indicator system; see GET /api/systems", "instance": "/api/scores/114303210062309155/2024",
-             "errors": [{"field": "system", "message": "unknown indicator system; see GET /api/systems", "rejected": "nope"}]}""";
-
-    private static final String HISTORY = """
-            [{"version": 1, "budgetVersion": 3, "computedAt": "2026-11-26T20:10:00.456Z", "total": 23, "grade": "差", "complete": false, "systemVersion": 1},
-             {"version": 2, "budgetVersion": 3, "computedAt": "2026-11-26T20:12:00.120Z", "total": 93, "grade": "优", "complete": true, "systemVersion": 1}]""";
-
-    private static final String SCORE = """
-            {"unitCode": "114303210062309155", "fiscalYear": 2024, "version": 8, "budgetVersion": 3,
-             "computedAt": "2026-11-26T20:12:00.120Z", "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
-             "result": {"systemCode": "xiangtan-county", "systemVersion": 1, "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）",
-               "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
-               "groups": [{"code": "A", "name": "预算执行", "parent": null, "maxPoints": 30, "points": 28}],
-               "indicators": [{"code": "B1", "name": "管理制度健全", "group": "B", "maxPoints": 5, "points": 4, "status": "SCORED",
-                 "rule": "评价人评分", "explanation": "管理制度健全：评价人 县财政局评价组 评分，满分 5 分，扣 1 分，得 4 分。理由：…",
-                 "judgement": {"points": 4, "deduction": 1, "reason": "…", "evidence": "自评报告", "by": "县财政局评价组",
-                               "at": "2026-11-26T20:11:00Z"}}],
-               "inconsistencies": [{"kind": "GRADE", "published": "良", "computed": "优",
-                 "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]}}""";
 
     private final ScoringService scoring;
     private final SystemCatalog systems;
@@ -80,28 +55,40 @@ public class ScoreResource {
      * by this service's own mapper from a {@link ScoreResult}, so parsing and writing it again for
      * every read would only cost time (it is most of the response).
      */
-    public record ScoreView(String unitCode, int fiscalYear, long version, long budgetVersion,
-                            OffsetDateTime computedAt, BigDecimal total, BigDecimal maxTotal, String grade,
-                            boolean complete,
-                            @JsonRawValue @Schema(implementation = ScoreResult.class) String result) {
+    @Schema(description = "单位某年度在一个指标体系下的一次计分结果")
+    public record ScoreView(String unitCode, int year,
+                            @Schema(description = "该单位年度在此指标体系下的第几次计分（从 1 起）") long version,
+                            @Schema(description = "计分所用预算数据的版本号（预算服务中该单位年度数据的版本）") long budgetVersion,
+                            @Schema(description = "计分时间", format = "date-time") OffsetDateTime computedAt,
+                            @Schema(description = "总分（分）") BigDecimal total,
+                            @Schema(description = "满分（分）") BigDecimal maxTotal,
+                            @Schema(description = "等次，按指标体系的等次标准由总分得出（如 优、良、中、差）") String grade,
+                            @Schema(description = "是否各指标均已计分（评价人评分的指标均已评分、所需数据均已到达）") boolean complete,
+                            @JsonRawValue @Schema(implementation = ScoreResult.class,
+                                    description = "完整结果：各指标得分及计算过程、各级小计、与单位公布得分的差异") String result) {
     }
 
     /** One line of the history. */
-    public record HistoryEntry(long version, long budgetVersion, OffsetDateTime computedAt, BigDecimal total,
-                               String grade, boolean complete, int systemVersion) {
+    @Schema(description = "一次计分的摘要")
+    public record HistoryEntry(@Schema(description = "第几次计分（从 1 起）") long version,
+                               @Schema(description = "计分所用预算数据的版本号") long budgetVersion,
+                               @Schema(description = "计分时间", format = "date-time") OffsetDateTime computedAt,
+                               @Schema(description = "总分（分）") BigDecimal total,
+                               @Schema(description = "等次（如 优、良、中、差）") String grade,
+                               @Schema(description = "是否各指标均已计分") boolean complete,
+                               @Schema(description = "所用指标体系的版本号") int systemVersion) {
     }
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Current score of a unit-year",
-            description = "The latest recomputation under the given indicator system (default: the one assigned), every indicator "
-                    + "explained; with asOf (ISO-8601), the latest one computed at or before that time.")
-    @APIResponse(responseCode = "200", description = "The current result",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "score", value = SCORE)))
-    @APIResponse(responseCode = "400", description = "Unknown system or malformed asOf",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = UNKNOWN_SYSTEM)))
-    @APIResponse(responseCode = "404", description = "Not scored yet",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+    @Operation(operationId = "getScore", summary = "单位年度的当前得分",
+            description = "该单位年度在指定指标体系（system，缺省为其所在县该年度分配的指标体系）下最近一次计分的完整结果，"
+                    + "每个指标都有计算过程和理由；给出 asOf（ISO-8601 时间）时，为该时间及以前最近一次计分的结果。")
+    @APIResponse(responseCode = "200", description = "当前得分",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreView.class),
+                    examples = @ExampleObject(name = "score", value = Examples.SCORE)))
+    @APIResponse(responseCode = "400", description = "未知的指标体系，或 asOf 不是带时区的时间")
+    @APIResponse(responseCode = "404", description = "该单位年度在此指标体系下尚未计分（或在 asOf 时尚未计分）")
     public ScoreView current(@PathParam("unitCode") @UnitCode String unitCode,
                              @PathParam("year") @Min(2000) @Max(2100) int year,
                              @QueryParam("system") String systemCode,
@@ -120,32 +107,42 @@ public class ScoreResource {
         ScoreRecord r;
         if (asOf == null || asOf.isBlank()) {
             r = ScoreRecord.current(unitCode, year, code)
-                    .orElseThrow(() -> ApiException.notFound("no score for unit " + unitCode + " in " + year + " under " + code));
+                    .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code)));
         } else {
             OffsetDateTime at = parseInstant(asOf);
             r = ScoreRecord.asOf(unitCode, year, code, at)
-                    .orElseThrow(() -> ApiException.notFound("no score for unit " + unitCode + " in " + year + " under " + code
-                            + " as of " + asOf));
+                    .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code) + "（截至 " + asOf + "）"));
         }
         return new ScoreView(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
                 r.grade, r.complete, r.result);
     }
 
+    static String notScored(String unitCode, int year, String systemCode) {
+        return "单位 " + unitCode + " " + year + " 年度在指标体系 " + systemCode + " 下尚未计分";
+    }
+
     @GET
     @Path("/history")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Every recomputation of a unit-year, oldest first")
-    @APIResponse(responseCode = "200", description = "The history; empty when never scored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HISTORY)))
-    @APIResponse(responseCode = "400", description = "Unknown system",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = UNKNOWN_SYSTEM)))
-    public List<HistoryEntry> history(@PathParam("unitCode") @UnitCode String unitCode,
+    @Operation(operationId = "getScoreHistory", summary = "单位年度的计分历史",
+            description = "该单位年度在指定指标体系（system，缺省为分配的指标体系）下的每一次计分，按时间先后排列。")
+    @APIResponse(responseCode = "200", description = "计分历史；从未计分时为空",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ScoreHistory.class),
+                    examples = @ExampleObject(name = "history", value = Examples.SCORE_HISTORY)))
+    @APIResponse(responseCode = "400", description = "未知的指标体系")
+    @APIResponse(responseCode = "404", description = "路径不对应任何资源（如县名或单位代码为空）")
+    public Page<HistoryEntry> history(@PathParam("unitCode") @UnitCode String unitCode,
                                       @PathParam("year") @Min(2000) @Max(2100) int year,
-                                      @QueryParam("system") String systemCode) {
+                                      @QueryParam("system") String systemCode,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+                                      @Context UriInfo uri) {
         access.readUnit(unitCode, year);
-        return ScoreRecord.history(unitCode, year, systemCode(systems, scoring, unitCode, year, systemCode)).stream()
+        List<HistoryEntry> all = ScoreRecord.history(unitCode, year, systemCode(systems, scoring, unitCode, year, systemCode))
+                .stream()
                 .map(r -> new HistoryEntry(r.seq, r.budgetVersion, r.computedAt, r.total, r.grade, r.complete, r.systemVersion))
                 .toList();
+        return Page.slice(all, page, size, uri);
     }
 
     /** "2026-11-26T20:10:00Z", "2026-11-26T20:10:00+08:00" or a date (its end, UTC). */
@@ -157,7 +154,7 @@ public class ScoreResource {
             try {
                 return java.time.LocalDate.parse(value).plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusNanos(1);
             } catch (java.time.format.DateTimeParseException e2) {
-                throw ApiException.invalid("asOf", "must be an ISO-8601 date-time with offset, e.g. 2026-11-26T20:10:00Z", value);
+                throw ApiException.invalid("asOf", "应为带时区的 ISO-8601 时间（如 2026-11-26T20:10:00Z）或日期（如 2026-11-26）", value);
             }
         }
     }
@@ -169,6 +166,6 @@ public class ScoreResource {
             return systems.systemFor(county, year).code();
         }
         return systems.find(requested).map(IndicatorSystem::code)
-                .orElseThrow(() -> ApiException.invalid("system", "unknown indicator system; see GET /api/systems", requested));
+                .orElseThrow(() -> ApiException.invalid("system", "没有代码为 " + requested + " 的指标体系；现有指标体系见 GET /api/v1/systems", requested));
     }
 }

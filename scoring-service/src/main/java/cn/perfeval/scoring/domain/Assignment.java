@@ -23,6 +23,8 @@ public class Assignment extends PanacheEntityBase {
     public int systemVersion;
     @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
+    /** 1 when first assigned, one more with every change (the ETag of the assignment). */
+    public long version;
 
     @Embeddable
     public record Key(@Column(name = "county") String county, @Column(name = "fiscal_year") int fiscalYear)

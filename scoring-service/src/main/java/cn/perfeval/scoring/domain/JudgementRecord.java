@@ -40,6 +40,9 @@ public class JudgementRecord extends PanacheEntityBase {
     public OffsetDateTime judgedAt;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+    /** Its place among the judgements of the indicator, from 1 (its version); set where it is read or recorded. */
+    @jakarta.persistence.Transient
+    public long version;
 
     public Judgement toJudgement() {
         return new Judgement(points, deduction, reason, evidence, judgedBy, judgedAt);
@@ -53,12 +56,26 @@ public class JudgementRecord extends PanacheEntityBase {
     /** The current judgement of each indicator, by indicator code. */
     public static Map<String, JudgementRecord> current(String unitCode, int year, String systemCode) {
         Map<String, JudgementRecord> out = new LinkedHashMap<>();
-        all(unitCode, year, systemCode).forEach(j -> out.put(j.indicatorCode, j));
+        Map<String, Long> counts = new java.util.HashMap<>();
+        all(unitCode, year, systemCode).forEach(j -> {
+            j.version = counts.merge(j.indicatorCode, 1L, Long::sum);
+            out.put(j.indicatorCode, j);
+        });
         return out;
     }
 
     public static List<JudgementRecord> history(String unitCode, int year, String systemCode, String indicatorCode) {
-        return list("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 and indicatorCode = ?4 order by id",
+        List<JudgementRecord> all = list("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 and indicatorCode = ?4 order by id",
+                unitCode, year, systemCode, indicatorCode);
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).version = i + 1;
+        }
+        return all;
+    }
+
+    /** How many judgements of the indicator are recorded: the version of its current one (0: none yet). */
+    public static long version(String unitCode, int year, String systemCode, String indicatorCode) {
+        return count("unitCode = ?1 and fiscalYear = ?2 and systemCode = ?3 and indicatorCode = ?4",
                 unitCode, year, systemCode, indicatorCode);
     }
 

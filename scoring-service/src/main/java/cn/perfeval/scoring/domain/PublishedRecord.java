@@ -27,8 +27,19 @@ public class PublishedRecord extends PanacheEntityBase {
     public String document;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+    /** How many recordings of the unit-year were kept up to this one (its version); set where it is read or recorded. */
+    @jakarta.persistence.Transient
+    public long version;
+
+    /** How many recordings are kept: the version of the current one (0: none yet). */
+    public static long version(String unitCode, int year) {
+        return count("unitCode = ?1 and fiscalYear = ?2", unitCode, year);
+    }
 
     public static Optional<PublishedRecord> current(String unitCode, int year) {
-        return find("unitCode = ?1 and fiscalYear = ?2 order by id desc", unitCode, year).firstResultOptional();
+        Optional<PublishedRecord> current = find("unitCode = ?1 and fiscalYear = ?2 order by id desc", unitCode, year)
+                .firstResultOptional();
+        current.ifPresent(r -> r.version = count("unitCode = ?1 and fiscalYear = ?2 and id <= ?3", unitCode, year, r.id));
+        return current;
     }
 }

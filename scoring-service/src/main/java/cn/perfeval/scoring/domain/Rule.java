@@ -2,6 +2,7 @@ package cn.perfeval.scoring.domain;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +18,34 @@ import java.util.List;
 })
 public sealed interface Rule {
 
+    /**
+     * The rule as the API documents it: one object whose {@code type} says which of the other
+     * fields apply (the four records below, flattened).
+     */
+    @Schema(name = "Rule", description = "计分规则。type 为 bands（按区间给分）、deduction（超出阈值按每单位扣分）、"
+            + "proportional（按比例给分）或 passFail（条件成立得满分），其余字段视 type 而定")
+    final class Doc {
+        @Schema(description = "规则类型", required = true, enumeration = {"bands", "deduction", "proportional", "passFail"})
+        public String type;
+        @Schema(description = "bands：各区间及其得分，按从低到高排列，无缺口、无重叠")
+        public List<Bands.Band> bands;
+        @Schema(description = "deduction：阈值（公式结果的单位）")
+        public BigDecimal threshold;
+        @Schema(description = "deduction：高于（above）或低于（below）阈值时扣分")
+        public Deduction.Direction direction;
+        @Schema(description = "deduction：每超出多少（公式结果的单位）扣一次分，不足一单位按一单位计")
+        public BigDecimal perUnit;
+        @Schema(description = "deduction：每次扣的分数（分）")
+        public BigDecimal points;
+        @Schema(description = "deduction：最低得分（分）；缺省为 0", nullable = true)
+        public BigDecimal floor;
+        @Schema(description = "proportional：得满分的参考值（公式结果的单位）；得分 = 满分 × 结果 / 参考值，不超过满分")
+        public BigDecimal reference;
+
+        private Doc() {
+        }
+    }
+
     /** The points for a value, with the sentence that says why. */
     record Outcome(BigDecimal points, String applied) {
     }
@@ -26,7 +55,12 @@ public sealed interface Rule {
     /** Value ranges with explicit bounds, each worth some points. */
     record Bands(List<Band> bands) implements Rule {
 
-        public record Band(BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive, BigDecimal points) {
+        @Schema(description = "一个计分区间")
+        public record Band(@Schema(description = "下限（公式结果的单位）；null 为无下限", nullable = true) BigDecimal min,
+                           @Schema(description = "是否含下限") boolean minInclusive,
+                           @Schema(description = "上限（公式结果的单位）；null 为无上限", nullable = true) BigDecimal max,
+                           @Schema(description = "是否含上限") boolean maxInclusive,
+                           @Schema(description = "落在此区间的得分（分）") BigDecimal points) {
             public String describe() {
                 return Range.describe(min, minInclusive, max, maxInclusive);
             }
@@ -50,6 +84,7 @@ public sealed interface Rule {
     record Deduction(BigDecimal threshold, Direction direction, BigDecimal perUnit, BigDecimal points,
                      BigDecimal floor) implements Rule {
 
+        @Schema(description = "扣分方向：above 为高于阈值扣分，below 为低于阈值扣分")
         public enum Direction { above, below }
 
         @Override

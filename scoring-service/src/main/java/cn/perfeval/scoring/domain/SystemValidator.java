@@ -45,15 +45,15 @@ public final class SystemValidator {
 
     private void system(IndicatorSystem s) {
         if (s.code() == null || !CODE.matcher(s.code()).matches()) {
-            add("code", "required: letters, digits, '.', '_' or '-', at most 64", s.code());
+            add("code", "必填：字母、数字、'.'、'_' 或 '-'，至多 64 个字符", s.code());
         }
         if (blank(s.name())) {
-            add("name", "required", s.name());
+            add("name", "必填", s.name());
         }
         text("name", s.name(), true, 300);
         text("description", s.description(), false, 4000);
         if (s.groups() == null || s.groups().isEmpty()) {
-            add("groups", "at least one group is required", null);
+            add("groups", "至少要有一个指标组", null);
             return;
         }
         BigDecimal maxTotal = BigDecimal.ZERO;
@@ -61,11 +61,11 @@ public final class SystemValidator {
             Node g = s.groups().get(i);
             String path = "groups[" + i + "]";
             if (g == null) {
-                add(path, "required", null);
+                add(path, "必填", null);
                 continue;
             }
             if (g.isLeaf()) {
-                add(path + ".children", "a first-level group needs indicators", null);
+                add(path + ".children", "一级指标组须含指标", null);
             }
             node(g, path);
             if (g.maxPoints() != null) {
@@ -77,29 +77,29 @@ public final class SystemValidator {
 
     private void node(Node n, String path) {
         if (n.code() == null || !CODE.matcher(n.code()).matches()) {
-            add(path + ".code", "required: letters, digits, '.', '_' or '-', at most 64", n.code());
+            add(path + ".code", "必填：字母、数字、'.'、'_' 或 '-'，至多 64 个字符", n.code());
         } else if (!codes.add(n.code())) {
-            add(path + ".code", "codes must be unique in the system", n.code());
+            add(path + ".code", "代码在指标体系内须唯一", n.code());
         }
         if (blank(n.name())) {
-            add(path + ".name", "required", n.name());
+            add(path + ".name", "必填", n.name());
         }
         text(path + ".name", n.name(), true, 300);
         text(path + ".description", n.description(), false, 4000);
         text(path + ".unit", n.unit(), true, 32);
         if (n.maxPoints() == null || n.maxPoints().signum() <= 0) {
-            add(path + ".maxPoints", "must be a positive number", n.maxPoints());
+            add(path + ".maxPoints", "须为正数", n.maxPoints());
         }
         if (!n.isLeaf()) {
             if (n.formula() != null || n.rule() != null || n.judged()) {
-                add(path, "a group has children and no formula, rule or judgement", null);
+                add(path, "指标组有下级，不能再有公式、计分规则或评分", null);
             }
             BigDecimal sum = BigDecimal.ZERO;
             for (int i = 0; i < n.children().size(); i++) {
                 Node c = n.children().get(i);
                 String cp = path + ".children[" + i + "]";
                 if (c == null) {
-                    add(cp, "required", null);
+                    add(cp, "必填", null);
                     continue;
                 }
                 node(c, cp);
@@ -108,23 +108,23 @@ public final class SystemValidator {
                 }
             }
             if (n.maxPoints() != null && sum.compareTo(n.maxPoints()) != 0) {
-                add(path + ".maxPoints", "must equal the sum of its children's maxima, " + sum.toPlainString(),
+                add(path + ".maxPoints", "须等于其下级满分之和 " + sum.toPlainString(),
                         n.maxPoints().toPlainString());
             }
             return;
         }
         if (n.judged()) {
             if (n.formula() != null || n.rule() != null) {
-                add(path, "a judged indicator has no formula and no rule", null);
+                add(path, "评分类指标不能有公式和计分规则", null);
             }
             return;
         }
         formula(n.formula(), path + ".formula");
         if (n.scale() != null && (n.scale() < 0 || n.scale() > 10)) {
-            add(path + ".scale", "must be between 0 and 10", n.scale());
+            add(path + ".scale", "须在 0 到 10 之间", n.scale());
         }
         if (n.rule() == null) {
-            add(path + ".rule", "a computed indicator needs a rule (or \"judged\": true)", null);
+            add(path + ".rule", "计算类指标须有计分规则（或设 \"judged\": true，由评价人评分）", null);
         } else {
             rule(n.rule(), n.maxPoints(), path + ".rule");
             if (n.rule() instanceof Rule.Bands b && n.range() != null && b.bands() != null && !b.bands().isEmpty()
@@ -147,11 +147,11 @@ public final class SystemValidator {
 
     private void formula(String formula, String path) {
         if (blank(formula)) {
-            add(path, "required for a computed indicator", formula);
+            add(path, "计算类指标必填", formula);
             return;
         }
         if (formula.length() > MAX_FORMULA_LENGTH) {
-            add(path, "at most " + MAX_FORMULA_LENGTH + " characters", formula.substring(0, 40) + "…");
+            add(path, "至多 " + MAX_FORMULA_LENGTH + " 个字符", formula.substring(0, 40) + "…");
             return;
         }
         int depth = 0;
@@ -162,16 +162,15 @@ public final class SystemValidator {
             deepest = Math.max(deepest, depth);
         }
         if (deepest > MAX_FORMULA_NESTING) {
-            add(path, "parentheses nested at most " + MAX_FORMULA_NESTING + " deep", formula.substring(0, 40) + "…");
+            add(path, "括号嵌套至多 " + MAX_FORMULA_NESTING + " 层", formula.substring(0, 40) + "…");
             return;
         }
         for (int i = 0; i < formula.length(); i++) {
             char c = formula.charAt(i);
             if (!(c < 128 && (Character.isLetterOrDigit(c) || FORMULA_SYMBOLS.indexOf(c) >= 0))) {
-                add(path, "does not parse: a formula may only contain measure names, numbers, spaces, the operators + - * / < > = ! & | "
-                        + "and the functions " + String.join(", ", Expressions.FUNCTIONS) + " (character '"
-                        + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "' at "
-                        + i + ")", formula);
+                add(path, "无法解析：公式只能含度量名、数字、空格、运算符 + - * / < > = ! & | 和函数 "
+                        + String.join("、", Expressions.FUNCTIONS) + "（第 " + (i + 1) + " 个字符 '"
+                        + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "' 不允许）", formula);
                 return;
             }
         }
@@ -181,23 +180,22 @@ public final class SystemValidator {
             e.validate();
             used = e.getUsedVariables();
         } catch (ParseException ex) {
-            add(path, "does not parse: " + ex.getMessage() + " (only arithmetic, comparisons and the functions "
-                    + String.join(", ", Expressions.FUNCTIONS) + " are allowed)", formula);
+            add(path, "无法解析：只允许四则运算、比较、逻辑运算和函数 " + String.join("、", Expressions.FUNCTIONS)
+                    + "，请检查括号、运算符和函数名的写法", formula);
             return;
         } catch (RuntimeException ex) {
-            add(path, "does not parse: " + ex.getMessage(), formula);
+            add(path, "无法解析：请检查括号、运算符和函数名的写法", formula);
             return;
         }
         boolean unknown = false;
         for (String v : used) {
             if (!measures.contains(v)) {
-                add(path, "unknown measure '" + v + "'; the known measures are listed by GET /api/measures", formula);
+                add(path, "未知的度量 '" + v + "'；可用的度量见 GET /api/v1/measures", formula);
                 unknown = true;
             }
         }
         if (!unknown && dividesByZeroAlways(formula, used)) {
-            add(path, "divides by zero whatever the data (a division by a constant zero or by an expression that is "
-                    + "always zero)", formula);
+            add(path, "无论数据如何都会除以零（除数为常数 0 或恒为 0 的表达式）", formula);
         }
     }
 
@@ -231,16 +229,16 @@ public final class SystemValidator {
             bands(b, maxPoints, path);
         } else if (rule instanceof Rule.Deduction d) {
             if (d.threshold() == null) {
-                add(path + ".threshold", "required", null);
+                add(path + ".threshold", "必填", null);
             }
             if (d.direction() == null) {
-                add(path + ".direction", "required: above or below", null);
+                add(path + ".direction", "必填：above（高于阈值扣分）或 below（低于阈值扣分）", null);
             }
             positive(d.perUnit(), path + ".perUnit");
             positive(d.points(), path + ".points");
             if (d.floor() != null && (d.floor().signum() < 0
                     || (maxPoints != null && d.floor().compareTo(maxPoints) > 0))) {
-                add(path + ".floor", "must be between 0 and the indicator's maximum", d.floor().toPlainString());
+                add(path + ".floor", "须在 0 到该指标满分之间", d.floor().toPlainString());
             }
         } else if (rule instanceof Rule.Proportional p) {
             positive(p.reference(), path + ".reference");
@@ -249,30 +247,30 @@ public final class SystemValidator {
 
     private void bands(Rule.Bands b, BigDecimal maxPoints, String path) {
         if (b.bands() == null || b.bands().isEmpty()) {
-            add(path + ".bands", "at least one band is required", null);
+            add(path + ".bands", "至少要有一个计分区间", null);
             return;
         }
         for (int i = 0; i < b.bands().size(); i++) {
             Rule.Bands.Band band = b.bands().get(i);
             String bp = path + ".bands[" + i + "]";
             if (band == null) {
-                add(bp, "required", null);
+                add(bp, "必填", null);
                 return;
             }
             if (band.points() == null || band.points().signum() < 0
                     || (maxPoints != null && band.points().compareTo(maxPoints) > 0)) {
-                add(bp + ".points", "must be between 0 and the indicator's maximum", band.points());
+                add(bp + ".points", "须在 0 到该指标满分之间", band.points());
             }
             if (empty(band.min(), band.minInclusive(), band.max(), band.maxInclusive())) {
-                add(bp, "empty range " + band.describe(), band.describe());
+                add(bp, "区间 " + band.describe() + " 为空", band.describe());
                 return;
             }
             if (i > 0) {
                 Rule.Bands.Band prev = b.bands().get(i - 1);
                 String gap = joint(prev.max(), prev.maxInclusive(), band.min(), band.minInclusive());
                 if (gap != null) {
-                    add(bp + ".min", gap + " the previous band " + prev.describe() + " (bands are in ascending order, "
-                            + "each starting where the previous ends, the shared bound in exactly one of them)",
+                    add(bp + ".min", "与前一区间 " + prev.describe() + " " + gap + "（区间按从低到高排列，每个从前一个的终点开始，"
+                            + "共同的端点恰属其中一个）",
                             band.describe());
                 }
             }
@@ -282,7 +280,7 @@ public final class SystemValidator {
     /** The first band reaches down to the declared minimum, the last up to the declared maximum. */
     private void coverage(Rule.Bands b, IndicatorSystem.ValueRange range, String path) {
         if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
-            add(path + ".range", "min must not exceed max", null);
+            add(path + ".range", "下限不能大于上限", null);
             return;
         }
         Rule.Bands.Band first = b.bands().get(0);
@@ -291,21 +289,21 @@ public final class SystemValidator {
                 ? first.min() == null
                 : first.min() == null || Range.contains(first.min(), first.minInclusive(), null, false, range.min());
         if (!lowCovered) {
-            add(path + ".rule.bands[0].min", "the bands must cover the declared range from "
-                    + (range.min() == null ? "−∞" : range.min().toPlainString()), first.describe());
+            add(path + ".rule.bands[0].min", "计分区间须覆盖声明的取值范围，自 "
+                    + (range.min() == null ? "−∞" : range.min().toPlainString()) + " 起", first.describe());
         }
         boolean highCovered = range.max() == null
                 ? last.max() == null
                 : last.max() == null || Range.contains(null, false, last.max(), last.maxInclusive(), range.max());
         if (!highCovered) {
-            add(path + ".rule.bands[" + (b.bands().size() - 1) + "].max", "the bands must cover the declared range up to "
-                    + (range.max() == null ? "+∞" : range.max().toPlainString()), last.describe());
+            add(path + ".rule.bands[" + (b.bands().size() - 1) + "].max", "计分区间须覆盖声明的取值范围，至 "
+                    + (range.max() == null ? "+∞" : range.max().toPlainString()) + " 止", last.describe());
         }
     }
 
     private void gradeBands(List<GradeBand> bands, BigDecimal maxTotal) {
         if (bands == null || bands.isEmpty()) {
-            add("gradeBands", "at least one grade band is required", null);
+            add("gradeBands", "至少要有一个等次", null);
             return;
         }
         List<Integer> order = new ArrayList<>();
@@ -313,12 +311,12 @@ public final class SystemValidator {
             GradeBand g = bands.get(i);
             String gp = "gradeBands[" + i + "]";
             if (g == null || blank(g.grade())) {
-                add(gp + ".grade", "required", null);
+                add(gp + ".grade", "必填", null);
                 return;
             }
             text(gp + ".grade", g.grade(), true, 16);
             if (empty(g.min(), g.minInclusive(), g.max(), g.maxInclusive())) {
-                add(gp, "empty range " + Range.describe(g.min(), g.minInclusive(), g.max(), g.maxInclusive()), g.grade());
+                add(gp, "区间 " + Range.describe(g.min(), g.minInclusive(), g.max(), g.maxInclusive()) + " 为空", g.grade());
                 return;
             }
             order.add(i);
@@ -331,17 +329,17 @@ public final class SystemValidator {
             GradeBand g = bands.get(order.get(k));
             String gap = joint(prev.max(), prev.maxInclusive(), g.min(), g.minInclusive());
             if (gap != null) {
-                add("gradeBands[" + order.get(k) + "].min", gap + " grade band " + prev.grade() + " "
-                        + Range.describe(prev.min(), prev.minInclusive(), prev.max(), prev.maxInclusive()), g.grade());
+                add("gradeBands[" + order.get(k) + "].min", "与等次 " + prev.grade() + " "
+                        + Range.describe(prev.min(), prev.minInclusive(), prev.max(), prev.maxInclusive()) + " " + gap, g.grade());
             }
         }
         GradeBand lowest = bands.get(order.get(0));
         GradeBand highest = bands.get(order.get(order.size() - 1));
         if (!lowest.contains(BigDecimal.ZERO) && !(lowest.min() != null && lowest.min().signum() < 0)) {
-            add("gradeBands[" + order.get(0) + "].min", "grade bands must cover 0", lowest.grade());
+            add("gradeBands[" + order.get(0) + "].min", "等次标准须覆盖 0 分", lowest.grade());
         }
         if (!highest.contains(maxTotal) && !(highest.max() != null && highest.max().compareTo(maxTotal) > 0)) {
-            add("gradeBands[" + order.get(order.size() - 1) + "].max", "grade bands must cover the maximum total "
+            add("gradeBands[" + order.get(order.size() - 1) + "].max", "等次标准须覆盖满分 "
                     + maxTotal.toPlainString(), highest.grade());
         }
     }
@@ -349,23 +347,23 @@ public final class SystemValidator {
     /** Null when the two ranges meet exactly; otherwise "overlaps" or "leaves a gap after". */
     private static String joint(BigDecimal prevMax, boolean prevMaxInclusive, BigDecimal min, boolean minInclusive) {
         if (prevMax == null) {
-            return "overlaps";
+            return "重叠";
         }
         if (min == null) {
-            return "overlaps";
+            return "重叠";
         }
         int c = min.compareTo(prevMax);
         if (c < 0) {
-            return "overlaps";
+            return "重叠";
         }
         if (c > 0) {
-            return "leaves a gap after";
+            return "之间有缺口";
         }
         if (prevMaxInclusive && minInclusive) {
-            return "overlaps (both include " + min.toPlainString() + ")";
+            return "重叠（都包含 " + min.toPlainString() + "）";
         }
         if (!prevMaxInclusive && !minInclusive) {
-            return "leaves a gap (neither includes " + min.toPlainString() + ") after";
+            return "之间有缺口（都不包含 " + min.toPlainString() + "）";
         }
         return null;
     }
@@ -380,7 +378,7 @@ public final class SystemValidator {
 
     private void positive(BigDecimal v, String path) {
         if (v == null || v.signum() <= 0) {
-            add(path, "must be a positive number", v == null ? null : v.toPlainString());
+            add(path, "须为正数", v == null ? null : v.toPlainString());
         }
     }
 
@@ -390,7 +388,7 @@ public final class SystemValidator {
             return;
         }
         if (value.length() > max) {
-            add(path, "at most " + max + " characters", value.substring(0, 40) + "…");
+            add(path, "至多 " + max + " 个字符", value.substring(0, 40) + "…");
             return;
         }
         String problem = name ? TextPolicy.nameProblem(value) : TextPolicy.freeTextProblem(value);
@@ -400,7 +398,9 @@ public final class SystemValidator {
     }
 
     private void add(String field, String message, Object rejected) {
-        out.add(new Violation(field, message, rejected instanceof BigDecimal d ? d.toPlainString() : rejected));
+        // the problem body's "rejected" is text: a number is given as written
+        out.add(new Violation(field, message, rejected instanceof BigDecimal d ? d.toPlainString()
+                : rejected instanceof Number || rejected instanceof Boolean ? String.valueOf(rejected) : rejected));
     }
 
     private static boolean blank(String s) {

@@ -39,15 +39,14 @@ public class AccessPolicy {
     /** Indicator systems, versions, measures and assignments: any of the four roles. */
     public void readCatalog() {
         if (!(caller.is(ADMIN) || caller.is(FINANCE) || caller.is(EVALUATOR) || caller.is(VIEWER))) {
-            throw forbidden("one of the roles admin, finance, evaluator or viewer is required (token roles "
-                    + caller.roles() + ")");
+            throw forbidden("须具有 admin、finance、evaluator 或 viewer 之一的角色" + "（令牌的角色为 " + caller.roles() + "）");
         }
     }
 
     /** Indicator systems, assignments and the audit trail: admin only. */
     public void admin(String what) {
         if (!caller.is(ADMIN)) {
-            throw forbidden("only admin users may " + what + " (token roles " + caller.roles() + ")");
+            throw forbidden("只有管理员（admin）可以" + what + "（令牌的角色为 " + caller.roles() + "）");
         }
     }
 
@@ -59,21 +58,20 @@ public class AccessPolicy {
         }
         String refusal = null;
         if (caller.is(FINANCE)) {
-            refusal = financeRefusal(unitCode, "read");
+            refusal = financeRefusal(unitCode, "查看");
             if (refusal == null) {
                 return;
             }
         }
         if (caller.is(EVALUATOR)) {
-            String evaluatorRefusal = evaluatorRefusal(unitCode, year, "read");
+            String evaluatorRefusal = evaluatorRefusal(unitCode, year, "查看");
             if (evaluatorRefusal == null) {
                 return;
             }
-            refusal = refusal == null ? evaluatorRefusal : refusal + "; " + evaluatorRefusal;
+            refusal = refusal == null ? evaluatorRefusal : refusal + "；" + evaluatorRefusal;
         }
         throw forbidden(refusal != null ? refusal
-                : "reading a unit's scores requires the role admin, viewer, finance (own unit) or evaluator (own county)"
-                + " (token roles " + caller.roles() + ")");
+                : "查看单位的得分须具有 admin、viewer、finance（本单位）或 evaluator（本县）角色" + "（令牌的角色为 " + caller.roles() + "）");
     }
 
     /** Writing a judgement: admin, or an evaluator of the unit's county. */
@@ -83,14 +81,13 @@ public class AccessPolicy {
             return;
         }
         if (caller.is(EVALUATOR)) {
-            String refusal = evaluatorRefusal(unitCode, year, "judge");
+            String refusal = evaluatorRefusal(unitCode, year, "评分");
             if (refusal == null) {
                 return;
             }
             throw forbidden(refusal);
         }
-        throw forbidden("judgements are written by admin users or evaluators of the unit's county (token roles "
-                + caller.roles() + ")");
+        throw forbidden("评分由管理员（admin）或单位所在县的评价人员（evaluator）记录" + "（令牌的角色为 " + caller.roles() + "）");
     }
 
     /** Recording a unit's published scores: admin, or finance staff of that unit. */
@@ -99,14 +96,13 @@ public class AccessPolicy {
             return;
         }
         if (caller.is(FINANCE)) {
-            String refusal = financeRefusal(unitCode, "record the published scores of");
+            String refusal = financeRefusal(unitCode, "记录公布得分");
             if (refusal == null) {
                 return;
             }
             throw forbidden(refusal);
         }
-        throw forbidden("published scores are recorded by admin users or the unit's own finance staff (token roles "
-                + caller.roles() + ")");
+        throw forbidden("公布得分由管理员（admin）或本单位的财政人员（finance）记录" + "（令牌的角色为 " + caller.roles() + "）");
     }
 
     /** A county's ranking: admin and viewer, evaluators of that county; never finance. */
@@ -116,26 +112,24 @@ public class AccessPolicy {
         }
         if (caller.is(EVALUATOR)) {
             if (caller.county().orElse(null) == null || caller.county().orElse(null).isBlank()) {
-                throw forbidden("an evaluator token needs a county claim to read a county's ranking");
+                throw forbidden("评价人员的令牌须有 county 声明（所在县）才能查看县的排名");
             }
             if (caller.county().orElse(null).equals(county)) {
                 return;
             }
-            throw forbidden("evaluators may only read the ranking of their own county (token county "
-                    + caller.county().orElse(null) + ", requested " + county + ")");
+            throw forbidden("评价人员只能查看本县的排名（令牌的县为 " + caller.county().orElse(null) + "，请求的是 " + county + "）");
         }
-        throw forbidden("a county ranking requires the role admin, viewer or evaluator (own county); finance users "
-                + "see no county-wide ranking (token roles " + caller.roles() + ")");
+        throw forbidden("查看县的排名须具有 admin、viewer 或 evaluator（本县）角色；财政人员不查看全县排名" + "（令牌的角色为 " + caller.roles() + "）");
     }
 
     /** Null when the finance user may act on the unit; decided from the token only. */
     private String financeRefusal(String unitCode, String verb) {
         String own = caller.unit().orElse(null);
         if (own == null || own.isBlank()) {
-            return "a finance token needs a unit claim to " + verb + " a unit";
+            return "财政人员的令牌须有 unit 声明（所在单位）才能" + verb + "单位的数据";
         }
         if (!own.equals(unitCode)) {
-            return "finance users may only " + verb + " their own unit (token unit " + own + ", requested " + unitCode + ")";
+            return "财政人员只能" + verb + "本单位的数据（令牌的单位为 " + own + "，请求的是 " + unitCode + "）";
         }
         return null;
     }
@@ -144,16 +138,15 @@ public class AccessPolicy {
     private String evaluatorRefusal(String unitCode, int year, String verb) {
         String own = caller.county().orElse(null);
         if (own == null || own.isBlank()) {
-            return "an evaluator token needs a county claim to " + verb + " a unit";
+            return "评价人员的令牌须有 county 声明（所在县）才能" + verb + "单位";
         }
         Optional<String> county = countyOf(unitCode, year);
         if (county.isEmpty()) {
-            return "evaluators may only " + verb + " units of their own county, and no budget data of unit " + unitCode
-                    + " for " + year + " has arrived to show that it belongs to " + own;
+            return "评价人员只能" + verb + "本县的单位，而单位 " + unitCode + " " + year + " 年度尚无预算数据到达，"
+                    + "无法确认其属于" + own;
         }
         if (!county.get().equals(own)) {
-            return "evaluators may only " + verb + " units of their own county (token county " + own
-                    + ", unit " + unitCode + " belongs to " + county.get() + ")";
+            return "评价人员只能" + verb + "本县的单位（令牌的县为 " + own + "，单位 " + unitCode + " 属于" + county.get() + "）";
         }
         return null;
     }

@@ -2,6 +2,7 @@ package cn.perfeval.scoring.service;
 
 import cn.perfeval.events.BudgetUnitYearChanged;
 import cn.perfeval.platform.audit.AuditTrail;
+import cn.perfeval.platform.api.Versions;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.scoring.domain.Assignment;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
@@ -178,36 +179,43 @@ public class ScoringService {
      */
     @Transactional
     public JudgementRecord judge(Actor actor, String unitCode, int year, String systemCode, String indicatorCode,
-                                 JudgementInput in) {
+                                 JudgementInput in, Long ifMatch) {
         BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
         String county = snapshot == null ? null : snapshot.county;
         IndicatorSystem system = systems.versionFor(systemCode, county, year)
-                .orElseThrow(() -> ApiException.notFound("no indicator system " + systemCode));
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + systemCode + " 的指标体系"));
         IndicatorSystem.Node leaf = system.leaf(indicatorCode)
-                .orElseThrow(() -> ApiException.notFound("indicator system " + systemCode + " v" + system.version()
-                        + " has no indicator " + indicatorCode));
+                .orElseThrow(() -> ApiException.notFound("指标体系 " + systemCode + " 第 " + system.version()
+                        + " 版没有指标 " + indicatorCode));
         if (!leaf.judged()) {
-            throw ApiException.invalid("indicatorCode", "indicator " + indicatorCode + " (" + leaf.name()
-                    + ") is computed from the budget data, not judged", indicatorCode);
+            throw ApiException.invalid("indicatorCode", "指标 " + indicatorCode + "（" + leaf.name()
+                    + "）按预算数据计算得分，不由评价人评分", indicatorCode);
         }
         if ((in.points() == null) == (in.deduction() == null)) {
-            throw ApiException.invalid("points", "give either points or a deduction from the maximum, not both",
+            throw ApiException.invalid("points", "请给出得分（points）或扣分（deduction）二者之一",
                     in.points() == null ? null : in.points().toPlainString());
         }
         BigDecimal max = leaf.maxPoints();
         BigDecimal points;
         if (in.points() != null) {
             if (in.points().signum() < 0 || in.points().compareTo(max) > 0) {
-                throw ApiException.invalid("points", "must be between 0 and the indicator's maximum " + max.toPlainString(),
+                throw ApiException.invalid("points", "得分应在 0 到该指标满分 " + max.toPlainString() + " 分之间",
                         in.points().toPlainString());
             }
             points = in.points();
         } else {
             if (in.deduction().signum() < 0 || in.deduction().compareTo(max) > 0) {
-                throw ApiException.invalid("deduction", "must be between 0 and the indicator's maximum " + max.toPlainString(),
+                throw ApiException.invalid("deduction", "扣分应在 0 到该指标满分 " + max.toPlainString() + " 分之间",
                         in.deduction().toPlainString());
             }
             points = max.subtract(in.deduction());
+        }
+        lock("judgement:" + unitCode + ":" + year + ":" + systemCode + ":" + indicatorCode);
+        long current = JudgementRecord.version(unitCode, year, systemCode, indicatorCode);
+        String what = "指标 " + indicatorCode + " 的评分";
+        Versions.requireIfMatch(ifMatch, current > 0, what);
+        if (ifMatch != null) {
+            Versions.check(ifMatch, current, what);
         }
         JudgementRecord previous = JudgementRecord.current(unitCode, year, systemCode).get(indicatorCode);
         JudgementRecord j = new JudgementRecord();
@@ -223,6 +231,7 @@ public class ScoringService {
         j.judgedAt = in.at() != null ? in.at() : OffsetDateTime.now();
         j.recordedAt = OffsetDateTime.now();
         j.persist();
+        j.version = current + 1;
         ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, system);
         Map<String, Object> after = judgementAudit(j);
         after.put("score", ScoreSummary.of(rescored));
@@ -246,10 +255,16 @@ public class ScoringService {
 
     /** Assigns a system version to a county and year and rescores its unit-years with it. */
     @Transactional
-    public Assignment assign(Actor actor, String county, int year, String systemCode, int version) {
-        IndicatorSystem system = systems.find(systemCode, version).orElseThrow(() -> ApiException.invalid("version",
-                "indicator system " + systemCode + " has no version " + version, Integer.toString(version)));
+    public Assignment assign(Actor actor, String county, int year, String systemCode, int version, Long ifMatch) {
+        IndicatorSystem system = systems.find(systemCode, version).orElseThrow(() -> ApiException.invalid("systemVersion",
+                "指标体系 " + systemCode + " 没有第 " + version + " 版", Integer.toString(version)));
+        lock("assignment:" + county + ":" + year);
         Assignment a = em.find(Assignment.class, new Assignment.Key(county, year), LockModeType.PESSIMISTIC_WRITE);
+        String what = county + " " + year + " 年度的指标体系分配";
+        Versions.requireIfMatch(ifMatch, a != null, what);
+        if (ifMatch != null) {
+            Versions.check(ifMatch, a == null ? 0 : a.version, what);
+        }
         Map<String, Object> before = a == null ? null
                 : new LinkedHashMap<>(Map.of("systemCode", a.systemCode, "version", a.systemVersion));
         if (a == null) {
@@ -258,6 +273,7 @@ public class ScoringService {
             a.systemCode = systemCode;
             a.systemVersion = version;
             a.assignedAt = OffsetDateTime.now();
+            a.version = 1;
             a.persist();
         } else if (a.systemCode.equals(systemCode) && a.systemVersion == version) {
             return a;
@@ -265,6 +281,7 @@ public class ScoringService {
             a.systemCode = systemCode;
             a.systemVersion = version;
             a.assignedAt = OffsetDateTime.now();
+            a.version++;
         }
         List<BudgetSnapshot> affected = em.createQuery("select b from BudgetSnapshot b where b.county = ?1 "
                         + "and b.key.fiscalYear = ?2 and b.version > 0 order by b.key.unitCode", BudgetSnapshot.class)
@@ -281,8 +298,15 @@ public class ScoringService {
 
     /** Records what a unit published and rescores it, so that its score event lists the differences. */
     @Transactional
-    public PublishedRecord recordPublished(Actor actor, String unitCode, int year, Published published) {
+    public PublishedRecord recordPublished(Actor actor, String unitCode, int year, Published published, Long ifMatch) {
         BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
+        lock("published:" + unitCode + ":" + year);
+        long current = PublishedRecord.version(unitCode, year);
+        String what = "单位 " + unitCode + " " + year + " 年度公布的得分";
+        Versions.requireIfMatch(ifMatch, current > 0, what);
+        if (ifMatch != null) {
+            Versions.check(ifMatch, current, what);
+        }
         Published before = published(unitCode, year).orElse(null);
         PublishedRecord r = new PublishedRecord();
         r.unitCode = unitCode;
@@ -290,6 +314,7 @@ public class ScoringService {
         r.document = write(published);
         r.recordedAt = OffsetDateTime.now();
         r.persist();
+        r.version = current + 1;
         ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, systems.systemFor(snapshot.county, year));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("published", published);
@@ -300,13 +325,30 @@ public class ScoringService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Published> published(String unitCode, int year) {
+        return recordedPublished(unitCode, year).map(RecordedPublished::published);
+    }
+
+    /** The published scores as last recorded, with their version. */
+    public record RecordedPublished(Published published, long version) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RecordedPublished> recordedPublished(String unitCode, int year) {
         return PublishedRecord.current(unitCode, year).map(p -> {
             try {
-                return mapper.readValue(p.document, Published.class);
+                return new RecordedPublished(mapper.readValue(p.document, Published.class), p.version);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored published scores unreadable", e);
             }
         });
+    }
+
+    /**
+     * Serialises the writers of one resource until the end of the transaction, also before its first
+     * row exists (a row lock cannot), so that its version is read and checked against If-Match by one at a time.
+     */
+    private void lock(String resource) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, resource).getSingleResult();
     }
 
     /** The snapshot of a unit-year whose budget data has arrived, locked; null before that. */
@@ -362,9 +404,20 @@ public class ScoringService {
                 .filter(s -> s.version > 0);
     }
 
+    /**
+     * Reads what this service stored itself. Not the request mapper: that one refuses what a client may
+     * not send (decimals of more than 10 places, among others), while a stored result keeps the exact
+     * value of every formula (6.1539070...).
+     */
+    private static final ObjectMapper STORED = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     public ScoreResult parse(ScoreRecord record) {
         try {
-            return mapper.readValue(record.result, ScoreResult.class);
+            return STORED.readValue(record.result, ScoreResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored score result unreadable", e);
         }
@@ -372,7 +425,7 @@ public class ScoringService {
 
     private Map<String, BigDecimal> read(String json) {
         try {
-            return mapper.readValue(json, MEASURES);
+            return STORED.readValue(json, MEASURES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored measures unreadable", e);
         }

@@ -128,19 +128,29 @@ public class SystemCatalog {
                 .setParameter(1, code).getResultList();
     }
 
+    /** The stored versions of a system, oldest first, without their documents. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredSystem> storedVersions(String code) {
+        return em.createQuery("select s from StoredSystem s where s.key.code = ?1 order by s.key.version", StoredSystem.class)
+                .setParameter(1, code).getResultList();
+    }
+
     private Optional<Integer> latestVersion(String code) {
         Integer v = em.createQuery("select max(s.key.version) from StoredSystem s where s.key.code = ?1", Integer.class)
                 .setParameter(1, code).getSingleResult();
         return Optional.ofNullable(v);
     }
 
-    /** Stores a new system as version 1. */
+    /**
+     * Stores a new system as version 1; 409 when a system of the code exists, also when another request
+     * creates it at the same moment (both wait on one lock, and the insert itself skips an existing key).
+     */
     @Transactional
     public IndicatorSystem create(Actor actor, IndicatorSystem s) {
         validate(s);
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + s.code()).getSingleResult();
         if (latestVersion(s.code()).isPresent()) {
-            throw ApiException.conflict("indicator system " + s.code()
-                    + " exists; add a version with POST /api/v1/systems/" + s.code() + "/versions");
+            throw exists(s.code());
         }
         IndicatorSystem stored = store(s.withVersion(1), false);
         audit.record(actor, AuditActions.SYSTEM_CREATED, null, null, "system:" + stored.code() + "/v1", null, stored);
@@ -151,26 +161,32 @@ public class SystemCatalog {
     @Transactional
     public IndicatorSystem addVersion(Actor actor, String code, IndicatorSystem s) {
         if (s.code() != null && !s.code().equals(code)) {
-            throw ApiException.invalid("code", "must be " + code + " (the system in the path) or absent", s.code());
+            throw ApiException.invalid("code", "应为路径中的指标体系代码 " + code + "，或省略", s.code());
         }
         IndicatorSystem withCode = new IndicatorSystem(code, 0, s.name(), s.description(), s.gradeBands(), s.groups());
         validate(withCode);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + code).getSingleResult();
-        int latest = latestVersion(code).orElseThrow(() -> ApiException.notFound("no indicator system " + code));
+        int latest = latestVersion(code).orElseThrow(() -> ApiException.notFound("没有代码为 " + code + " 的指标体系"));
         IndicatorSystem stored = store(withCode.withVersion(latest + 1), false);
         audit.record(actor, AuditActions.SYSTEM_VERSION_ADDED, null, null, "system:" + code + "/v" + stored.version(),
                 find(code, latest).orElse(null), stored);
         return stored;
     }
 
+    private static ApiException exists(String code) {
+        return ApiException.conflict("指标体系 " + code + " 已存在；新增版本请用 POST /api/v1/systems/" + code + "/versions");
+    }
+
+    /** Inserts a version; one stored meanwhile under the same code and number is a conflict, never a database error. */
     private IndicatorSystem store(IndicatorSystem s, boolean shipped) {
-        StoredSystem row = new StoredSystem();
-        row.key = new StoredSystem.Key(s.code(), s.version());
-        row.name = s.name();
-        row.document = write(s);
-        row.shipped = shipped;
-        row.createdAt = OffsetDateTime.now();
-        row.persist();
+        int inserted = em.createNativeQuery("INSERT INTO indicator_system (code, version, name, document, shipped, created_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
+                .setParameter(1, s.code()).setParameter(2, s.version()).setParameter(3, s.name())
+                .setParameter(4, write(s)).setParameter(5, shipped).setParameter(6, OffsetDateTime.now())
+                .executeUpdate();
+        if (inserted == 0) {
+            throw exists(s.code());
+        }
         return s;
     }
 
@@ -178,8 +194,8 @@ public class SystemCatalog {
         List<ProblemDetail.FieldError> errors = SystemValidator.validate(s, Measures.names()).stream()
                 .map(v -> new ProblemDetail.FieldError(v.field(), v.message(), v.rejected())).toList();
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("the indicator system is invalid: " + errors.get(0).field() + ": "
-                    + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors);
+            throw ApiException.invalid("指标体系有误：" + errors.get(0).field() + "：" + errors.get(0).message()
+                    + (errors.size() > 1 ? "（另有 " + (errors.size() - 1) + " 处）" : ""), errors);
         }
     }
 

@@ -61,13 +61,13 @@ class AccessMatrixTest {
         String admin = TOKENS.admin();
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, county, 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                TestAuth.given(admin).get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
         TestAuth.given(admin).contentType(ContentType.JSON).body(judgement())
-                .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
         TestAuth.given(admin).contentType(ContentType.JSON).body(Examples.PUBLISHED)
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
         TestAuth.given(admin).contentType(ContentType.JSON).body(system(system))
-                .post("/api/systems").then().statusCode(201);
+                .post("/api/v1/systems").then().statusCode(201);
     }
 
     static String judgement() {
@@ -98,24 +98,24 @@ class AccessMatrixTest {
         Map<Who, Outcome> everyone = expect(OK, OK, OK, OK, OK, OK);
         Map<Who, Outcome> adminOnly = expect(OK, NO, NO, NO, NO, NO);
         Map<Who, Outcome> readRule = expect(OK, OK, NO, OK, NO, OK);
-        String u = "/api/units/{u}/years/2024";
+        String u = "/api/v1/units/{u}/years/2024";
         List<Operation> ops = new ArrayList<>();
-        ops.add(new Operation("list systems", "GET", () -> "/api/systems", null, false, everyone));
-        ops.add(new Operation("create a system", "POST", () -> "/api/systems",
+        ops.add(new Operation("list systems", "GET", () -> "/api/v1/systems", null, false, everyone));
+        ops.add(new Operation("create a system", "POST", () -> "/api/v1/systems",
                 () -> system("m-" + UUID.randomUUID().toString().substring(0, 8)), true, adminOnly));
-        ops.add(new Operation("read a system", "GET", () -> "/api/systems/xiangtan-county", null, false, everyone));
-        ops.add(new Operation("list versions", "GET", () -> "/api/systems/xiangtan-county/versions", null, false, everyone));
-        ops.add(new Operation("add a version", "POST", () -> "/api/systems/" + system + "/versions",
+        ops.add(new Operation("read a system", "GET", () -> "/api/v1/systems/xiangtan-county", null, false, everyone));
+        ops.add(new Operation("list versions", "GET", () -> "/api/v1/systems/xiangtan-county/versions", null, false, everyone));
+        ops.add(new Operation("add a version", "POST", () -> "/api/v1/systems/" + system + "/versions",
                 () -> system(system), true, adminOnly));
-        ops.add(new Operation("read a version", "GET", () -> "/api/systems/xiangtan-county/versions/1", null, false, everyone));
-        ops.add(new Operation("list measures", "GET", () -> "/api/measures", null, false, everyone));
-        ops.add(new Operation("assign a system", "PUT", () -> "/api/assignments/" + otherCounty + "/2024",
-                () -> "{\"systemCode\": \"national-common\", \"version\": 1}", true, adminOnly));
-        ops.add(new Operation("read an assignment", "GET", () -> "/api/assignments/" + county + "/2024", null, false, everyone));
-        ops.add(new Operation("county ranking", "GET", () -> "/api/counties/" + county + "/years/2024/ranking", null, false,
+        ops.add(new Operation("read a version", "GET", () -> "/api/v1/systems/xiangtan-county/versions/1", null, false, everyone));
+        ops.add(new Operation("list measures", "GET", () -> "/api/v1/measures", null, false, everyone));
+        ops.add(new Operation("assign a system", "PUT", () -> "/api/v1/counties/" + otherCounty + "/years/2024/assignment",
+                () -> "{\"systemCode\": \"national-common\", \"systemVersion\": 1}", true, adminOnly));
+        ops.add(new Operation("read an assignment", "GET", () -> "/api/v1/counties/" + county + "/years/2024/assignment", null, false, everyone));
+        ops.add(new Operation("county ranking", "GET", () -> "/api/v1/counties/" + county + "/years/2024/ranking", null, false,
                 expect(OK, NO, NO, OK, NO, OK)));
-        ops.add(new Operation("current score", "GET", () -> "/api/scores/" + unit + "/2024", null, false, readRule));
-        ops.add(new Operation("score history", "GET", () -> "/api/scores/" + unit + "/2024/history", null, false, readRule));
+        ops.add(new Operation("current score", "GET", () -> "/api/v1/units/" + unit + "/years/2024/score", null, false, readRule));
+        ops.add(new Operation("score history", "GET", () -> "/api/v1/units/" + unit + "/years/2024/score/history", null, false, readRule));
         ops.add(new Operation("write a judgement", "PUT", () -> u.replace("{u}", unit) + "/judgements/xiangtan-county/B1",
                 AccessMatrixTest::judgement, true, expect(OK, NO, NO, OK, NO, NO)));
         ops.add(new Operation("current judgements", "GET", () -> u.replace("{u}", unit) + "/judgements/xiangtan-county",
@@ -126,7 +126,7 @@ class AccessMatrixTest {
                 () -> Examples.PUBLISHED, true, expect(OK, OK, NO, NO, NO, NO)));
         ops.add(new Operation("read published scores", "GET", () -> u.replace("{u}", unit) + "/published", null, false, readRule));
         ops.add(new Operation("inconsistencies", "GET", () -> u.replace("{u}", unit) + "/inconsistencies", null, false, readRule));
-        ops.add(new Operation("audit trail", "GET", () -> "/api/audit?unit=" + unit, null, false, adminOnly));
+        ops.add(new Operation("audit trail", "GET", () -> "/api/v1/audit?unitCode=" + unit, null, false, adminOnly));
         return ops;
     }
 
@@ -148,14 +148,14 @@ class AccessMatrixTest {
     static String state() {
         String admin = TOKENS.admin();
         return String.join("\n",
-                TestAuth.given(admin).get("/api/systems").then().statusCode(200).extract().body().asString(),
-                TestAuth.given(admin).get("/api/systems/" + system + "/versions").then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/assignments/" + otherCounty + "/2024").then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
+                TestAuth.given(admin).get("/api/v1/systems").then().statusCode(200).extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/systems/" + system + "/versions").then().extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/counties/" + otherCounty + "/years/2024/assignment").then().extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
                         .then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/units/" + unit + "/years/2024/published").then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/scores/" + unit + "/2024/history").then().extract().body().asString(),
-                TestAuth.given(admin).get("/api/audit?size=1&unit=" + unit).then().extract().path("total").toString());
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score/history").then().extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/audit?size=1&unitCode=" + unit).then().extract().path("total").toString());
     }
 
     @Test
@@ -169,6 +169,13 @@ class AccessMatrixTest {
                 boolean refusedWrite = op.write() && e.getValue() != Outcome.OK;
                 String before = refusedWrite ? state() : null;
                 RequestSpecification request = as(e.getKey());
+                if (op.method().equals("PUT")) {
+                    // replacing what exists says which version it replaces (docs/api.md, the 428 rule)
+                    String etag = TestAuth.given(TOKENS.admin()).get(op.path().get()).then().extract().header("ETag");
+                    if (etag != null) {
+                        request.header("If-Match", etag);
+                    }
+                }
                 if (op.body() != null) {
                     request.contentType(ContentType.JSON).body(op.body().get());
                 }
@@ -180,8 +187,8 @@ class AccessMatrixTest {
                             wrong.add(what + ": expected 2xx, got " + r.statusCode() + " " + r.body().asString());
                         }
                     }
-                    case UNAUTHORIZED -> problem(wrong, what, r, 401, "urn:perfeval:problem:unauthorized");
-                    case FORBIDDEN -> problem(wrong, what, r, 403, "urn:perfeval:problem:forbidden");
+                    case UNAUTHORIZED -> problem(wrong, what, r, 401, "/problems/unauthorized");
+                    case FORBIDDEN -> problem(wrong, what, r, 403, "/problems/forbidden");
                 }
                 if (refusedWrite) {
                     refusedWritesChecked++;

@@ -43,17 +43,17 @@ class AuthenticationTest {
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 + "." + parts[1] + ".");
         for (Map.Entry<String, String> e : bad.entrySet()) {
-            given().header("Authorization", "Bearer " + e.getValue()).get("/api/systems").then()
+            given().header("Authorization", "Bearer " + e.getValue()).get("/api/v1/systems").then()
                     .statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer")
-                    .body("type", equalTo("urn:perfeval:problem:unauthorized"))
+                    .body("type", equalTo("/problems/unauthorized"))
                     .body("status", equalTo(401));
         }
-        given().get("/api/systems").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("type", equalTo("urn:perfeval:problem:unauthorized"));
-        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/systems").then().statusCode(401)
+        given().get("/api/v1/systems").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("type", equalTo("/problems/unauthorized"));
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/systems").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + valid).get("/api/systems").then().statusCode(200);
+        given().header("Authorization", "Bearer " + valid).get("/api/v1/systems").then().statusCode(200);
     }
 
     @Test
@@ -61,39 +61,39 @@ class AuthenticationTest {
         String unit = TestEvents.newUnit();
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, "权限县", 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("Authorization", "Bearer " + TOKENS.viewer()).get("/api/scores/" + unit + "/2024")
+                given().header("Authorization", "Bearer " + TOKENS.viewer()).get("/api/v1/units/" + unit + "/years/2024/score")
                         .then().statusCode(200));
         // finance without unit, evaluator without county, an unknown role
         given().header("Authorization", "Bearer " + TOKENS.token("f", "finance", null, null))
-                .get("/api/scores/" + unit + "/2024").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("urn:perfeval:problem:forbidden")).body("detail", containsString("unit claim"));
+                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("/problems/forbidden")).body("detail", containsString("unit 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
-                .get("/api/scores/" + unit + "/2024").then().statusCode(403).body("detail", containsString("county claim"));
+                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).body("detail", containsString("county 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
-                .get("/api/counties/权限县/years/2024/ranking").then().statusCode(403).body("detail", containsString("county claim"));
+                .get("/api/v1/counties/权限县/years/2024/ranking").then().statusCode(403).body("detail", containsString("county 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("g", "guest", null, null))
-                .get("/api/systems").then().statusCode(403).body("detail", containsString("admin, finance, evaluator or viewer"));
+                .get("/api/v1/systems").then().statusCode(403).body("detail", containsString("admin、finance、evaluator 或 viewer"));
         // the detail names what is required
         given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
-                .get("/api/scores/431321002/2024").then().statusCode(403)
-                .body("detail", equalTo("finance users may only read their own unit (token unit 431321001, requested 431321002)"));
+                .get("/api/v1/units/431321002/years/2024/score").then().statusCode(403)
+                .body("detail", equalTo("财政人员只能查看本单位的数据（令牌的单位为 431321001，请求的是 431321002）"));
         // another unit's existence is not revealed: the same answer for a unit that exists and one that does not
         String existing = given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
-                .get("/api/scores/" + unit + "/2024").then().statusCode(403).extract().path("detail");
+                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(403).extract().path("detail");
         String missing = given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
-                .get("/api/scores/NOSUCHUNIT/2024").then().statusCode(403).extract().path("detail");
+                .get("/api/v1/units/NOSUCHUNIT/years/2024/score").then().statusCode(403).extract().path("detail");
         assertThat(existing.replace(unit, "?")).isEqualTo(missing.replace("NOSUCHUNIT", "?"));
         // an evaluator is refused a unit whose county is not known to this service
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县"))
-                .get("/api/scores/NODATA1/2024").then().statusCode(403).body("detail", containsString("no budget data"));
+                .get("/api/v1/units/NODATA1/years/2024/score").then().statusCode(403).body("detail", containsString("尚无预算数据"));
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县")).contentType("application/json")
                 .body("{\"points\": 4, \"reason\": \"r\", \"by\": \"e\"}")
-                .put("/api/units/NODATA1/years/2024/judgements/xiangtan-county/B1").then().statusCode(403);
+                .put("/api/v1/units/NODATA1/years/2024/judgements/xiangtan-county/B1").then().statusCode(403);
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县"))
-                .get("/api/scores/" + unit + "/2024").then().statusCode(200);
+                .get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200);
         // a unit's county is that of the unit-year: another year without data is refused
         given().header("Authorization", "Bearer " + TOKENS.evaluator("权限县"))
-                .get("/api/scores/" + unit + "/2023").then().statusCode(403);
+                .get("/api/v1/units/" + unit + "/years/2023/score").then().statusCode(403);
     }
 
     @Test
@@ -131,7 +131,7 @@ class AuthenticationTest {
                 assertThat(op.getValue().get("security").toString()).as(op.getKey() + " " + path.getKey()).contains("bearer");
             }
         }
-        assertThat(operations).isEqualTo(19);
-        assertThat(paths).containsKey("/api/audit");
+        assertThat(operations).isEqualTo(20);
+        assertThat(paths).containsKey("/api/v1/audit");
     }
 }

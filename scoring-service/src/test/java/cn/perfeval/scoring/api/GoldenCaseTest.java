@@ -58,7 +58,7 @@ class GoldenCaseTest {
             new String[]{"D1", "points", "42", "全年重点工作基本完成，个别项目进度滞后"});
 
     static ValidatableResponse score(String unit) {
-        return given().get("/api/scores/" + unit + "/2024").then().statusCode(200);
+        return given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200);
     }
 
     /** The current result read with exact decimals. */
@@ -68,11 +68,20 @@ class GoldenCaseTest {
     }
 
     static void judge(String unit, String system, String code, String kind, String value, String reason) {
-        given().contentType(ContentType.JSON)
+        judge(unit, system, code, kind, value, reason, null);
+    }
+
+    /** A judgement replacing version {@code ifMatch} of the indicator's (null: the first one). */
+    static void judge(String unit, String system, String code, String kind, String value, String reason, String ifMatch) {
+        var request = given();
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.contentType(ContentType.JSON)
                 .body("""
                         {"%s": %s, "reason": "%s", "evidence": "中路铺镇2024年度部门整体支出绩效自评报告", "by": "县财政局评价组"}
                         """.formatted(kind, value, reason))
-                .put("/api/units/" + unit + "/years/2024/judgements/" + system + "/" + code)
+                .put("/api/v1/units/" + unit + "/years/2024/judgements/" + system + "/" + code)
                 .then().statusCode(200);
     }
 
@@ -80,7 +89,7 @@ class GoldenCaseTest {
         String unit = TestEvents.newUnit();
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, COUNTY, 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200).body("budgetVersion", equalTo(1)));
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(1)));
         for (String[] j : JUDGEMENTS) {
             judge(unit, "xiangtan-county", j[0], j[1], j[2], j[3]);
         }
@@ -133,29 +142,29 @@ class GoldenCaseTest {
         assertThat(d1.path("judgement").path("reason").asText()).isEqualTo("全年重点工作基本完成，个别项目进度滞后");
         assertThat(last.path("inconsistencies").isArray()).isTrue();
 
-        given().get("/api/units/" + unit + "/years/2024/judgements/xiangtan-county").then().statusCode(200)
-                .body("size()", equalTo(7)).body("find { it.indicatorCode == 'C1' }.points", equalTo(4));
+        given().get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county").then().statusCode(200)
+                .body("items.size()", equalTo(7)).body("items.find { it.indicatorCode == 'C1' }.points", equalTo(4));
     }
 
     @Test
     void aJudgementIsKeptWithItsHistoryAndTheLatestCounts() {
         String unit = scoredGoldenUnit();
-        judge(unit, "xiangtan-county", "D1", "points", "40", "复核后调整");
+        judge(unit, "xiangtan-county", "D1", "points", "40", "复核后调整", "\"1\"");
         score(unit).body("total", equalTo(91))
                 .body("result.indicators.find { it.code == 'D1' }.judgement.reason", equalTo("复核后调整"));
-        given().get("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/D1/history").then().statusCode(200)
-                .body("points", equalTo(List.of(42, 40)))
-                .body("reason", equalTo(List.of("全年重点工作基本完成，个别项目进度滞后", "复核后调整")));
-        given().get("/api/scores/" + unit + "/2024/history").then().body("size()", equalTo(9))
-                .body("total[7]", equalTo(93)).body("total[8]", equalTo(91));
+        given().get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/D1/history").then().statusCode(200)
+                .body("items.points", equalTo(List.of(42, 40)))
+                .body("items.reason", equalTo(List.of("全年重点工作基本完成，个别项目进度滞后", "复核后调整")));
+        given().get("/api/v1/units/" + unit + "/years/2024/score/history").then().body("items.size()", equalTo(9))
+                .body("items.total[7]", equalTo(93)).body("items.total[8]", equalTo(91));
 
         // a judgement under another system scores the unit-year under that system too, beside the assigned one
         judge(unit, "national-common", "E14", "points", "5", "满意度调查 96%");
-        given().get("/api/scores/" + unit + "/2024?system=national-common").then().statusCode(200)
+        given().get("/api/v1/units/" + unit + "/years/2024/score?system=national-common").then().statusCode(200)
                 .body("result.systemCode", equalTo("national-common"))
                 .body("result.indicators.find { it.code == 'E14' }.points", equalTo(5))
                 .body("total", equalTo(14));
-        given().get("/api/scores/" + unit + "/2024").then().body("result.systemCode", equalTo("xiangtan-county"))
+        given().get("/api/v1/units/" + unit + "/years/2024/score").then().body("result.systemCode", equalTo("xiangtan-county"))
                 .body("total", equalTo(91));
         List<JsonNode> events = TestEvents.scoreEventsUntil(unit + ":2024",
                 e -> e.path("system").path("code").asText().equals("national-common"));
@@ -166,7 +175,7 @@ class GoldenCaseTest {
     @Test
     void invalidJudgementsAreRefusedWithTheField() {
         String unit = TestEvents.newUnit();
-        String base = "/api/units/" + unit + "/years/2024/judgements/xiangtan-county/";
+        String base = "/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/";
         given().contentType(ContentType.JSON).body("{\"points\": 5.5, \"reason\": \"r\", \"by\": \"e\"}").put(base + "B1")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("points")).body("errors[0].rejected", equalTo("5.5"));
@@ -183,13 +192,13 @@ class GoldenCaseTest {
         given().contentType(ContentType.JSON).body("{\"points\": 4, \"reason\": \"r\", \"by\": \"e\"}").put(base + "Z9")
                 .then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"points\": 4, \"reason\": \"r\", \"by\": \"e\"}")
-                .put("/api/units/" + unit + "/years/2024/judgements/nope/B1").then().statusCode(404);
+                .put("/api/v1/units/" + unit + "/years/2024/judgements/nope/B1").then().statusCode(404);
         // recorded before the budget data: kept, and counted once the data arrives
         given().contentType(ContentType.JSON).body("{\"points\": 4, \"reason\": \"r\", \"by\": \"e\"}").put(base + "B1")
                 .then().statusCode(200).body("rescored", equalTo(false)).body("points", equalTo(4));
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, COUNTY, 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200)
                         .body("result.indicators.find { it.code == 'B1' }.points", equalTo(4)));
     }
 
@@ -197,17 +206,17 @@ class GoldenCaseTest {
     void thePublishedGradeAndRoundedDivisorsAreInconsistent() {
         String unit = scoredGoldenUnit();
         given().contentType(ContentType.JSON).body(TestEvents.GOLDEN_PUBLISHED)
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
 
         given().contentType(ContentType.JSON).body("{\"indicators\": [{\"name\": \"预算调整率\", \"points\": -4}], \"total\": 93}")
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(400)
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("indicators[0].points"));
         given().contentType(ContentType.JSON).body("{\"indicators\": [{\"points\": 4}]}")
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(400)
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(400)
                 .body("errors[0].field", equalTo("indicators[0].name"));
-        given().get("/api/units/" + unit + "/years/2024/published").then().statusCode(200).body("grade", equalTo("良"));
+        given().get("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200).body("grade", equalTo("良"));
 
-        given().get("/api/units/" + unit + "/years/2024/inconsistencies").then().statusCode(200)
+        given().get("/api/v1/units/" + unit + "/years/2024/inconsistencies").then().statusCode(200)
                 .body("systemCode", equalTo("xiangtan-county"))
                 .body("inconsistencies.kind", equalTo(List.of("PRINTED_FIGURE", "PRINTED_FIGURE", "PRINTED_FIGURE", "GRADE")))
                 .body("inconsistencies.indicator", equalTo(java.util.Arrays.asList("A1", "A2", "A3", null)))

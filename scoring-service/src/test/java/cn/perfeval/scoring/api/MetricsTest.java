@@ -46,7 +46,7 @@ class MetricsTest {
         TestAuth.asAdmin();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                    given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
         } finally {
             TestAuth.anonymous();
         }

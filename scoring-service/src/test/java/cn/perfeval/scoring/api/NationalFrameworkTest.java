@@ -40,14 +40,14 @@ class NationalFrameworkTest {
     @Test
     void goldenMeasuresUnderTheNationalFramework() {
         String county = "国家框架县" + UUID.randomUUID().toString().substring(0, 6);
-        given().contentType(ContentType.JSON).body("{\"systemCode\": \"national-common\", \"version\": 1}")
-                .put("/api/assignments/" + county + "/2024").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"systemCode\": \"national-common\", \"systemVersion\": 1}")
+                .put("/api/v1/counties/" + county + "/years/2024/assignment").then().statusCode(200);
         String unit = TestEvents.newUnit();
         TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, county, 1, TestEvents.GOLDEN_MEASURES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200));
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
 
-        JsonPath r = given().get("/api/scores/" + unit + "/2024").then().statusCode(200)
+        JsonPath r = given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200)
                 .body("result.systemCode", equalTo("national-common"))
                 .body("complete", equalTo(false))
                 .body("maxTotal", equalTo(100))
@@ -69,7 +69,7 @@ class NationalFrameworkTest {
                 .containsEntry("E14", "AWAITING_JUDGEMENT");
         assertThat(status.values().stream().filter("AWAITING_JUDGEMENT"::equals).count()).isEqualTo(15);
 
-        given().config(TestEvents.DECIMALS).get("/api/scores/" + unit + "/2024").then()
+        given().config(TestEvents.DECIMALS).get("/api/v1/units/" + unit + "/years/2024/score").then()
                 // 125 / 136 = 91.91 % ≤ 100 % → full 4
                 .body("result.indicators.find { it.code == 'I21' }.points", equalTo(4))
                 .body("result.indicators.find { it.code == 'I21' }.displayValue", TestEvents.decimal("91.91"))

@@ -30,25 +30,25 @@ class ParameterGuardTest {
 
     @Test
     void aNulInAPathParameterIsRefusedNamingIt() {
-        given().urlEncodingEnabled(false).get("/api/systems/a%00b").then().statusCode(400)
+        given().urlEncodingEnabled(false).get("/api/v1/systems/a%00b").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].field", equalTo("systemCode"))
                 .body("errors[0].message", containsString("控制字符"));
     }
 
     @Test
     void controlCharactersAndLineBreaksInAQueryParameterAreRefusedNamingIt() {
-        given().urlEncodingEnabled(false).get("/api/audit?actor=a%00b").then().statusCode(400)
+        given().urlEncodingEnabled(false).get("/api/v1/audit?actor=a%00b").then().statusCode(400)
                 .body("errors[0].field", equalTo("actor"));
-        given().urlEncodingEnabled(false).get("/api/audit?actor=a%0Ab").then().statusCode(400)
+        given().urlEncodingEnabled(false).get("/api/v1/audit?actor=a%0Ab").then().statusCode(400)
                 .body("errors[0].field", equalTo("actor"))
                 .body("errors[0].message", containsString("换行符"));
-        given().urlEncodingEnabled(false).get("/api/audit?actor=a%E2%80%AEb").then().statusCode(400)
+        given().urlEncodingEnabled(false).get("/api/v1/audit?actor=a%E2%80%AEb").then().statusCode(400)
                 .body("errors[0].field", equalTo("actor"));
     }
 
     @Test
     void ordinaryParametersPass() {
-        given().queryParam("actor", "县财政局 评价组").get("/api/audit").then().statusCode(200);
+        given().queryParam("actor", "县财政局 评价组").get("/api/v1/audit").then().statusCode(200);
     }
 }

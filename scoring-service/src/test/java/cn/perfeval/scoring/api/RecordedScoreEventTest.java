@@ -69,16 +69,16 @@ class RecordedScoreEventTest {
         String budget = RecordedEvents.read(RecordedEvents.BUDGET, unit);
         BudgetUnitYearChanged budgetEvent = EventCodec.readBudgetEvent(budget);
         TestEvents.send(unit + ":2024", budget);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/scores/" + unit + "/2024").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/units/" + unit + "/years/2024/score").then()
                 .statusCode(200).body("budgetVersion", org.hamcrest.Matchers.equalTo((int) budgetEvent.version())));
         for (String[] j : JUDGEMENTS) {
             given().contentType(ContentType.JSON)
                     .body(Map.of(j[1], new BigDecimal(j[2]), "reason", j[3], "evidence", j[4], "by", "县财政局评价组"))
-                    .put("/api/units/" + unit + "/years/2024/judgements/xiangtan-county/" + j[0])
+                    .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/" + j[0])
                     .then().statusCode(200);
         }
         given().contentType(ContentType.JSON).body(TestEvents.GOLDEN_PUBLISHED)
-                .put("/api/units/" + unit + "/years/2024/published").then().statusCode(200);
+                .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
 
         String key = unit + ":2024";
         AtomicReference<String> last = new AtomicReference<>();

@@ -92,13 +92,13 @@ class RuleShapesTest {
         assertThat(problems("IF(basicActual > basicBudget, MAX(basicActual - basicBudget, 0), ROUND(ABS(-basicActual), 2))", measures))
                 .isEmpty();
         assertThat(problems("MIN(basicActual, basicBudget) / basicBudget * 100 >= 90 && !(basicActual = 0)", measures)).isEmpty();
-        assertThat(problems("SQRT(basicActual)", measures)).singleElement().asString().contains("does not parse");
-        assertThat(problems("DT_NOW()", measures)).singleElement().asString().contains("does not parse");
-        assertThat(problems("STR_UPPER(\"x\")", measures)).singleElement().asString().contains("does not parse");
-        assertThat(problems("basicActual ^ 2", measures)).singleElement().asString().contains("does not parse");
-        assertThat(problems("basicActual[0]", measures)).singleElement().asString().contains("does not parse");
-        assertThat(problems("PI * basicActual", measures)).singleElement().asString().contains("unknown measure 'PI'");
-        assertThat(problems("basicactual / basicBudget", measures)).singleElement().asString().contains("unknown measure 'basicactual'");
+        assertThat(problems("SQRT(basicActual)", measures)).singleElement().asString().contains("无法解析");
+        assertThat(problems("DT_NOW()", measures)).singleElement().asString().contains("无法解析");
+        assertThat(problems("STR_UPPER(\"x\")", measures)).singleElement().asString().contains("无法解析");
+        assertThat(problems("basicActual ^ 2", measures)).singleElement().asString().contains("无法解析");
+        assertThat(problems("basicActual[0]", measures)).singleElement().asString().contains("无法解析");
+        assertThat(problems("PI * basicActual", measures)).singleElement().asString().contains("未知的度量 'PI'");
+        assertThat(problems("basicactual / basicBudget", measures)).singleElement().asString().contains("未知的度量 'basicactual'");
     }
 
     private static List<String> problems(String formula, Set<String> measures) {

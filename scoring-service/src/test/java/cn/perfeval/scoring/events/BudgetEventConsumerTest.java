@@ -73,7 +73,7 @@ class BudgetEventConsumerTest {
         send(unit + ":2024", event(unit, 1, "3553"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200)
                         .body("budgetVersion", equalTo(1))
                         .body("result.indicators.find { it.code == 'A2' }.points", equalTo(4))
                         .body("result.indicators.find { it.code == 'A2' }.displayValue", equalTo(108.51f))
@@ -105,15 +105,15 @@ class BudgetEventConsumerTest {
         // v2 arrives, then a duplicate of v2 and the older v1 (redelivery after a rebalance)
         send(key, event(unit, 2, "3400"), event(unit, 2, "3400"), event(unit, 1, "9999"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024/history").then().statusCode(200).body("size()", equalTo(1)));
+                given().get("/api/v1/units/" + unit + "/years/2024/score/history").then().statusCode(200).body("items.size()", equalTo(1)));
         // v3 follows them on the same partition: once it is scored, the duplicate and the older
         // event have been consumed too, and the history shows they added nothing
         send(key, event(unit, 3, "3600"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200).body("budgetVersion", equalTo(3)));
-        given().get("/api/scores/" + unit + "/2024/history").then().body("size()", equalTo(2))
-                .body("budgetVersion", equalTo(List.of(2, 3)));
-        given().get("/api/scores/" + unit + "/2024").then()
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(3)));
+        given().get("/api/v1/units/" + unit + "/years/2024/score/history").then().body("items.size()", equalTo(2))
+                .body("items.budgetVersion", equalTo(List.of(2, 3)));
+        given().get("/api/v1/units/" + unit + "/years/2024/score").then()
                 .body("result.indicators.find { it.code == 'A2' }.measures.basicActual", equalTo(3600));
     }
 
@@ -124,7 +124,7 @@ class BudgetEventConsumerTest {
         send(key, "{not json", "{\"type\": \"BudgetUnitYearChanged\", \"unitCode\": \"" + unit + "\"}",
                 event(unit, 1, "3553"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().statusCode(200).body("budgetVersion", equalTo(1)));
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(1)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(rejectedFor(key)).hasSize(2));
         assertThat(rejectedFor(key)).anyMatch(r -> r.startsWith("undecodable"))
@@ -138,7 +138,7 @@ class BudgetEventConsumerTest {
 
     @Test
     void unknownUnitHasNoScore() {
-        given().get("/api/scores/NOPE/2024").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/scores/NOPE/2024?system=nope").then().statusCode(400).body("errors[0].field", equalTo("system"));
+        given().get("/api/v1/units/NOPE/years/2024/score").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/units/NOPE/years/2024/score?system=nope").then().statusCode(400).body("errors[0].field", equalTo("system"));
     }
 }

@@ -62,9 +62,9 @@ class ConsumerFailureTest {
         String next = TestEvents.newUnit();
         TestEvents.send(next + ":2024", event(next, "湘潭县"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/scores/" + next + "/2024").then().statusCode(200).body("budgetVersion", equalTo(1)));
+                given().get("/api/v1/units/" + next + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(1)));
         // the event whose offsets were not committed was consumed again: scored once, not lost
-        given().get("/api/scores/" + first + "/2024/history").then().statusCode(200).body("size()", equalTo(1));
+        given().get("/api/v1/units/" + first + "/years/2024/score/history").then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
@@ -76,11 +76,11 @@ class ConsumerFailureTest {
         TestEvents.send(failing + ":2024", event(failing, "湘".repeat(150)), event(next, "湘潭县"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/api/scores/" + next + "/2024").then().statusCode(200).body("budgetVersion", equalTo(1)));
+                given().get("/api/v1/units/" + next + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(1)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(rejectedFor(failing + ":2024")).singleElement().asString()
                         .startsWith("processing failed 3 times: "));
-        given().get("/api/scores/" + failing + "/2024").then().statusCode(404);
+        given().get("/api/v1/units/" + failing + "/years/2024/score").then().statusCode(404);
         given().get("/q/health/ready").then().statusCode(200);
     }
 

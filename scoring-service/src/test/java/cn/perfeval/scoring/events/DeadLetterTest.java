@@ -74,7 +74,7 @@ class DeadLetterTest {
         TestAuth.asAdmin();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/scores/" + unit + "/2024").then().statusCode(200)
+                    given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200)
                             .body("budgetVersion", org.hamcrest.Matchers.equalTo(1)));
         } finally {
             TestAuth.anonymous();

@@ -56,7 +56,7 @@ class OrderingAndRestartTest {
     /** The stored result, without the time each unit's judgement was recorded (the one thing that differs by design). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> result(String unit) {
-        Map<String, Object> r = given().get("/api/scores/" + unit + "/2024").then().statusCode(200).extract().path("result");
+        Map<String, Object> r = given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).extract().path("result");
         for (Map<String, Object> i : (List<Map<String, Object>>) r.get("indicators")) {
             if (i.get("judgement") instanceof Map<?, ?> j) {
                 ((Map<String, Object>) j).remove("at");
@@ -71,7 +71,7 @@ class OrderingAndRestartTest {
         String unit = TestEvents.newUnit();
         for (String u : List.of(reference, unit)) {
             given().contentType(ContentType.JSON).body("{\"points\": 40, \"reason\": \"基本完成\", \"by\": \"评价组\"}")
-                    .put("/api/units/" + u + "/years/2024/judgements/xiangtan-county/D1").then().statusCode(200);
+                    .put("/api/v1/units/" + u + "/years/2024/judgements/xiangtan-county/D1").then().statusCode(200);
         }
         TestEvents.send(reference + ":2024", event(reference, 1), event(reference, 2), event(reference, 3), event(reference, 4));
 
@@ -83,24 +83,24 @@ class OrderingAndRestartTest {
         TestEvents.send(key, event(unit, 3));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/api/scores/" + reference + "/2024").then().statusCode(200).body("budgetVersion", equalTo(4));
-            given().get("/api/scores/" + unit + "/2024").then().statusCode(200).body("budgetVersion", equalTo(4));
+            given().get("/api/v1/units/" + reference + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(4));
+            given().get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).body("budgetVersion", equalTo(4));
         });
         // a marker after everything on the same partition: once it is scored, every earlier record was consumed
         TestEvents.send(key, TestEvents.budgetEvent(unit, "湘潭县", 5, measures(4)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/api/scores/" + unit + "/2024").then().body("budgetVersion", equalTo(5)));
+                given().get("/api/v1/units/" + unit + "/years/2024/score").then().body("budgetVersion", equalTo(5)));
 
         Map<String, Object> expected = result(reference);
         Map<String, Object> actual = result(unit);
         assertThat(actual).isEqualTo(expected);
         assertThat(actual.get("indicators").toString()).contains("3600 / 3274.34").contains("基本完成");
-        assertThat(expected.get("total")).isEqualTo(given().get("/api/scores/" + reference + "/2024").then().extract().path("total"));
+        assertThat(expected.get("total")).isEqualTo(given().get("/api/v1/units/" + reference + "/years/2024/score").then().extract().path("total"));
         // every applied version once, in order: nothing older or repeated was ever applied (a version
         // superseded by a newer one of the same unit-year in the same poll is not applied at all)
-        List<Integer> versions = given().get("/api/scores/" + unit + "/2024/history").then().extract().path("budgetVersion");
+        List<Integer> versions = given().get("/api/v1/units/" + unit + "/years/2024/score/history").then().extract().path("items.budgetVersion");
         assertThat(versions).isSorted().doesNotHaveDuplicates().endsWith(4, 5);
-        List<Integer> inOrder = given().get("/api/scores/" + reference + "/2024/history").then().extract().path("budgetVersion");
+        List<Integer> inOrder = given().get("/api/v1/units/" + reference + "/years/2024/score/history").then().extract().path("items.budgetVersion");
         assertThat(inOrder).isSorted().doesNotHaveDuplicates().endsWith(4).isSubsetOf(1, 2, 3, 4);
     }
 }

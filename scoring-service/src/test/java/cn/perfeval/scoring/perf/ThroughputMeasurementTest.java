@@ -93,12 +93,12 @@ class ThroughputMeasurementTest {
                 UNIT_YEARS * VERSIONS_PER_UNIT_YEAR / seconds);
 
         String token = DevTokens.shared().admin();
-        String scorePath = "/api/scores/" + prefix + "0001/2024";
+        String scorePath = "/api/v1/units/" + prefix + "0001/years/2024/score";
         TestAuth.given(token).get(scorePath).then().statusCode(200);
         double trivial = 0;
         double scores = 0;
         for (int round = 0; round < 3; round++) {
-            trivial = Math.max(trivial, rate(token, "/api/measures"));
+            trivial = Math.max(trivial, rate(token, "/api/v1/measures"));
             scores = Math.max(scores, rate(token, scorePath));
         }
         System.out.printf("ThroughputMeasurementTest: score reads %.0f req/s, trivial endpoint (GET /api/measures) "
