@@ -65,7 +65,7 @@ class OpenApiTest {
                         undocumented.add(where + ": " + status + " as problem+json");
                     }
                 }
-                if (!o.path("security").toString().contains("bearerJwt")) {
+                if (!o.path("security").toString().contains("bearer")) {
                     undocumented.add(where + ": bearer security requirement");
                 }
                 if (o.path("responses").path("200").isMissingNode() && o.path("responses").path("201").isMissingNode()) {
@@ -75,7 +75,7 @@ class OpenApiTest {
         }
         assertThat(operations).isEqualTo(21);
         assertThat(paths.has("/api/v1/audit")).isTrue();
-        JsonNode scheme = doc.path("components").path("securitySchemes").path("bearerJwt");
+        JsonNode scheme = doc.path("components").path("securitySchemes").path("bearer");
         assertThat(scheme.path("type").asText()).isEqualTo("http");
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
         assertThat(scheme.path("bearerFormat").asText()).isEqualTo("JWT");

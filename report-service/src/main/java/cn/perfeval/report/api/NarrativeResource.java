@@ -69,7 +69,6 @@ public class NarrativeResource {
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NarrativeVersion.class),
                     examples = @ExampleObject(name = "中路铺镇2024年", value = Examples.NARRATIVE_VERSION)))
-    @APIResponse(responseCode = "404", description = "不会出现：本服务尚不知道的单位年度也答复模板（第0版），而不是404")
     public Response current(@PathParam("unitCode") @UnitCode String unitCode,
                             @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readUnit(unitCode, year);
@@ -93,7 +92,6 @@ public class NarrativeResource {
     @APIResponse(responseCode = "400", description = "请求体、单位代码或年度无效，或 If-Match 不是版本号")
     @APIResponse(responseCode = "412", description = "If-Match 所指的版本已不是最新：其间有人保存了文字材料，请重新读取后再修改")
     @APIResponse(responseCode = "428", description = "文字材料已存在，保存时须在 If-Match 中给出所修改的版本号")
-    @APIResponse(responseCode = "404", description = "不会出现：第一次保存即创建该单位年度的文字材料，而不是答复404")
     public Response save(@PathParam("unitCode") @UnitCode String unitCode,
                          @PathParam("year") @Min(2000) @Max(2100) int year,
                          @Parameter(description = "所修改的版本号（读取时的 ETag）；文字材料已存在时必填")
@@ -111,7 +109,6 @@ public class NarrativeResource {
     @APIResponse(responseCode = "200", description = "一页版本",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NarrativeVersionPage.class),
                     examples = @ExampleObject(name = "中路铺镇2024年", value = Examples.NARRATIVE_HISTORY)))
-    @APIResponse(responseCode = "404", description = "不会出现：尚未保存过文字材料的单位年度答复空列表，而不是404")
     public Page<NarrativeVersion> history(@PathParam("unitCode") @UnitCode String unitCode,
                                           @PathParam("year") @Min(2000) @Max(2100) int year,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
