@@ -1,7 +1,6 @@
 package cn.perfeval.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -18,8 +17,8 @@ public record AuditEntry(
         String unitCode,
         Integer year,
         @Schema(description = "被改动的对象，如表名、score:<指标体系代码>", example = "staff") String target,
-        @Schema(description = "改动前的数据；新建时没有", type = SchemaType.OBJECT) JsonNode before,
-        @Schema(description = "改动后的数据", type = SchemaType.OBJECT) JsonNode after) {
+        @Schema(description = "改动前的数据；新建时没有") JsonNode before,
+        @Schema(description = "改动后的数据") JsonNode after) {
 
     /** The answer of {@code GET /api/v1/audit} as the document describes it: a {@link cn.perfeval.platform.api.Page} of entries. */
     @Schema(name = "AuditPage", description = "一页审计记录，新的在前")

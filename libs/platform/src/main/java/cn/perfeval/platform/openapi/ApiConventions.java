@@ -119,6 +119,7 @@ public class ApiConventions implements OASFilter {
             }
         }
         if (openAPI.getComponents().getSchemas() != null) {
+            anyJson(openAPI);
             openAPI.getComponents().getSchemas().values().forEach(ApiConventions::describeProperties);
         }
         if (openAPI.getTags() != null) {
@@ -234,6 +235,39 @@ public class ApiConventions implements OASFilter {
             example.put("instance", instance);
             media.addExample(type.kind(), OASFactory.createExample().summary(type.title()).value(example));
         }
+    }
+
+    /**
+     * A property held as a JSON tree (Jackson's {@code JsonNode}: the audit trail's before/after) is any JSON
+     * value; the scanner would describe the node class itself (an array with its getters as properties).
+     */
+    private static void anyJson(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        for (Schema schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Schema> p : new ArrayList<>(schema.getProperties().entrySet())) {
+                if (isJsonNode(p.getValue())) {
+                    schema.addProperty(p.getKey(), OASFactory.createSchema().description(p.getValue().getDescription()));
+                }
+            }
+        }
+        openAPI.getComponents().removeSchema("JsonNode");
+        openAPI.getComponents().removeSchema("JsonNodeType");
+    }
+
+    private static boolean isJsonNode(Schema s) {
+        if (s == null) {
+            return false;
+        }
+        if (s.getRef() != null && s.getRef().endsWith("/JsonNode")) {
+            return true;
+        }
+        if (s.getItems() != null && s.getItems().getRef() != null && s.getItems().getRef().endsWith("/JsonNode")) {
+            return true;
+        }
+        return s.getAllOf() != null && s.getAllOf().stream().anyMatch(ApiConventions::isJsonNode);
     }
 
     private static void describe(Parameter p) {
