@@ -126,13 +126,11 @@ public class UnitResource {
                     examples = @ExampleObject(name = "湘潭县", value = Examples.UNIT_PAGE)))
     public Page<UnitResponse> list(@Parameter(description = "只列这个县（市、区）的单位", example = "湘潭县")
                                    @QueryParam("county") @Size(max = 100) @PlainName String county,
-                                   @Parameter(description = "只列这一年度有预算数据的单位（2000–2100）", example = "2024",
-                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
-                                   @QueryParam("year") String yearParameter,
+                                   @Parameter(description = "只列这一年度有预算数据的单位（2000–2100）", example = "2024")
+                                   @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                    @Context UriInfo uriInfo) {
-        Integer year = year(yearParameter);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // finance sees its own unit only, an evaluator the units of its county
@@ -158,20 +156,6 @@ public class UnitResource {
         List<UnitResponse> items = query.page(page, size).list().stream()
                 .map(u -> UnitResponse.of(u, years(u.code))).toList();
         return Page.of(items, page, size, query.count(), uriInfo);
-    }
-
-    /**
-     * The year filter, read here rather than by JAX-RS: a query parameter JAX-RS cannot convert is answered
-     * 404 (as if the list did not exist), where {@code ?year=abc} is a bad request.
-     */
-    static Integer year(String parameter) {
-        if (parameter == null || parameter.isEmpty()) {
-            return null;
-        }
-        if (!parameter.matches("[0-9]{4}") || Integer.parseInt(parameter) < 2000 || Integer.parseInt(parameter) > 2100) {
-            throw ApiException.invalid("year", "年度应为 2000–2100 之间的 4 位数字", parameter);
-        }
-        return Integer.parseInt(parameter);
     }
 
     private static List<Integer> years(String unitCode) {

@@ -197,8 +197,7 @@ class SystemResourceTest {
         assertThat(unknownType).contains("groups[0].children[3].rule.type").contains("未知类型 steps")
                 .contains("bands").contains("deduction").contains("proportional").contains("passFail");
         // a value of the wrong kind: the field and what it should be
-        // (a text without "e": libs/platform's BoundedDecimals reads any text with an e as an exponent, reported to the lead)
-        String wrongKind = detail(valid.replace("\"perUnit\": 5", "\"perUnit\": \"lots\""));
+        String wrongKind = detail(valid.replace("\"perUnit\": 5", "\"perUnit\": \"five\""));
         assertThat(wrongKind).contains("groups[0].children[1].rule.perUnit").contains("数字");
         String notAnEnum = detail(valid.replace("\"direction\": \"below\"", "\"direction\": \"sideways\""));
         assertThat(notAnEnum).contains("groups[0].children[1].rule.direction").contains("above").contains("below");

@@ -50,8 +50,11 @@ public final class BoundedDecimals {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getText();
-            // the exponent is checked before the value is built: 1e-1000000000 would take long to normalise
-            int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+            // the exponent of a number is checked before the value is built: 1e-1000000000 would take long
+            // to normalise (a text is not a number at all: the coercion rules refuse it)
+            boolean number = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                    || p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT;
+            int e = number ? Math.max(text.indexOf('e'), text.indexOf('E')) : -1;
             if (e >= 0) {
                 try {
                     if (Math.abs(Integer.parseInt(text.substring(e + 1).replace("+", ""))) > 100) {

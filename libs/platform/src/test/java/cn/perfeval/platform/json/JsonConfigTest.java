@@ -42,6 +42,8 @@ class JsonConfigTest {
     @CsvSource(delimiter = '|', value = {
             "{\"amountUnit\":1}|amountUnit|元",
             "{\"total\":\"100\"}|total|数字",
+            "{\"total\":\"five\"}|total|数字",
+            "{\"total\":\"1e400\"}|total|数字",
             "{\"points\":\"3\"}|points|整数",
             "{\"complete\":\"true\"}|complete|",
             "{\"complete\":1}|complete|",
