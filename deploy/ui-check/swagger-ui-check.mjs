@@ -17,9 +17,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function authorize(page, token) {
   await page.click('.btn.authorize');
+  await page.waitForSelector('.modal-ux', { timeout: 10000 });
+  // already authorized (persist-authorization): log out in the dialog first, then the token field appears
+  const logout = await page.evaluateHandle(() => [...document.querySelectorAll('.modal-ux button')]
+    .find((b) => b.textContent.trim() === 'Logout'));
+  if (logout.asElement()) { await logout.asElement().click(); await sleep(300); }
   await page.waitForSelector('.modal-ux input', { timeout: 10000 });
-  const logout = await page.$('.modal-ux button.btn-done ~ button, .modal-ux .auth-btn-wrapper button.logout');
-  if (logout) { await logout.click(); await sleep(300); }
   await page.type('.modal-ux input', token);
   await page.click('.modal-ux .auth-btn-wrapper button.authorize');
   await sleep(300);
@@ -39,10 +42,10 @@ async function run(page, method, path) {
   const tryOut = await block.asElement().$('.try-out__btn');
   if (tryOut && (await tryOut.evaluate((b) => b.textContent.trim())) !== 'Cancel') { await tryOut.click(); await sleep(300); }
   await (await block.asElement().$('.execute')).click();
-  await block.asElement().waitForSelector('.live-responses-table .response-col_status', { timeout: 20000 });
+  await block.asElement().waitForSelector('.live-responses-table tbody .response-col_status', { timeout: 20000 });
   return block.asElement().evaluate((b) => ({
-    status: b.querySelector('.live-responses-table .response-col_status').textContent.trim(),
-    body: (b.querySelector('.live-responses-table .response-col_description pre')?.textContent || '').slice(0, 300),
+    status: b.querySelector('.live-responses-table tbody .response-col_status').textContent.trim(),
+    body: (b.querySelector('.live-responses-table tbody .response-col_description pre')?.textContent || '').slice(0, 300),
   }));
 }
 

@@ -69,7 +69,8 @@ public class ApiConventions implements OASFilter {
         PARAMETERS.put("page", new String[]{"页码，从 0 起", "0"});
         PARAMETERS.put("size", new String[]{"每页条数（1–200）", "50"});
         PARAMETERS.put("system", new String[]{"指标体系代码；不给时用该县年度指定的指标体系", "xiangtan-county"});
-        PARAMETERS.put("asOf", new String[]{"时点（ISO 8601 日期时间）：给出时返回该时点有效的结果", "2025-03-31T00:00:00Z"});
+        // no example: Swagger UI would fill it in, and a fixed past instant finds nothing for new data
+        PARAMETERS.put("asOf", new String[]{"时点（ISO 8601 日期时间，如 2025-03-31T00:00:00Z）：给出时返回该时点有效的结果", null});
         PARAMETERS.put("If-Match", new String[]{"读取时得到的版本（ETag），如 \"3\"；资源已被他人修改时拒绝（412）", "\"1\""});
 
         PROPERTIES.put("unitCode", "单位代码：18 位统一社会信用代码");
@@ -278,7 +279,7 @@ public class ApiConventions implements OASFilter {
         if (p.getDescription() == null || p.getDescription().isBlank()) {
             p.setDescription(known[0]);
         }
-        if (p.getExample() == null && (p.getExamples() == null || p.getExamples().isEmpty())) {
+        if (known[1] != null && p.getExample() == null && (p.getExamples() == null || p.getExamples().isEmpty())) {
             p.setExample(known[1]);
         }
     }
