@@ -27,6 +27,7 @@ public final class TextChecks {
     public record TextFinding(String place, String sentence, String message) {
     }
 
+    private static final Pattern SENTENCE = Pattern.compile("[^。；！？]+[。；！？]?");
     private static final Pattern DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
     private static final Pattern SUBTOTAL = Pattern.compile(
             "([^，。；：、\\s]{2,20}?)考核指标总计(\\d+(?:\\.\\d+)?)分(?:[，,]\\s*扣\\s*(\\d+(?:\\.\\d+)?)\\s*分[，,]\\s*得\\s*(\\d+(?:\\.\\d+)?)\\s*分)?");
@@ -189,7 +190,7 @@ public final class TextChecks {
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String paragraph : Narrative.paragraphs(text)) {
-            Matcher m = Pattern.compile("[^。；！？]+[。；！？]?").matcher(paragraph.strip());
+            Matcher m = SENTENCE.matcher(paragraph.strip());
             while (m.find()) {
                 if (!m.group().isBlank()) {
                     out.add(m.group().strip());

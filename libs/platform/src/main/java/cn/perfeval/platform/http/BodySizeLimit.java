@@ -41,20 +41,9 @@ public class BodySizeLimit {
             }
             if (declared > maxBytes) {
                 String detail = "请求体有 " + declared + " 字节，最多接受 " + maxBytes + " 字节";
-                ProblemDetail p = new ProblemDetail(ProblemType.TOO_LARGE.uri(), ProblemType.TOO_LARGE.title(), 413, detail,
-                        rc.request().path(), List.of(new ProblemDetail.FieldError("body", detail, null)));
-                String json;
-                try {
-                    json = mapper.writeValueAsString(p);
-                } catch (Exception e) {
-                    json = "{\"status\":413}";
-                }
-                String body = json;
-                Runnable answer = () -> {
-                    if (!rc.response().ended()) {
-                        rc.response().setStatusCode(413).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE).end(body);
-                    }
-                };
+                ProblemDetail p = ProblemType.TOO_LARGE.problem(detail, rc.request().path(),
+                        List.of(new ProblemDetail.FieldError("body", detail, null)));
+                Runnable answer = () -> HttpLimits.respond(rc, p, mapper);
                 if (rc.request().isEnded()) {
                     answer.run();
                     return;

@@ -78,16 +78,20 @@ public class HttpLimits {
             case 431 -> ProblemType.HEADERS_TOO_LARGE;
             default -> ProblemType.ofStatus(status);
         };
-        ProblemDetail p = new ProblemDetail(type.uri(), type.title(), status, detail, rc.request().path(),
-                field == null ? List.of() : List.of(new ProblemDetail.FieldError(field, detail, null)));
+        respond(rc, new ProblemDetail(type.uri(), type.title(), status, detail, rc.request().path(),
+                field == null ? List.of() : List.of(new ProblemDetail.FieldError(field, detail, null))), mapper);
+    }
+
+    /** Answers a problem from the routing layer, before any resource runs (unless an answer was already sent). */
+    static void respond(RoutingContext rc, ProblemDetail problem, ObjectMapper mapper) {
         String json;
         try {
-            json = mapper.writeValueAsString(p);
+            json = mapper.writeValueAsString(problem);
         } catch (Exception e) {
-            json = "{\"status\":" + status + "}";
+            json = "{\"status\":" + problem.status() + "}";
         }
         if (!rc.response().ended()) {
-            rc.response().setStatusCode(status).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE).end(json);
+            rc.response().setStatusCode(problem.status()).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE).end(json);
         }
     }
 }

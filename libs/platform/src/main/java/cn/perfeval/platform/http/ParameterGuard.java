@@ -41,31 +41,43 @@ public class ParameterGuard {
         if (method == null) {
             return;
         }
-        for (Parameter p : method.getParameters()) {
-            Class<?> type = p.getType();
-            boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class
-                    || type == short.class || type == Short.class;
-            if (!whole) {
-                continue;
-            }
-            QueryParam query = p.getAnnotation(QueryParam.class);
-            PathParam path = p.getAnnotation(PathParam.class);
-            String name = query != null ? query.value() : path != null ? path.value() : null;
-            if (name == null) {
-                continue;
-            }
-            List<String> values = (query != null ? uri.getQueryParameters() : uri.getPathParameters()).getOrDefault(name, List.of());
-            long max = type == int.class || type == Integer.class ? Integer.MAX_VALUE
-                    : type == short.class || type == Short.class ? Short.MAX_VALUE : Long.MAX_VALUE;
+        for (WholeNumber n : WHOLE_NUMBERS.computeIfAbsent(method, ParameterGuard::wholeNumbers)) {
+            List<String> values = (n.query() ? uri.getQueryParameters() : uri.getPathParameters()).getOrDefault(n.name(), List.of());
             for (String value : values) {
                 if (value == null || value.isEmpty()) {
                     continue;
                 }
-                if (!WHOLE.matcher(value).matches() || new java.math.BigInteger(value).abs().compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-                    throw ApiException.invalid(name, "参数 " + name + " 应为整数（半角数字 0–9）", null);
+                if (!WHOLE.matcher(value).matches() || new java.math.BigInteger(value).abs().compareTo(java.math.BigInteger.valueOf(n.max())) > 0) {
+                    throw ApiException.invalid(n.name(), "参数 " + n.name() + " 应为整数（半角数字 0–9）", null);
                 }
             }
         }
+    }
+
+    /** A path or query parameter an operation takes as a whole number, and the largest it can hold. */
+    private record WholeNumber(String name, boolean query, long max) {
+    }
+
+    /** Per resource method, read once: the reflection is not repeated on every request. */
+    private static final java.util.Map<Method, List<WholeNumber>> WHOLE_NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<WholeNumber> wholeNumbers(Method method) {
+        List<WholeNumber> out = new java.util.ArrayList<>();
+        for (Parameter p : method.getParameters()) {
+            Class<?> type = p.getType();
+            boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class;
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            PathParam path = p.getAnnotation(PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (!whole || name == null) {
+                continue;
+            }
+            long max = type == int.class || type == Integer.class ? Integer.MAX_VALUE
+                    : type == short.class || type == Short.class ? Short.MAX_VALUE : Long.MAX_VALUE;
+            out.add(new WholeNumber(name, query != null, max));
+        }
+        return List.copyOf(out);
     }
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,19}");

@@ -48,12 +48,7 @@ public class ApiConventions implements OASFilter {
     public static final List<String> TAG_ORDER = List.of("单位", "预算数据", "审核发现", "得分", "评判", "报告",
             "县级汇总", "指标体系", "度量", "审计");
 
-    /** The golden case: the unit, year, county, system and indicator the examples of paths use. */
-    public static final Map<String, String> GOLDEN = Map.of(
-            "unitCode", "114303210062309155", "year", "2024", "county", "湘潭县",
-            "systemCode", "xiangtan-county", "indicatorCode", "A1", "version", "1", "kind", "validation");
-
-    /** Parameters of the vocabulary: description and example. */
+    /** Parameters of the vocabulary: description and example (the golden case's unit, year, county, system …). */
     static final Map<String, String[]> PARAMETERS = new LinkedHashMap<>();
 
     /** Body properties of the vocabulary that are not measures. */
@@ -305,17 +300,14 @@ public class ApiConventions implements OASFilter {
         }
     }
 
-    /** The path with the golden values in its parameters: the instance of its examples. */
+    /** The path with its parameters' examples (the golden values, {@link #describe}): the instance of its examples. */
     static String concrete(String path, List<Parameter> parameters) {
         Matcher m = PATH_PARAMETER.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = GOLDEN.get(name);
-            if (value == null) {
-                value = parameters.stream().filter(p -> name.equals(p.getName()) && p.getExample() != null)
-                        .map(p -> String.valueOf(p.getExample())).findFirst().orElse(name);
-            }
+            String value = parameters.stream().filter(p -> name.equals(p.getName()) && p.getExample() != null)
+                    .map(p -> String.valueOf(p.getExample())).findFirst().orElse(name);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);

@@ -5,16 +5,12 @@ import java.util.List;
 /** A request the service refuses, with the HTTP status and the problem to report. */
 public class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String kind;
-    private final String title;
+    private final ProblemType type;
     private final List<ProblemDetail.FieldError> errors;
 
     public ApiException(ProblemType type, String detail, List<ProblemDetail.FieldError> errors) {
         super(detail);
-        this.status = type.status();
-        this.kind = type.kind();
-        this.title = type.title();
+        this.type = type;
         this.errors = List.copyOf(errors);
     }
 
@@ -62,10 +58,10 @@ public class ApiException extends RuntimeException {
     }
 
     public ProblemDetail toProblem(String instance) {
-        return new ProblemDetail(ProblemDetail.type(kind), title, status, getMessage(), instance, errors);
+        return type.problem(getMessage(), instance, errors);
     }
 
     public int status() {
-        return status;
+        return type.status();
     }
 }

@@ -37,8 +37,7 @@ public class ProblemMappers {
                 .map(v -> new ProblemDetail.FieldError(fieldOf(v), v.getMessage(), rejected(v)))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new ProblemDetail(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
-                detail, uri.getPath(), errors));
+        return respond(ProblemType.VALIDATION.problem(detail, uri.getPath(), errors));
     }
 
     /** Wrong types ("lots" for an amount); more specific than Quarkus' own mapper of it. */
@@ -54,7 +53,7 @@ public class ProblemMappers {
         List<ProblemDetail.FieldError> errors = d.field().isEmpty()
                 ? List.of()
                 : List.of(new ProblemDetail.FieldError(d.field(), d.message(), null));
-        return respond(new ProblemDetail(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400,
+        return respond(ProblemType.MALFORMED_BODY.problem(
                 d.field().isEmpty() ? d.message() : d.field() + ": " + d.message(), uri.getPath(), errors));
     }
 

@@ -120,6 +120,10 @@ public enum ProblemType {
     }
 
     public ProblemDetail problem(String detail, String instance) {
-        return new ProblemDetail(uri(), title, status, detail, instance, java.util.List.of());
+        return problem(detail, instance, java.util.List.of());
+    }
+
+    public ProblemDetail problem(String detail, String instance, java.util.List<ProblemDetail.FieldError> errors) {
+        return new ProblemDetail(uri(), title, status, detail, instance, errors);
     }
 }
