@@ -155,13 +155,16 @@ public final class Scorer {
         return Expressions.isDivisionByZero(e) ? Expressions.ExactZeroDivision.DIVISION_BY_ZERO : "公式无法求值";
     }
 
-    /** EvalEx treats variable names case-insensitively; measures are matched the same way. */
+    /**
+     * EvalEx treats variable names case-insensitively; measures are matched the same way. A measure
+     * present without a value (null) is missing, like an absent one.
+     */
     private static BigDecimal lookup(Map<String, BigDecimal> measures, String name) {
         BigDecimal v = measures.get(name);
         if (v != null) {
             return v;
         }
-        return measures.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        return measures.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null)
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
