@@ -50,7 +50,8 @@ import java.util.function.Function;
  * <li>a record that cannot be decoded, or whose processing fails {@code perfeval.kafka.consumer.max-attempts}
  * times (with a doubling backoff), is set aside ({@link DeadLetters}: dead-letter topic, then a
  * {@code rejected_event} row with the reason) and the loop moves on. Failures of the database
- * connection, lock conflicts and timeouts are not counted: the record waits until they pass;</li>
+ * connection, lock conflicts and timeouts are not counted: the record waits until they pass. The
+ * handler is then told ({@link Handler#setAside}), so that the service can say what was not processed;</li>
  * <li>any other failure of the loop itself (a commit or a poll that throws) closes the consumer, and
  * a new one is opened after {@code perfeval.kafka.consumer.restart-backoff}; meanwhile
  * {@link #health()} says why, and the service is not ready ({@link ConsumerHealth}). Records
@@ -96,6 +97,41 @@ public final class ConsumerLoop<T> {
 
         /** One event on its own, after {@link #applyBatch} failed, to find the record that fails. */
         void applyOne(T event);
+
+        /**
+         * Called once a record was set aside (after its dead letter was acknowledged and its
+         * {@code rejected_event} row kept), before its offset is committed; by default nothing. A
+         * service marks here what the record was about (scoring: the unit-year is not scored, with
+         * the reason). A failure that is not the record's fault (database unavailable, a lock
+         * conflict) propagates, so that the record is met again; any other is logged, never stops
+         * the loop.
+         */
+        default void setAside(SetAside<T> aside) {
+        }
+    }
+
+    /**
+     * A record set aside: the record as received; its event when it was decoded (null for poison);
+     * the reason as in the dead letter; the failed attempts (0 for poison); the failure (the
+     * {@link PoisonRecordException} for poison, else the last processing failure).
+     */
+    public record SetAside<T>(ConsumerRecord<byte[], byte[]> record, T event, String reason, int attempts,
+                              Throwable failure) {
+
+        /** Undecodable or invalid, never tried. */
+        public boolean poison() {
+            return attempts == 0;
+        }
+
+        /** The record's key as text (invalid UTF-8 and NUL replaced), null without key. */
+        public String key() {
+            return DeadLetters.lossy(record.key());
+        }
+
+        /** The record's value as text (invalid UTF-8 and NUL replaced), null without value. */
+        public String value() {
+            return DeadLetters.lossy(record.value());
+        }
     }
 
     /**
@@ -283,7 +319,7 @@ public final class ConsumerLoop<T> {
                     handler.applyOne(item.event());
                     attempts.remove(id(r));
                 } catch (RuntimeException e) {
-                    Duration wait = failed(r, e);
+                    Duration wait = failed(item, e);
                     if (wait != null) {
                         // consumed again from here after the wait; what was done before it is committed
                         for (TopicPartition tp : records.partitions()) {
@@ -302,7 +338,8 @@ public final class ConsumerLoop<T> {
     }
 
     /** After a failed attempt: how long to wait before the next, or null when the record is now set aside. */
-    private Duration failed(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
+    private Duration failed(Item<T> item, RuntimeException e) {
+        ConsumerRecord<byte[], byte[]> r = item.record();
         String id = id(r);
         if (isTransient(e)) {
             LOG.warnf("%s: %s not processed (%s); it is tried again once this passes", spec.name(), id, describe(e));
@@ -312,7 +349,7 @@ public final class ConsumerLoop<T> {
         if (n >= settings.maxAttempts()) {
             putKeyInMdc(r.key());
             try {
-                setAside(r, "processing failed %d times: %s".formatted(n, describe(e)));
+                setAside(r, item.event(), "processing failed %d times: %s".formatted(n, describe(e)), n, e);
             } finally {
                 clearMdc();
             }
@@ -337,14 +374,14 @@ public final class ConsumerLoop<T> {
             }
             return decoder.decode(r.topic(), text);
         } catch (PoisonRecordException e) {
-            setAside(r, e.getMessage());
+            setAside(r, null, e.getMessage(), 0, e);
             return null;
         } finally {
             clearMdc();
         }
     }
 
-    private void setAside(ConsumerRecord<byte[], byte[]> r, String reason) {
+    private void setAside(ConsumerRecord<byte[], byte[]> r, T event, String reason, int attempts, Throwable failure) {
         String id = id(r);
         if (deadLettered.contains(id)) {
             return;
@@ -352,6 +389,14 @@ public final class ConsumerLoop<T> {
         String deadLetterTopic = spec.deadLetterTopic().apply(r.topic());
         LOG.warnf("%s set aside to %s: %s", id, deadLetterTopic, reason);
         deadLetters.setAside(r, deadLetterTopic, spec.group(), reason);
+        try {
+            handler.setAside(new SetAside<>(r, event, reason, attempts, failure));
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                throw e; // met again once this passes: dead letter and mark then repeated
+            }
+            LOG.errorf(e, "%s: set aside, but the service could not record what it was about", id);
+        }
         deadLettered.add(id);
     }
 
