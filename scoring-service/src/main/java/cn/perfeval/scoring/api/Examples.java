@@ -149,7 +149,27 @@ public final class Examples {
                   "judgement": {"points": 4, "deduction": 1, "reason": "管理制度基本健全", "evidence": "自评报告",
                                 "by": "县财政局评价组", "at": "2026-11-26T20:11:00Z"}}],
                "inconsistencies": [{"kind": "GRADE", "kindLabel": "等次不符", "published": "良", "computed": "优",
-                 "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]}}""";
+                 "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]},
+             "status": "SCORED", "statusLabel": "已计分"}""";
+
+    /** A score of older budget data: the newest version could not be scored. */
+    public static final String SCORE_NOT_SCORED = """
+            {"unitCode": "114303210062309155", "year": 2024, "version": 2, "budgetVersion": 3,
+             "computedAt": "2026-11-26T20:12:00.120Z", "total": 23, "maxTotal": 100, "grade": "差", "complete": false,
+             "result": {"systemCode": "xiangtan-county", "systemVersion": 1, "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）",
+               "total": 23, "maxTotal": 100, "grade": "差", "complete": false,
+               "groups": [{"code": "A", "name": "预算执行", "parent": null, "maxPoints": 30, "points": 23}],
+               "indicators": [
+                 {"code": "A1", "name": "预算调整率", "group": "A", "maxPoints": 5, "points": 4, "status": "SCORED",
+                  "statusLabel": "已计分", "formula": "adjustmentNet / yearStartBudget * 100",
+                  "measures": {"adjustmentNet": 307, "yearStartBudget": 4988.65}, "exactValue": 6.1539,
+                  "displayValue": 6.15, "unit": "%", "rule": "(0, 10] 得 4 分",
+                  "explanation": "预算调整率 = 预算调整数 / 年初预算数 × 100 = 307 / 4988.65 × 100 = 6.15 %，在区间 (0, 10] 内，得 4 分"}],
+               "inconsistencies": []},
+             "status": "NOT_SCORED", "statusLabel": "未计分",
+             "notScored": {"cause": "PROCESSING_FAILED", "causeLabel": "计分失败",
+               "reason": "计分失败 3 次：某项文字超出可保存的长度（如单位名称或所属县名称过长），数据无法保存，已转入待处理队列",
+               "budgetVersion": 4, "attempts": 3, "since": "2026-11-27T09:30:00.250Z"}}""";
 
     public static final String SCORE_HISTORY = """
             {"items": [{"version": 1, "budgetVersion": 3, "computedAt": "2026-11-26T20:10:00.456Z", "total": 23, "grade": "差",

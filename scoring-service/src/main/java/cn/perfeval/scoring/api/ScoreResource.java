@@ -4,11 +4,14 @@ import cn.perfeval.platform.api.Page;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
+import cn.perfeval.scoring.domain.NotScored;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
+import cn.perfeval.scoring.service.NotScoredMarks;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 @Path("/api/v1/units/{unitCode}/years/{year}/score")
 @Authenticated
@@ -43,8 +47,10 @@ public class ScoreResource {
     private final ScoringService scoring;
     private final SystemCatalog systems;
     private final AccessPolicy access;
+    private final NotScoredMarks marks;
 
-    public ScoreResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access) {
+    public ScoreResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, NotScoredMarks marks) {
+        this.marks = marks;
         this.scoring = scoring;
         this.systems = systems;
         this.access = access;
@@ -65,7 +71,54 @@ public class ScoreResource {
                             @Schema(description = "等次，按指标体系的等次标准由总分得出（如 优、良、中、差）") String grade,
                             @Schema(description = "是否各指标均已计分（评价人评分的指标均已评分、所需数据均已到达）") boolean complete,
                             @JsonRawValue @Schema(implementation = ScoreResult.class,
-                                    description = "完整结果：各指标得分及计算过程、各级小计、与单位公布得分的差异") String result) {
+                                    description = "完整结果：各指标得分及计算过程、各级小计、与单位公布得分的差异") String result,
+                            @Schema(description = "该单位年度最新收到的预算数据是否已计分（当前状态，不随 asOf 变化）："
+                                    + "SCORED 已计分；NOT_SCORED 最新的预算数据未能计分（见 notScored），此处的得分是较早的"
+                                    + "预算数据（budgetVersion）的得分，已过时", enumeration = {"SCORED", "NOT_SCORED"},
+                                    required = true) String status,
+                            @Schema(description = "计分状态的中文名称", enumeration = {"已计分", "未计分"},
+                                    required = true) String statusLabel,
+                            @Schema(description = "最新的预算数据为何未能计分；已计分时省略", nullable = true) NotScoredView notScored) {
+
+        static ScoreView of(String unitCode, int year, long version, long budgetVersion, OffsetDateTime computedAt,
+                            BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
+                            Optional<NotScored> mark) {
+            NotScoredView why = mark.map(NotScoredView::of).orElse(null);
+            return new ScoreView(unitCode, year, version, budgetVersion, computedAt, total, maxTotal, grade, complete,
+                    result, why == null ? SCORED : NOT_SCORED, why == null ? "已计分" : "未计分", why);
+        }
+    }
+
+    static final String SCORED = "SCORED";
+    static final String NOT_SCORED = "NOT_SCORED";
+
+    /** Why the newest budget data of a unit-year is not scored. */
+    @Schema(description = "最新的预算数据未能计分的原因：该预算数据事件已转入待处理队列（死信主题），"
+            + "待同一单位年度该版本或更新版本的有效预算数据计分后清除")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NotScoredView(
+            @Schema(description = "原因类别：UNREADABLE 数据无法读取，UNSUPPORTED_VERSION 数据格式版本不支持，"
+                    + "INVALID 数据不完整或不合规，PROCESSING_FAILED 计分失败（多次重试后）",
+                    enumeration = {"UNREADABLE", "UNSUPPORTED_VERSION", "INVALID", "PROCESSING_FAILED"}) String cause,
+            @Schema(description = "原因类别的中文名称", enumeration = {"数据无法读取", "数据格式版本不支持", "数据不完整或不合规",
+                    "计分失败"}) String causeLabel,
+            @Schema(description = "原因的说明") String reason,
+            @Schema(description = "未能计分的预算数据版本号；数据无法读取时可能省略", nullable = true) Long budgetVersion,
+            @Schema(description = "计分尝试的次数；数据无法读取或不合规时为 0") int attempts,
+            @Schema(description = "自何时起未计分（该单位年度上次计分后第一次转入待处理队列的时间）", format = "date-time")
+            OffsetDateTime since) {
+
+        static NotScoredView of(NotScored n) {
+            return new NotScoredView(n.cause.name(), n.cause.label(), n.reason, n.budgetVersion, n.attempts, n.since);
+        }
+
+        /** The 404 detail when there is no older score: which unit-year, why, which version, since when. */
+        String detail(String unitCode, int year) {
+            return "单位 " + unitCode + " " + year + " 年度未计分：" + reason
+                    + (budgetVersion == null ? "" : "（第 " + budgetVersion + " 版预算数据）")
+                    + "，自 " + since.withOffsetSameInstant(java.time.ZoneOffset.ofHours(8))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "（北京时间）起";
+        }
     }
 
     /** One line of the history. */
@@ -83,38 +136,45 @@ public class ScoreResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "getScore", summary = "单位年度的当前得分",
             description = "该单位年度在指定指标体系（system，缺省为其所在县该年度分配的指标体系）下最近一次计分的完整结果，"
-                    + "每个指标都有计算过程和理由；给出 asOf（ISO-8601 时间）时，为该时间及以前最近一次计分的结果。")
+                    + "每个指标都有计算过程和理由；给出 asOf（ISO-8601 时间）时，为该时间及以前最近一次计分的结果。"
+                    + "status 说明最新收到的预算数据是否已计分：其事件无法读取或计分多次失败而转入待处理队列时为 NOT_SCORED，"
+                    + "notScored 给出原因；此时返回的是较早的预算数据的得分（已过时），没有较早的得分时答 404，detail 说明原因。")
     @APIResponse(responseCode = "200", description = "当前得分",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreView.class),
-                    examples = @ExampleObject(name = "score", value = Examples.SCORE)))
+                    examples = {@ExampleObject(name = "score", value = Examples.SCORE),
+                            @ExampleObject(name = "notScored", summary = "最新的预算数据未能计分，返回较早的得分",
+                                    value = Examples.SCORE_NOT_SCORED)}))
     @APIResponse(responseCode = "400", description = "未知的指标体系，或 asOf 不是带时区的时间")
-    @APIResponse(responseCode = "404", description = "该单位年度在此指标体系下尚未计分（或在 asOf 时尚未计分）")
+    @APIResponse(responseCode = "404", description = "该单位年度在此指标体系下尚未计分（或在 asOf 时尚未计分）；"
+            + "其预算数据因无法读取或计分失败而转入待处理队列时，detail 说明原因、预算数据版本和起始时间")
     public ScoreView current(@PathParam("unitCode") @UnitCode String unitCode,
                              @PathParam("year") @Min(2000) @Max(2100) int year,
                              @QueryParam("system") String systemCode,
                              @QueryParam("asOf") String asOf) {
         access.readUnit(unitCode, year);
+        Optional<NotScored> mark = marks.find(unitCode, year);
         if (asOf == null || asOf.isBlank()) {
             // the frequent read, in one statement; when it finds nothing, the checks below say why
             var stored = scoring.currentScore(unitCode, year, systemCode);
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new ScoreView(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
-                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result());
+                return ScoreView.of(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
+                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark);
             }
         }
         String code = systemCode(systems, scoring, unitCode, year, systemCode);
         ScoreRecord r;
         if (asOf == null || asOf.isBlank()) {
             r = ScoreRecord.current(unitCode, year, code)
-                    .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code)));
+                    .orElseThrow(() -> ApiException.notFound(mark.map(m -> NotScoredView.of(m).detail(unitCode, year))
+                            .orElseGet(() -> notScored(unitCode, year, code))));
         } else {
             OffsetDateTime at = parseInstant(asOf);
             r = ScoreRecord.asOf(unitCode, year, code, at)
                     .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code) + "（截至 " + asOf + "）"));
         }
-        return new ScoreView(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
-                r.grade, r.complete, r.result);
+        return ScoreView.of(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
+                r.grade, r.complete, r.result, mark);
     }
 
     static String notScored(String unitCode, int year, String systemCode) {

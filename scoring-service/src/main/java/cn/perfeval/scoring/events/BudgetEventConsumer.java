@@ -2,11 +2,13 @@ package cn.perfeval.scoring.events;
 
 import cn.perfeval.platform.kafka.ConsumerLoop;
 import cn.perfeval.platform.kafka.ConsumerLoops;
+import cn.perfeval.platform.json.BoundedDecimals;
 import cn.perfeval.platform.kafka.PoisonRecordException;
 import cn.perfeval.events.BudgetUnitYearChanged;
 import cn.perfeval.events.EventCodec;
 import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.scoring.config.ScoringConfig;
+import cn.perfeval.scoring.service.NotScoredMarks;
 import cn.perfeval.scoring.service.ScoringService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +26,8 @@ import java.util.TreeMap;
 /**
  * Consumes budget events and has each unit-year rescored, through the shared consumer loop
  * ({@link ConsumerLoop}: offsets committed after the database commit, poison and records failing
- * every attempt set aside to the dead-letter topic, the consumer restarted after any other failure).
+ * every attempt set aside to the dead-letter topic and their unit-year marked not scored
+ * ({@link NotScoredMarks}), the consumer restarted after any other failure).
  */
 @ApplicationScoped
 public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearChanged> {
@@ -31,11 +35,13 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
     private final ScoringConfig config;
     private final ConsumerLoops loops;
     private final ScoringService scoring;
+    private final NotScoredMarks notScored;
     private final Counter skipped;
     private ConsumerLoop<BudgetUnitYearChanged> loop;
 
     public BudgetEventConsumer(ScoringConfig config, ConsumerLoops loops, ScoringService scoring,
-                               MeterRegistry registry) {
+                               NotScoredMarks notScored, MeterRegistry registry) {
+        this.notScored = notScored;
         this.skipped = Counter.builder("perfeval.budget.events.superseded")
                 .description("Budget events not applied because a newer version of their unit-year came in the same poll")
                 .register(registry);
@@ -96,15 +102,51 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
     }
 
     /**
+     * A record set aside (it could not be read, or its processing failed every attempt): its
+     * unit-year is marked not scored, with the reason, until a valid event of that version or a
+     * newer one is scored.
+     */
+    @Override
+    public void setAside(ConsumerLoop.SetAside<BudgetUnitYearChanged> aside) {
+        notScored.mark(aside);
+    }
+
+    /**
      * The event of a record, read by the shared codec of libs/events: UTF-8 JSON of type
      * BudgetUnitYearChanged, a schemaVersion this service knows, the unit-year, unit name and
-     * county and the measures present; else a poison record with the reason.
+     * county and the measures present, each a figure a budget can have ({@link #withinRange}); else
+     * a poison record with the reason.
      */
-    BudgetUnitYearChanged decode(String value) throws PoisonRecordException {
+    public BudgetUnitYearChanged decode(String value) throws PoisonRecordException {
+        BudgetUnitYearChanged event;
         try {
-            return EventCodec.readBudgetEvent(value);
+            event = EventCodec.readBudgetEvent(value);
         } catch (UnreadableEventException e) {
             throw new PoisonRecordException(e.getMessage(), e);
         }
+        for (Map.Entry<String, BigDecimal> m : event.measures().entrySet()) {
+            if (!withinRange(m.getValue())) {
+                throw new PoisonRecordException(OUT_OF_RANGE + m.getKey() + " out of range: a measure's magnitude must "
+                        + "be below 1e15, with at most " + MAX_MEASURE_SCALE + " decimal places", null);
+            }
+        }
+        return event;
+    }
+
+    /** The dead-letter reason of a measure no budget has, followed by its name. */
+    public static final String OUT_OF_RANGE = "invalid: measures.";
+    /**
+     * Most decimal places of a measure: budget-service accepts 10 in a figure, and 元 converted to
+     * 万元 adds 4.
+     */
+    static final int MAX_MEASURE_SCALE = 20;
+
+    /**
+     * Whether a measure is a figure a budget can have: below 10^15 in magnitude (as budget-service
+     * accepts them) and of at most {@link #MAX_MEASURE_SCALE} decimal places. Beyond that (1e400,
+     * 1e-10000) no score computed from it could be written as a plain number, or read by a client.
+     */
+    static boolean withinRange(BigDecimal v) {
+        return v == null || v.abs().compareTo(BoundedDecimals.LIMIT) < 0 && v.stripTrailingZeros().scale() <= MAX_MEASURE_SCALE;
     }
 }

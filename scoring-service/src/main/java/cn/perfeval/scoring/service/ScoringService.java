@@ -50,9 +50,11 @@ public class ScoringService {
     private final ScoreEventWriter events;
     private final AuditTrail audit;
     private final Event<Recomputed> recomputed;
+    private final NotScoredMarks notScored;
 
     public ScoringService(EntityManager em, ObjectMapper mapper, SystemCatalog systems, ScoreEventWriter events,
-                          AuditTrail audit, Event<Recomputed> recomputed) {
+                          AuditTrail audit, Event<Recomputed> recomputed, NotScoredMarks notScored) {
+        this.notScored = notScored;
         this.em = em;
         this.mapper = mapper;
         this.systems = systems;
@@ -80,7 +82,8 @@ public class ScoringService {
 
     /**
      * Applies a budget event. Idempotent: an event whose version is not newer than the stored
-     * snapshot (a redelivery, a duplicate or an older event) changes nothing.
+     * snapshot (a redelivery, a duplicate or an older event) changes nothing. Once scored, a
+     * not-scored mark of the unit-year for this version or an older one is cleared.
      *
      * @return whether the unit-year was rescored
      */
@@ -108,6 +111,7 @@ public class ScoringService {
             audit.record(BUDGET_EVENTS, AuditActions.SCORE_RECOMPUTED, key.unitCode(), key.fiscalYear(),
                     "score:" + system.code(), before, ScoreSummary.of(after));
         }
+        notScored.scored(key.unitCode(), key.fiscalYear(), event.version());
         return true;
     }
 
