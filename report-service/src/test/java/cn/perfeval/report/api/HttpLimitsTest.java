@@ -161,6 +161,7 @@ class HttpLimitsTest {
         assertThat(e.json().path("type").asText()).isEqualTo("/problems/too-large");
         assertThat(e.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
         assertThat(e.json().path("detail").asText()).contains("99999999999", "4194304");
+        assertThat(e.closed()).as("the connection closed once the client stopped sending").isTrue();
     }
 
     @Test
