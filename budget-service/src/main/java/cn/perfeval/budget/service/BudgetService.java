@@ -246,21 +246,33 @@ public class BudgetService {
         List<FieldError> errors = new ArrayList<>();
         if (tables.budgetSummary() != null) {
             validator.validate(tables.budgetSummary()).forEach(v ->
-                    errors.add(new FieldError(TableImport.SUMMARY + ": " + v.getPropertyPath(), v.getMessage(), null)));
+                    errors.add(new FieldError(tables.cell(TableImport.SUMMARY, v.getPropertyPath().toString()), v.getMessage(), null)));
         }
         if (tables.revenue() != null) {
             validator.validate(tables.revenue()).forEach(v ->
-                    errors.add(new FieldError(TableImport.REVENUE + ": " + v.getPropertyPath(), v.getMessage(), null)));
+                    errors.add(new FieldError(tables.cell(TableImport.REVENUE, v.getPropertyPath().toString()), v.getMessage(), null)));
         }
         if (tables.expenditure() != null) {
             validator.validate(tables.expenditure()).forEach(v ->
-                    errors.add(new FieldError(TableImport.EXPENDITURE + ": " + v.getPropertyPath(), v.getMessage(), null)));
+                    errors.add(new FieldError(tables.cell(TableImport.EXPENDITURE, v.getPropertyPath().toString()), v.getMessage(), null)));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("文件中有 " + errors.size() + " 个值有误，未导入任何数据", errors);
+            StringBuilder detail = new StringBuilder("文件中有 " + errors.size() + " 个值有误，未导入任何数据：");
+            for (int i = 0; i < Math.min(errors.size(), 5); i++) {
+                detail.append(i == 0 ? "" : "；").append(errors.get(i).field()).append(" ").append(errors.get(i).message());
+            }
+            throw ApiException.invalid(detail.append(errors.size() > 5 ? "；……" : "").toString(), errors);
         }
         if (tables.budgetSummary() != null) {
-            validateSummary(tables.budgetSummary());
+            try {
+                validateSummary(tables.budgetSummary());
+            } catch (ApiException e) {
+                // the same rules as for JSON, reported at the cells the values came from
+                List<FieldError> cells = e.toProblem("").errors().stream()
+                        .map(f -> new FieldError(tables.cell(TableImport.SUMMARY, f.field()), f.message(), f.rejected())).toList();
+                throw new ApiException(cn.perfeval.platform.problem.ProblemType.VALIDATION,
+                        "文件中的收支总表有误，未导入任何数据：" + e.getMessage(), cells);
+            }
         }
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         List<String> targets = tables.names();

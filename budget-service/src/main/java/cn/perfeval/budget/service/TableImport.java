@@ -75,8 +75,17 @@ public final class TableImport {
         ZipSecureFile.setMaxFileCount(200);
     }
 
-    /** The tables found in a file; a table absent from the file is null. */
-    public record Tables(BudgetSummary budgetSummary, RevenueTable revenue, ExpenditureTable expenditure) {
+    /**
+     * The tables found in a file; a table absent from the file is null. {@code cells} says where each value
+     * came from ("支出总表: rows[3].name" → "支出总表!B7"), so that a value refused later is reported at its cell.
+     */
+    public record Tables(BudgetSummary budgetSummary, RevenueTable revenue, ExpenditureTable expenditure,
+                         Map<String, String> cells) {
+
+        /** The cell a value of {@code table} at {@code path} was read from, or the table and path when unknown. */
+        public String cell(String table, String path) {
+            return cells.getOrDefault(table + ": " + path, table + ": " + path);
+        }
 
         /** The tables present, by the names of their resources (budget-summary, revenue, expenditure). */
         public List<String> names() {
@@ -111,6 +120,32 @@ public final class TableImport {
     }
 
     private final List<FieldError> errors = new ArrayList<>();
+    /** An amount as a cell holds it: ASCII digits, an optional sign, decimal point and exponent. */
+    private static final java.util.regex.Pattern ASCII_DECIMAL = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]{1,3})?");
+    /** Where each value was read: "支出总表: rows[3].name" → "支出总表!B7". */
+    private final Map<String, String> cells = new HashMap<>();
+
+    private void at(Grid g, String path, int row, Integer col) {
+        if (col != null) {
+            cells.put(g.name() + ": " + path, g.ref(row, col));
+        }
+    }
+
+    /** The line (from 1) of the first byte that is not UTF-8. */
+    static int firstLineNotUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        d.decode(in, out, true);
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
 
     private TableImport() {
     }
@@ -119,12 +154,12 @@ public final class TableImport {
 
     public static Tables fromXlsx(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge("the workbook has " + bytes.length + " bytes; at most " + MAX_FILE_BYTES + " are accepted");
+            throw tooLarge("工作簿有 " + bytes.length + " 字节，最多接受 " + MAX_FILE_BYTES + " 字节（2 MB）");
         }
         if (!isCompleteZip(bytes)) {
             // read as a stream, a truncated upload would still yield the sheets before the cut and
             // silently leave the others as they were
-            String msg = "the file is not a complete .xlsx workbook (truncated upload?)";
+            String msg = "文件不是完整的 xlsx 工作簿（可能上传不完整）；请重新上传";
             throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
                     List.of(new FieldError("file", msg, null)));
         }
@@ -140,13 +175,13 @@ public final class TableImport {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
             String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
-                    ? "the workbook inflates suspiciously (zip bomb); it was not read"
-                    : "the file is not a readable .xlsx workbook";
+                    ? "工作簿解压后异常膨胀（疑似压缩炸弹），未读取"
+                    : "文件不是可读取的 xlsx 工作簿";
             throw new ApiException(ProblemType.MALFORMED_WORKBOOK, reason,
                     List.of(new FieldError("file", reason, null)));
         }
         if (grids.isEmpty()) {
-            String msg = "the workbook has no sheet named " + SUMMARY + ", " + REVENUE + " or " + EXPENDITURE;
+            String msg = "工作簿中没有名为“" + SUMMARY + "”“" + REVENUE + "”或“" + EXPENDITURE + "”的工作表";
             throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
                     List.of(new FieldError("file", msg, null)));
         }
@@ -154,7 +189,7 @@ public final class TableImport {
         Tables t = new Tables(
                 grids.containsKey(SUMMARY) ? p.summary(grids.get(SUMMARY)) : null,
                 grids.containsKey(REVENUE) ? p.revenue(grids.get(REVENUE)) : null,
-                grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null);
+                grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null, p.cells);
         p.throwIfErrors();
         return t;
     }
@@ -173,21 +208,21 @@ public final class TableImport {
     /** One table from CSV (UTF-8, comma-separated); {@code table} is expenditure, revenue or budget-summary. */
     public static Tables fromCsv(String table, byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge("the file has " + bytes.length + " bytes; at most " + MAX_FILE_BYTES + " are accepted");
+            throw tooLarge("CSV 文件有 " + bytes.length + " 字节，最多接受 " + MAX_FILE_BYTES + " 字节（2 MB）");
         }
         String name = switch (table == null ? "" : table) {
             case "expenditure" -> EXPENDITURE;
             case "revenue" -> REVENUE;
             case "budget-summary" -> SUMMARY;
-            default -> throw ApiException.invalid("table", "must be expenditure, revenue or budget-summary", table);
+            default -> throw ApiException.invalid("table", "CSV 导入须以参数 table 说明是哪张表：expenditure（支出总表）、revenue（收入总表）或 budget-summary（收支总表）", table);
         };
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(ProblemType.MALFORMED_CSV, "the file is not UTF-8 text",
-                    List.of(new FieldError("file", "the file is not UTF-8 text", null)));
+            String msg = "CSV 文件不是 UTF-8 编码的文本（第 " + firstLineNotUtf8(bytes) + " 行有无法按 UTF-8 读取的字节）；请另存为 UTF-8 编码后再导入";
+            throw new ApiException(ProblemType.MALFORMED_CSV, msg, List.of(new FieldError("file", msg, null)));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -196,23 +231,26 @@ public final class TableImport {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setMaxRows(MAX_ROWS + 1).get().parse(new StringReader(text))) {
             for (CSVRecord r : parser) {
                 if (rows.size() >= MAX_ROWS || r.size() > MAX_COLUMNS) {
-                    throw tooLarge("a table has at most " + MAX_ROWS + " rows and " + MAX_COLUMNS + " columns");
+                    throw tooLarge("CSV 的一张表最多 " + MAX_ROWS + " 行、" + MAX_COLUMNS + " 列");
                 }
                 rows.add(r.toList());
             }
         } catch (ApiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            String msg = "the file is not valid CSV: "
-                    + (e.getMessage() == null ? "unreadable" : ProblemDetail.withoutClassNames(e.getMessage().split("\n")[0]));
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)|startline (\\d+)")
+                    .matcher(String.valueOf(e.getMessage()));
+            String where = line.find() ? "第 " + (line.group(1) != null ? line.group(1) : line.group(2)) + " 行起" : "";
+            String msg = "不是有效的 CSV" + (where.isEmpty() ? "" : "（" + where + "）")
+                    + "：带引号的单元格缺少结束的引号，或引号内外的写法不对；单元格中的引号应写成两个双引号";
             throw new ApiException(ProblemType.MALFORMED_CSV, msg, List.of(new FieldError("file", msg, null)));
         }
         Grid g = new Grid(name, rows);
         TableImport p = new TableImport();
         Tables t = switch (name) {
-            case EXPENDITURE -> new Tables(null, null, p.expenditure(g));
-            case REVENUE -> new Tables(null, p.revenue(g), null);
-            default -> new Tables(p.summary(g), null, null);
+            case EXPENDITURE -> new Tables(null, null, p.expenditure(g), p.cells);
+            case REVENUE -> new Tables(null, p.revenue(g), null, p.cells);
+            default -> new Tables(p.summary(g), null, null, p.cells);
         };
         p.throwIfErrors();
         return t;
@@ -222,8 +260,8 @@ public final class TableImport {
 
     private static Grid grid(XSSFSheet sheet) {
         if (sheet.getLastRowNum() >= MAX_ROWS) {
-            throw tooLarge("sheet " + sheet.getSheetName() + " has " + (sheet.getLastRowNum() + 1) + " rows; at most "
-                    + MAX_ROWS + " are accepted");
+            throw tooLarge("工作表“" + sheet.getSheetName() + "”有 " + (sheet.getLastRowNum() + 1) + " 行，最多接受 "
+                    + MAX_ROWS + " 行");
         }
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i <= sheet.getLastRowNum(); i++) {
@@ -231,8 +269,8 @@ public final class TableImport {
             List<String> cells = new ArrayList<>();
             if (row != null) {
                 if (row.getLastCellNum() > MAX_COLUMNS) {
-                    throw tooLarge("sheet " + sheet.getSheetName() + " row " + (i + 1) + " has " + row.getLastCellNum()
-                            + " columns; at most " + MAX_COLUMNS + " are accepted");
+                    throw tooLarge("工作表“" + sheet.getSheetName() + "”第 " + (i + 1) + " 行有 " + row.getLastCellNum()
+                            + " 列，最多接受 " + MAX_COLUMNS + " 列");
                 }
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     cells.add(text(row.getCell(c)));
@@ -290,6 +328,12 @@ public final class TableImport {
             }
             String code = code(g, r, cols.get("科目编码"));
             String name = name(g, r, cols.get("科目名称"));
+            String at = "rows[" + rows.size() + "].";
+            at(g, at + "code", r, cols.get("科目编码"));
+            at(g, at + "name", r, cols.get("科目名称"));
+            at(g, at + "total", r, cols.get("合计"));
+            at(g, at + "basic", r, cols.get("基本支出"));
+            at(g, at + "project", r, cols.get("项目支出"));
             rows.add(new ExpenditureRowDto(code, name, amount(g, r, cols.get("合计"), true),
                     amount(g, r, cols.get("基本支出"), true), amount(g, r, cols.get("项目支出"), true)));
             sheetRows.add(r);
@@ -300,6 +344,9 @@ public final class TableImport {
 
     private static final List<String> REVENUE_SOURCES = List.of("一般公共预算拨款", "经费拨款",
             "纳入一般公共预算管理的非税收入拨款", "政府性基金收入", "纳入专户管理的非税收入拨款", "上级补助收入", "其他收入");
+    /** The fields of a revenue row the sources above are read into, in the same order. */
+    private static final List<String> REVENUE_FIELDS = List.of("generalBudget", "generalBudgetFunding",
+            "generalBudgetNonTax", "governmentFund", "specialAccountNonTax", "superiorSubsidy", "other");
 
     private RevenueTable revenue(Grid g) {
         int header = headerRow(g, "科目编码");
@@ -320,6 +367,13 @@ public final class TableImport {
             for (int i = 0; i < s.length; i++) {
                 Integer c = cols.get(REVENUE_SOURCES.get(i));
                 s[i] = c == null ? null : amount(g, r, c, false);
+            }
+            String at = "rows[" + rows.size() + "].";
+            at(g, at + "code", r, cols.get("科目编码"));
+            at(g, at + "name", r, cols.get("科目名称"));
+            at(g, at + "total", r, cols.get("合计"));
+            for (int i = 0; i < REVENUE_FIELDS.size(); i++) {
+                at(g, at + REVENUE_FIELDS.get(i), r, cols.get(REVENUE_SOURCES.get(i)));
             }
             rows.add(new RevenueRowDto(code(g, r, cols.get("科目编码")), name(g, r, cols.get("科目名称")),
                     amount(g, r, cols.get("合计"), true), s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
@@ -354,18 +408,25 @@ public final class TableImport {
             String item = clean(raw);
             if (!item.isEmpty()) {
                 BigDecimal amount = amount(g, r, cols.get("收入预算数"), true);
+                int ai = cols.get("收入预算数");
                 if (item.equals("收入总计") || item.equals("收入合计")) {
+                    at(g, "revenueTotal", r, ai);
                     revenueTotal = amount;
                 } else if (isSubItem(raw)) {
                     if (sources.isEmpty()) {
-                        error(g.ref(r, ri), "a sub-item needs a revenue source above it", raw);
+                        error(g.ref(r, ri), "“其中”项的上方应先有它所属的收入项目", raw);
                     } else {
+                        String at = "revenue[" + (sources.size() - 1) + "].children[" + children.get(children.size() - 1).size() + "].";
+                        at(g, at + "item", r, ri);
+                        at(g, at + "amount", r, ai);
                         children.get(children.size() - 1).add(new SummaryRevenueItem(item, amount, null));
                     }
                 } else {
                     if (sources.contains(item)) {
-                        error(g.ref(r, ri), "duplicate revenue item; each appears once", item);
+                        error(g.ref(r, ri), "收入项目重复：每个项目只能出现一次", item);
                     }
+                    at(g, "revenue[" + sources.size() + "].item", r, ri);
+                    at(g, "revenue[" + sources.size() + "].amount", r, ai);
                     sources.add(item);
                     amounts.add(amount);
                     children.add(new ArrayList<>());
@@ -375,19 +436,26 @@ public final class TableImport {
             String eItem = clean(g.cell(r, ei));
             if (!eItem.isEmpty() || !code.isEmpty()) {
                 BigDecimal amount = amount(g, r, cols.get("支出预算数"), true);
+                int xi = cols.get("支出预算数");
                 if (code.isEmpty() && (eItem.equals("支出总计") || eItem.equals("支出合计"))) {
+                    at(g, "expenditureTotal", r, xi);
                     expenditureTotal = amount;
                 } else if (code.isEmpty() && eItem.startsWith("结转下年")) {
+                    at(g, "carryForwardToNextYear", r, xi);
                     carry = amount;
                 } else if (!code.matches("\\d{3}")) {
-                    error(g.ref(r, ci), "must be the 3-digit code of a 类", code);
+                    error(g.ref(r, ci), "应为 3 位数字的类级科目编码，如 201", code);
                 } else {
                     if (!codes.add(code)) {
-                        error(g.ref(r, ci), "duplicate function code; each code appears once", code);
+                        error(g.ref(r, ci), "科目编码重复：每个编码只能出现一次", code);
                     }
                     if (eItem.isEmpty()) {
-                        error(g.ref(r, ei), "must not be blank", null);
+                        error(g.ref(r, ei), "支出项目不得为空", null);
                     }
+                    String at = "expenditure[" + expenditure.size() + "].";
+                    at(g, at + "code", r, ci);
+                    at(g, at + "item", r, ei);
+                    at(g, at + "amount", r, xi);
                     expenditure.add(new SummaryExpenditureItem(code, eItem, amount));
                 }
             }
@@ -409,7 +477,7 @@ public final class TableImport {
                 }
             }
         }
-        error(g.name() + "!A1", "no header row: a row with a cell " + first + " is expected in the first 20 rows", null);
+        error(g.name() + "!A1", "没有表头：前 20 行中应有一行含“" + first + "”单元格的表头", null);
         return -1;
     }
 
@@ -425,7 +493,7 @@ public final class TableImport {
         boolean ok = true;
         for (String h : required) {
             if (!cols.containsKey(h)) {
-                error(g.ref(header, 0), "the header row lacks the column " + h, null);
+                error(g.ref(header, 0), "表头缺少“" + h + "”列", null);
                 ok = false;
             }
         }
@@ -448,7 +516,7 @@ public final class TableImport {
     private String code(Grid g, int r, int c) {
         String code = g.cell(r, c);
         if (!FunctionCode.isValid(code)) {
-            error(g.ref(r, c), "must be a function code of 3 (类), 5 (款) or 7 (项) digits", code);
+            error(g.ref(r, c), "应为 3 位（类）、5 位（款）或 7 位（项）数字的科目编码", code);
         }
         return code;
     }
@@ -456,9 +524,9 @@ public final class TableImport {
     private String name(Grid g, int r, int c) {
         String name = clean(g.cell(r, c));
         if (name.isEmpty()) {
-            error(g.ref(r, c), "must not be blank", null);
+            error(g.ref(r, c), "科目名称不得为空", null);
         } else if (name.length() > 200) {
-            error(g.ref(r, c), "must have at most 200 characters", null);
+            error(g.ref(r, c), "科目名称最多 200 个字符", null);
         }
         return name;
     }
@@ -467,23 +535,27 @@ public final class TableImport {
         String text = g.cell(r, c).replace(",", "");
         if (text.isEmpty()) {
             if (required) {
-                error(g.ref(r, c), "must not be empty", null);
+                error(g.ref(r, c), "不得为空：应为金额，如 1827.5（没有时填 0）", null);
             }
             return null;
         }
         BigDecimal v;
         try {
+            if (!ASCII_DECIMAL.matcher(text).matches()) {
+                // BigDecimal would read full-width and other digits (１８２７.５) as the same number
+                throw new NumberFormatException();
+            }
             v = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            error(g.ref(r, c), "must be an amount such as 1827.5", text);
+            error(g.ref(r, c), "应为金额（半角数字，最多两位小数），如 1827.5", text);
             return null;
         }
         if (v.signum() < 0) {
-            error(g.ref(r, c), "must not be negative", text);
+            error(g.ref(r, c), "金额不得为负数", text);
         } else if (v.scale() > 2 && v.stripTrailingZeros().scale() > 2) {
-            error(g.ref(r, c), "must have at most 2 decimals", text);
+            error(g.ref(r, c), "金额最多两位小数", text);
         } else if (v.precision() - v.scale() > 13) {
-            error(g.ref(r, c), "must have at most 13 integer digits", text);
+            error(g.ref(r, c), "金额的整数部分最多 13 位", text);
         }
         return v;
     }
@@ -493,7 +565,7 @@ public final class TableImport {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             if (FunctionCode.isValid(codes.get(i)) && !seen.add(codes.get(i))) {
-                error(g.ref(sheetRows.get(i), col), "duplicate function code; each code appears once", codes.get(i));
+                error(g.ref(sheetRows.get(i), col), "科目编码重复：每个编码只能出现一次", codes.get(i));
             }
         }
         for (int i = 0; i < codes.size(); i++) {
@@ -502,11 +574,11 @@ public final class TableImport {
             }
             String parent = new FunctionCode(codes.get(i)).parent().map(FunctionCode::value).orElse(null);
             if (parent != null && !seen.contains(parent)) {
-                error(g.ref(sheetRows.get(i), col), "orphan code: its parent " + parent + " is not in the table", codes.get(i));
+                error(g.ref(sheetRows.get(i), col), "上级科目 " + parent + " 不在表中：款、项科目的上级须在同一张表中", codes.get(i));
             }
         }
         if (codes.isEmpty()) {
-            error(g.name() + "!A1", "the table has no rows", null);
+            error(g.name() + "!A1", "表中没有数据行", null);
         }
     }
 
@@ -543,7 +615,11 @@ public final class TableImport {
 
     private void throwIfErrors() {
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() + " cell(s) of the file are invalid; nothing was imported", errors);
+            StringBuilder detail = new StringBuilder("文件中有 " + errors.size() + " 处有误，未导入任何数据：");
+            for (int i = 0; i < Math.min(errors.size(), 5); i++) {
+                detail.append(i == 0 ? "" : "；").append(errors.get(i).field()).append(" ").append(errors.get(i).message());
+            }
+            throw ApiException.invalid(detail.append(errors.size() > 5 ? "；……" : "").toString(), errors);
         }
     }
 

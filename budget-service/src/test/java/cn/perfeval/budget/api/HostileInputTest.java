@@ -1,10 +1,10 @@
 package cn.perfeval.budget.api;
 
-import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.budget.Golden;
 import cn.perfeval.budget.TestAuth;
 import cn.perfeval.testsupport.DevTokens;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import cn.perfeval.testsupport.HostileCorpus;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -54,16 +54,16 @@ class HostileInputTest {
     @Inject
     AgroalDataSource dataSource;
 
-    record Hostile(String label, Supplier<Response> send) {
-    }
+    /** The expected answers of the cases built below, by name (the corpus file carries its own). */
+    private static final Map<String, HostileCorpus.Expected> EXPECTED = HostileCorpus.expectations("hostile/budget-coded.tsv");
 
-    private final List<Hostile> corpus = new ArrayList<>();
+    private final List<HostileCorpus.Case> corpus = new ArrayList<>();
     private String code;
     private String unit;
     private String year;
 
     private void add(String label, Supplier<Response> send) {
-        corpus.add(new Hostile(label, send));
+        corpus.add(HostileCorpus.coded(label, send, EXPECTED));
     }
 
     private void put(String label, String path, String json) {
@@ -424,29 +424,24 @@ class HostileInputTest {
         badYears();
         hostileTokens();
 
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
-        for (Hostile h : corpus) {
-            Response r;
-            try {
-                r = h.send().get();
-            } catch (RuntimeException e) {
-                failures.add(h.label() + ": not sent: " + e);
-                continue;
-            }
-            byStatus.merge(r.statusCode(), 1, Integer::sum);
-            String type = r.contentType() == null ? "" : r.contentType();
-            if (r.statusCode() < 400 || r.statusCode() >= 500 || !type.startsWith(ProblemDetail.MEDIA_TYPE)) {
-                failures.add(h.label() + ": " + r.statusCode() + " " + type + " " + abbreviate(r.asString()));
-            } else if (r.jsonPath().getInt("status") != r.statusCode()) {
-                failures.add(h.label() + ": body status " + r.jsonPath().getInt("status"));
-            } else if (r.asString().contains("Exception") || r.asString().contains("at cn.perfeval")) {
-                failures.add(h.label() + ": leaks internals: " + abbreviate(r.asString()));
-            }
-        }
-        System.out.println("HostileInputTest: " + corpus.size() + " hostile requests sent; statuses " + byStatus);
-        assertThat(failures).isEmpty();
-        assertThat(corpus.size()).isGreaterThanOrEqualTo(100);
+        int coded = corpus.size();
+        DevTokens tokens = TestAuth.tokens();
+        Map<String, String> tokenNames = Map.of("admin", tokens.admin(), "viewer", tokens.viewer(),
+                "finance-other", tokens.finance("OTHER1"), "finance-own", tokens.finance(code),
+                "evaluator", tokens.evaluator("湘潭县"), "other-key", DevTokens.generate().admin(),
+                "expired", tokens.token("admin", "admin", null, null, DevTokens.ISSUER, Duration.ofHours(-1)),
+                "garbage", "raw:Bearer not.a.token");
+        corpus.addAll(HostileCorpus.load("hostile/budget.jsonl",
+                Map.of("unit", unit, "year", year, "code", code),
+                Map.of("expenditure", Golden.expenditure(), "revenue", Golden.revenue(), "summary", Golden.budgetSummary(),
+                        "unit", Golden.unit(), "execution", Golden.execution(), "staff", Golden.staff(),
+                        "adjustments", Examples.ADJUSTMENTS),
+                tokenNames::get));
+        HostileCorpus.Outcome outcome = HostileCorpus.run("budget-service", corpus);
+        System.out.println("HostileInputTest: budget-service corpus " + outcome.sent() + " requests (" + coded + " built in code, "
+                + (outcome.sent() - coded) + " from hostile/budget.jsonl)");
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.sent()).isGreaterThanOrEqualTo(200);
         assertThat(apiState()).isEqualTo(apiBefore);
         assertThat(databaseState()).isEqualTo(dbBefore);
     }
@@ -488,9 +483,5 @@ class HostileInputTest {
                 Map.of("code", "20101", "name", b, "total", 1, "basic", 1, "project", 0),
                 Map.of("code", "2010101", "name", c, "total", 1, "basic", 1, "project", 0),
                 Map.of("code", "20102", "name", d, "total", 0, "basic", 0, "project", 0)))).toString();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -344,7 +344,7 @@ public final class OpenApiContract {
             need.add("400");
         }
         if (body) {
-            need.addAll(List.of("413", "415"));
+            need.addAll(List.of("408", "413", "415"));
         }
         // 404, 409 and 428 depend on what the operation does: the contract check of the tests' responses,
         // not this rule, holds them to the document (an operation that never answers 404 declares none)

@@ -54,11 +54,14 @@ public class ReportResource {
     static final Map<String, String> FORMATS = formats();
 
     private final ReportService reports;
+    private final SystemScores systems;
     private final PdfFonts fonts;
     private final AccessPolicy access;
     private final RenderMetrics metrics;
 
-    public ReportResource(ReportService reports, PdfFonts fonts, AccessPolicy access, RenderMetrics metrics) {
+    public ReportResource(ReportService reports, PdfFonts fonts, AccessPolicy access, RenderMetrics metrics,
+                          SystemScores systems) {
+        this.systems = systems;
         this.reports = reports;
         this.fonts = fonts;
         this.access = access;
@@ -89,7 +92,7 @@ public class ReportResource {
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Word 文档，版式按 GB/T 9704-2012")),
             @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "PDF 文档，嵌入中文字体"))})
     @APIResponse(responseCode = "400", description = "format 不是 docx、pdf、html、md、json 之一，或单位代码、年度、指标体系代码无效")
-    @APIResponse(responseCode = "404", description = "本服务尚未收到该单位该年度的预算数据")
+    @APIResponse(responseCode = "404", description = "本服务尚未收到该单位该年度的预算数据，或该单位年度没有 system 所指的指标体系下的得分")
     @APIResponse(responseCode = "406", description = "Accept 请求头中没有本服务能提供的格式（可提供：HTML、Markdown、JSON、DOCX、PDF）")
     @APIResponse(responseCode = "503", description = "请求 PDF 但服务器上没有中文字体（detail 指明应安装的软件包，其他格式不受影响）；或暂时连不上数据库",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, examples = {
@@ -104,6 +107,7 @@ public class ReportResource {
                            @Context HttpHeaders headers) {
         access.readUnit(unitCode, year);
         String chosen = chooseFormat(format, headers.getAcceptableMediaTypes(), FORMATS);
+        systems.requireForUnit(unitCode, year, system);
         ReportDocument doc = reports.report(unitCode, year, system)
                 .orElseThrow(() -> ApiException.notFound("本服务尚未收到单位" + unitCode + "在" + year + "年度的预算数据"));
         Object body = metrics.render("report", chosen, () -> switch (chosen) {

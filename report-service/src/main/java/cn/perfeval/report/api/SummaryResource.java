@@ -50,8 +50,10 @@ public class SummaryResource {
     private final SummaryService summaries;
     private final AccessPolicy access;
     private final RenderMetrics metrics;
+    private final SystemScores systems;
 
-    public SummaryResource(SummaryService summaries, AccessPolicy access, RenderMetrics metrics) {
+    public SummaryResource(SummaryService summaries, AccessPolicy access, RenderMetrics metrics, SystemScores systems) {
+        this.systems = systems;
         this.summaries = summaries;
         this.access = access;
         this.metrics = metrics;
@@ -70,7 +72,7 @@ public class SummaryResource {
             @Content(mediaType = ReportResource.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Word 文档")),
             @Content(mediaType = ReportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "Excel 工作簿，数值为数值单元格"))})
     @APIResponse(responseCode = "400", description = "format 不是 html、json、docx、xlsx 之一，或县名、年度、指标体系代码无效")
-    @APIResponse(responseCode = "404", description = "本服务尚未收到该县该年度任何单位的预算数据")
+    @APIResponse(responseCode = "404", description = "本服务尚未收到该县该年度任何单位的预算数据，或 system 所指的指标体系下该县该年度没有任何得分")
     @APIResponse(responseCode = "406", description = "Accept 请求头中没有本服务能提供的格式（可提供：HTML、JSON、DOCX、XLSX）")
     public Response summary(@PathParam("county") @Size(min = 1, max = 100) @PlainText String county,
                             @PathParam("year") @Min(2000) @Max(2100) int year,
@@ -81,6 +83,7 @@ public class SummaryResource {
                             @Context HttpHeaders headers) {
         access.readCountySummary(county);
         String chosen = ReportResource.chooseFormat(format, headers.getAcceptableMediaTypes(), FORMATS);
+        systems.requireForCounty(county, year, system);
         CountySummary s = summaries.summary(county, year, system).orElseThrow(() -> ApiException.notFound(
                 "本服务尚未收到" + county + year + "年度任何单位的预算数据"));
         Object body = metrics.render("county-summary", chosen, () -> switch (chosen) {

@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import cn.perfeval.testsupport.HostileCorpus;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.poi.ss.usermodel.Cell;
@@ -19,6 +20,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +48,11 @@ class HostileInputTest {
     static final String REPORT = "/api/v1/units/{unit}/years/{year}/report";
     static final String SUMMARY = "/api/v1/counties/{county}/years/{year}/summary";
 
-    private final List<String> failures = new ArrayList<>();
-    private int sent;
+    /** The expected answers of the cases built below, by name (the corpus file carries its own). */
+    private static final Map<String, HostileCorpus.Expected> EXPECTED = HostileCorpus.expectations("hostile/report-coded.tsv");
+
+    private final List<HostileCorpus.Case> corpus = new ArrayList<>();
+    private final Map<String, Integer> seen = new HashMap<>();
 
     @Test
     void malformedRequestsAreRefusedAndChangeNothing() {
@@ -109,9 +116,9 @@ class HostileInputTest {
 
         // --- path and query parameters
         for (String badUnit : List.of(unit + "' OR '1'='1", "abc", "1".repeat(33), "../../etc/passwd", "<script>", unit + "%00")) {
-            refused("narrative unit " + badUnit, () -> asAdmin().contentType("application/json").body("{\"overview\": \"x\"}")
+            refused("narrative unit " + badUnit.replace(unit, "<unit>"), () -> asAdmin().contentType("application/json").body("{\"overview\": \"x\"}")
                     .put(NARRATIVE, badUnit, 2024));
-            refused("report unit " + badUnit, () -> asAdmin().queryParam("format", "json").get(REPORT, badUnit, 2024));
+            refused("report unit " + badUnit.replace(unit, "<unit>"), () -> asAdmin().queryParam("format", "json").get(REPORT, badUnit, 2024));
         }
         for (String badYear : List.of("1999", "2101", "-1", "20x4", "2024; DROP TABLE narrative_version", "99999999999")) {
             refused("narrative year " + badYear, () -> asAdmin().get(NARRATIVE, unit, badYear));
@@ -150,24 +157,38 @@ class HostileInputTest {
         String noneAlg = url.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + url.encodeToString(("{\"iss\":\"" + DevTokens.ISSUER + "\",\"upn\":\"x\",\"groups\":[\"admin\"],\"exp\":"
                 + (System.currentTimeMillis() / 1000 + 600) + "}").getBytes(StandardCharsets.UTF_8)) + ".";
-        List<String> tokens = List.of(noneAlg, DevTokens.generate().finance(unit), "", "Bearer",
-                TOKENS.token("x", "finance", " " + unit, null), TOKENS.token("x", "ADMIN", null, null),
-                TOKENS.sign("{\"iss\":\"" + DevTokens.ISSUER + "\",\"upn\":\"x\",\"groups\":[\"finance\"],\"unit\":[\"" + unit
-                        + "\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}"),
-                TOKENS.token("x", "viewer", unit, null));
-        for (String token : tokens) {
-            refused("token " + token.length(), () -> as(token).contentType("application/json").body("{\"overview\": \"篡改\"}")
-                    .put(NARRATIVE, unit, 2024));
-        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("alg none", noneAlg);
+        tokens.put("of another key", DevTokens.generate().finance(unit));
+        tokens.put("empty", "");
+        tokens.put("Bearer only", "Bearer");
+        tokens.put("finance of the unit with a leading space", TOKENS.token("x", "finance", " " + unit, null));
+        tokens.put("role ADMIN in capitals", TOKENS.token("x", "ADMIN", null, null));
+        tokens.put("unit as an array", TOKENS.sign("{\"iss\":\"" + DevTokens.ISSUER + "\",\"upn\":\"x\",\"groups\":[\"finance\"],\"unit\":[\"" + unit
+                + "\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}"));
+        tokens.put("viewer", TOKENS.token("x", "viewer", unit, null));
+        tokens.forEach((what, token) -> refused("token " + what, () -> as(token).contentType("application/json")
+                .body("{\"overview\": \"篡改\"}").put(NARRATIVE, unit, 2024)));
+
+        int coded = corpus.size();
+        Map<String, String> named = Map.of("admin", TOKENS.admin(), "viewer", TOKENS.viewer(), "finance-own", TOKENS.finance(unit),
+                "finance-other", TOKENS.finance("OTHER1"), "evaluator-other", TOKENS.evaluator("别的县"),
+                "evaluator-own", TOKENS.evaluator(county), "other-key", DevTokens.generate().admin(),
+                "expired", TOKENS.token("admin", "admin", null, null, DevTokens.ISSUER, Duration.ofMinutes(-1)),
+                "garbage", "raw:Bearer not.a.token");
+        corpus.addAll(HostileCorpus.load("hostile/report.jsonl", Map.of("unit", unit, "county", county),
+                Map.of("narrative", GoldenCase.NARRATIVE.toString()), named::get));
+        HostileCorpus.Outcome outcome = HostileCorpus.run("report-service", corpus);
 
         String after = asAdmin().get(NARRATIVE + "/versions", unit, 2024).then().statusCode(200).extract().asString();
         assertThat(after).as("stored narratives after the hostile corpus").isEqualTo(before);
         asAdmin().get(NARRATIVE, unit, 2024).then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(1))
                 .body("narrative.overview", org.hamcrest.Matchers.equalTo(GoldenCase.NARRATIVE.path("overview").asText()));
-        System.out.println("HostileInputTest: " + sent + " hostile requests sent, all refused with 4xx problem+json");
-        assertThat(failures).as("requests not refused with 4xx problem+json").isEmpty();
-        assertThat(sent).isGreaterThanOrEqualTo(60);
+        System.out.println("HostileInputTest: report-service corpus " + outcome.sent() + " requests (" + coded + " built in code, "
+                + (outcome.sent() - coded) + " from hostile/report.jsonl)");
+        assertThat(outcome.failures()).as("requests not refused as expected").isEmpty();
+        assertThat(outcome.sent()).isGreaterThanOrEqualTo(150);
     }
 
     @Test
@@ -233,18 +254,8 @@ class HostileInputTest {
     }
 
     private void refused(String what, Supplier<Response> request) {
-        sent++;
-        Response r = request.get();
-        int status = r.statusCode();
-        String type = r.contentType();
-        if (status < 400 || status >= 500 || type == null || !type.startsWith("application/problem+json")) {
-            failures.add(what + " → " + status + " " + type + " " + abbreviate(r.asString()));
-            return;
-        }
-        String body = r.asString();
-        if (body.contains("Exception") || body.contains("\tat ")) {
-            failures.add(what + " → leaks internals: " + abbreviate(body));
-        }
+        int n = seen.merge(what, 1, Integer::sum);
+        corpus.add(HostileCorpus.coded(n == 1 ? what : what + " #" + n, request, EXPECTED));
     }
 
     private static String jsonString(String s) {
@@ -257,10 +268,6 @@ class HostileInputTest {
             }
         }
         return out.append('"').toString();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     @SuppressWarnings("unused")

@@ -1,5 +1,7 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.platform.json.BoundedDecimals;
+
 import cn.perfeval.platform.text.TextPolicy;
 import cn.perfeval.scoring.domain.IndicatorSystem.GradeBand;
 import cn.perfeval.scoring.domain.IndicatorSystem.Node;
@@ -144,6 +146,9 @@ public final class SystemValidator {
      * {@code #{…}}, quotes and statement separators never reach it.
      */
     static final String FORMULA_SYMBOLS = " _.+-*/()<>=!&|,";
+    /** A number written in a formula (not the digits of a measure's name). */
+    private static final java.util.regex.Pattern NUMBER_LITERAL =
+            java.util.regex.Pattern.compile("(?<![A-Za-z_0-9.])(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
 
     private void formula(String formula, String path) {
         if (blank(formula)) {
@@ -171,6 +176,25 @@ public final class SystemValidator {
                 add(path, "无法解析：公式只能含度量名、数字、空格、运算符 + - * / < > = ! & | 和函数 "
                         + String.join("、", Expressions.FUNCTIONS) + "（第 " + (i + 1) + " 个字符 '"
                         + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "' 不允许）", formula);
+                return;
+            }
+        }
+        java.util.regex.Matcher number = NUMBER_LITERAL.matcher(formula);
+        while (number.find()) {
+            // 1e10000 or 1e-10000 in a formula is a figure no score can hold, like one in a body (BoundedDecimals)
+            String literal = number.group();
+            String problem;
+            int e = Math.max(literal.indexOf('e'), literal.indexOf('E'));
+            try {
+                problem = e >= 0 && Math.abs(Integer.parseInt(literal.substring(e + 1).replace("+", ""))) > 100
+                        ? BoundedDecimals.ALLOWED
+                        : BoundedDecimals.problem(new BigDecimal(literal));
+            } catch (NumberFormatException tooLong) {
+                problem = BoundedDecimals.ALLOWED;
+            }
+            if (problem != null) {
+                add(path, "公式中的数 " + (literal.length() > 20 ? literal.substring(0, 20) + "…" : literal) + " 超出范围："
+                        + BoundedDecimals.ALLOWED, formula);
                 return;
             }
         }
@@ -307,6 +331,7 @@ public final class SystemValidator {
             return;
         }
         List<Integer> order = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < bands.size(); i++) {
             GradeBand g = bands.get(i);
             String gp = "gradeBands[" + i + "]";
@@ -315,6 +340,10 @@ public final class SystemValidator {
                 return;
             }
             text(gp + ".grade", g.grade(), true, 16);
+            if (!names.add(g.grade().strip())) {
+                // two bands named 优 would make the grade of a total depend on the order of the bands
+                add(gp + ".grade", "等次名称重复：每个等次只能出现一次", g.grade());
+            }
             if (empty(g.min(), g.minInclusive(), g.max(), g.maxInclusive())) {
                 add(gp, "区间 " + Range.describe(g.min(), g.minInclusive(), g.max(), g.maxInclusive()) + " 为空", g.grade());
                 return;

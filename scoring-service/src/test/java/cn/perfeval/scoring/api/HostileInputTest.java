@@ -4,6 +4,7 @@ import cn.perfeval.scoring.TestAuth;
 import cn.perfeval.scoring.TestEvents;
 import cn.perfeval.testsupport.DevTokens;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
+import cn.perfeval.testsupport.HostileCorpus;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -317,36 +320,45 @@ class HostileInputTest {
         return String.join("\n", parts);
     }
 
+    /** The expected answers of the cases built above, by name (the corpus file carries its own). */
+    static final Map<String, HostileCorpus.Expected> EXPECTED = HostileCorpus.expectations("hostile/scoring-coded.tsv");
+
     @Test
     void everyHostileRequestIsRefusedWithAProblemAndChangesNothing() {
         buildCorpus();
         String before = state();
-        List<String> wrong = new ArrayList<>();
         String admin = TOKENS.admin();
+        List<HostileCorpus.Case> cases = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Hostile h : corpus) {
-            RequestSpecification r = given().header("Authorization", "Bearer " + (h.token() != null ? h.token() : admin));
-            if (h.contentType() != null) {
-                r.contentType(h.contentType() + (h.contentType().startsWith("text") || h.contentType().endsWith("json")
-                        ? "; charset=UTF-8" : ""));
-            }
-            if (h.body() != null) {
-                r.body(h.body());
-            }
-            Response response = r.request(h.method(), h.path());
-            int status = response.statusCode();
-            if (status < 400 || status > 499) {
-                wrong.add(h.name() + ": " + status + " " + abbreviate(response.asString()));
-            } else if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                wrong.add(h.name() + ": " + status + " with content type " + response.contentType());
-            } else if (response.jsonPath().getInt("status") != status) {
-                wrong.add(h.name() + ": body " + abbreviate(response.asString()));
-            }
+            int n = seen.merge(h.name(), 1, Integer::sum);
+            String name = n == 1 ? h.name() : h.name() + " #" + n;
+            cases.add(HostileCorpus.coded(name, () -> {
+                RequestSpecification r = given().header("Authorization", "Bearer " + (h.token() != null ? h.token() : admin));
+                if (h.contentType() != null) {
+                    r.contentType(h.contentType() + (h.contentType().startsWith("text") || h.contentType().endsWith("json")
+                            ? "; charset=UTF-8" : ""));
+                }
+                if (h.body() != null) {
+                    r.body(h.body());
+                }
+                return r.request(h.method(), h.path());
+            }, EXPECTED));
         }
+        int coded = cases.size();
+        Map<String, String> tokens = Map.of("admin", admin, "viewer", TOKENS.viewer(), "finance-own", TOKENS.finance(unit),
+                "finance-other", TOKENS.finance("OTHER1"), "evaluator-other", TOKENS.evaluator("别的县"),
+                "other-key", DevTokens.generate().admin(),
+                "expired", TOKENS.token("admin", "admin", null, null, DevTokens.ISSUER, Duration.ofMinutes(-1)),
+                "garbage", "raw:Bearer not.a.token");
+        cases.addAll(HostileCorpus.load("hostile/scoring.jsonl", Map.of("unit", unit),
+                Map.of("system", validSystem(), "published", Examples.PUBLISHED), tokens::get));
+        HostileCorpus.Outcome outcome = HostileCorpus.run("scoring-service", cases);
         String after = state();
-        System.out.printf("HostileInputTest: %d hostile requests sent, %d answered otherwise than 4xx problem+json%n",
-                corpus.size(), wrong.size());
-        assertThat(wrong).isEmpty();
+        System.out.println("HostileInputTest: scoring-service corpus " + outcome.sent() + " requests (" + coded + " built in code, "
+                + (outcome.sent() - coded) + " from hostile/scoring.jsonl)");
+        assertThat(outcome.failures()).isEmpty();
         assertThat(after).isEqualTo(before);
-        assertThat(corpus.size()).isGreaterThanOrEqualTo(80);
+        assertThat(outcome.sent()).isGreaterThanOrEqualTo(200);
     }
 }

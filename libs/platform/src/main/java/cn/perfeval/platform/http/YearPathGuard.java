@@ -19,7 +19,7 @@ public class YearPathGuard {
     public void check(UriInfo uri) {
         String year = uri.getPathParameters().getFirst("year");
         if (year != null && !ASCII_YEAR.matcher(year).matches()) {
-            throw ApiException.invalid("year", "must be a fiscal year of 4 digits, e.g. 2024", year);
+            throw ApiException.invalid("year", "年度应为 4 位半角数字，如 2024", year);
         }
     }
 }

@@ -53,5 +53,66 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.registerModule(BoundedDecimals.module());
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("exact-choices")
+                .setDeserializerModifier(new ExactChoices()));
+    }
+
+    /**
+     * A choice is spelled exactly: Jackson would read {@code "元 "} as 元 (it strips the spaces and tries again),
+     * which is a silent reinterpretation like reading 1 as the first choice (issue #13). Likewise a date or time
+     * is a text: Jackson would read {@code 20250526} as that many days after 1970, and a date-time where a date is
+     * expected as its date.
+     */
+    static final class ExactChoices extends com.fasterxml.jackson.databind.deser.BeanDeserializerModifier {
+        @Override
+        public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyEnumDeserializer(
+                com.fasterxml.jackson.databind.DeserializationConfig config, com.fasterxml.jackson.databind.JavaType type,
+                com.fasterxml.jackson.databind.BeanDescription beanDesc, com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+            return new Exact(deserializer, type.getRawClass());
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyDeserializer(
+                com.fasterxml.jackson.databind.DeserializationConfig config, com.fasterxml.jackson.databind.BeanDescription beanDesc,
+                com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+            Class<?> raw = beanDesc.getBeanClass();
+            return java.time.temporal.Temporal.class.isAssignableFrom(raw) ? new Exact(deserializer, raw) : deserializer;
+        }
+    }
+
+    /** A date is written 2025-05-26: not a number of days (20250526), not a date-time, not an array. */
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    static final class Exact extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+        private final Class<?> type;
+
+        Exact(com.fasterxml.jackson.databind.JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+                com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatee) {
+            return new Exact(newDelegatee, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            com.fasterxml.jackson.core.JsonToken token = p.currentToken();
+            boolean time = java.time.temporal.Temporal.class.isAssignableFrom(type);
+            if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                String text = p.getText();
+                if (!text.isEmpty() && !text.equals(text.strip())) {
+                    throw ctxt.weirdStringException(text, type, "not as written");
+                }
+                if (type == java.time.LocalDate.class && !text.isEmpty() && !DATE.matcher(text).matches()) {
+                    throw ctxt.weirdStringException(text, type, "not a date as written");
+                }
+            } else if (time && token != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                return ctxt.handleUnexpectedToken(type, p);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 }

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the bearer-JWT security scheme and its requirement on every {@code /api/} operation;</li>
  *   <li>the answers the platform gives to any operation: 401, 403 and 503 always, 400 when it takes
- *       parameters or a body, 413 and 415 when it takes a body;</li>
+ *       parameters or a body, 408, 413 and 415 when it takes a body;</li>
  *   <li>the one problem schema ({@code Problem}, RFC 9457 + {@code errors[]}) on every 4xx/5xx answer, and
  *       where the operation gives no example, one of its own: its path with the golden unit and year, the
  *       problem type of the status and the answer's description as the detail;</li>
@@ -178,6 +178,7 @@ public class ApiConventions implements OASFilter {
             add(responses, 400, body ? "请求体或参数不合要求；errors[] 指出每个字段及允许的值" : "参数不合要求；errors[] 指出参数及允许的值");
         }
         if (body) {
+            add(responses, 408, "请求体在规定时间内没有继续送达（如 Content-Length 大于实际发送的字节数）；连接随后关闭");
             add(responses, 413, "请求体超过服务接受的大小");
             add(responses, 415, "请求体的 Content-Type 不是该操作接受的类型");
         }

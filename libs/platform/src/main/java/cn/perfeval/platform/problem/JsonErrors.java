@@ -79,18 +79,111 @@ public final class JsonErrors {
             }
             return new Described(field, m.getTargetType() == null ? "取值的类型不对" : "应为" + expected(m.getTargetType()));
         }
-        if (e instanceof StreamConstraintsException) {
-            return new Described(field, "JSON 嵌套层数或长度超过上限");
+        String where = e.getLocation() == null ? ""
+                : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
+        if (field.isEmpty() && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            field = path(parser.getParsingContext());
         }
-        if (e instanceof JsonParseException p) {
-            Matcher dup = DUPLICATE.matcher(String.valueOf(p.getOriginalMessage()));
+        String original = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException) {
+            if (original.contains("nesting depth")) {
+                return new Described(field, "JSON 嵌套超过 " + cn.perfeval.platform.json.JsonConfig.MAX_NESTING_DEPTH + " 层" + where);
+            }
+            if (original.startsWith("Number value length")) {
+                return new Described(field, "数字过长" + where + "：" + cn.perfeval.platform.json.BoundedDecimals.ALLOWED);
+            }
+            return new Described(field, "JSON 的长度超过上限" + where);
+        }
+        if (e instanceof JsonParseException) {
+            Matcher dup = DUPLICATE.matcher(original);
             if (dup.find()) {
                 return new Described(field.isEmpty() ? dup.group(1) : field, "字段 " + dup.group(1) + " 重复出现，只能出现一次");
             }
+            String why = syntax(original);
+            if (why != null) {
+                return new Described(field, "不是合法的 JSON：" + why + where);
+            }
         }
-        String where = e.getLocation() == null ? ""
-                : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
+        // a syntax error met while binding a field arrives wrapped, with the path of the object being bound;
+        // the parser knows the field itself
+        if (e.getCause() instanceof JsonParseException cause) {
+            com.fasterxml.jackson.core.JsonParser parser = cause.getProcessor();
+            String at = parser == null ? "" : path(parser.getParsingContext());
+            String here = at.length() > field.length() && at.startsWith(field) ? at : field;
+            String causeMessage = String.valueOf(cause.getOriginalMessage());
+            Matcher dup = DUPLICATE.matcher(causeMessage);
+            if (dup.find()) {
+                String key = here.endsWith("." + dup.group(1)) || here.equals(dup.group(1)) ? here
+                        : (here.isEmpty() ? dup.group(1) : here + "." + dup.group(1));
+                return new Described(key, "字段 " + dup.group(1) + " 重复出现，只能出现一次");
+            }
+            String why = syntax(causeMessage);
+            if (why != null) {
+                return new Described(here, "不是合法的 JSON：" + why + where);
+            }
+        }
         return new Described(field, "不是合法的 JSON" + where);
+    }
+
+    /** What a JSON syntax error means, in the user's terms, or null. */
+    static String syntax(String original) {
+        if (original.contains("comment") || original.contains("('#' (code 35))") || original.contains("('/' (code 47))")) {
+            return "JSON 中不能有注释（/* … */、// 或 #）";
+        }
+        if (NON_STANDARD.matcher(original).find()) {
+            return "NaN 与 Infinity 不是 JSON 的数值：应为有限的十进制数，如 1827.5";
+        }
+        if (original.contains("(''' (code 39))")) {
+            return "字段名和文本应使用英文双引号（\"），不能用单引号";
+        }
+        if (original.contains("was expecting double-quote to start field name")) {
+            return "此处应为用英文双引号括起的字段名（字段名须加双引号，对象末尾不能有多余的逗号）";
+        }
+        if (original.startsWith("Unrecognized token")) {
+            return "无法识别的值：应为数字、用英文双引号括起的文本、true、false、null、数组或对象";
+        }
+        if (original.contains("end-of-input") || original.contains("End-of-input") || original.contains("EOF")) {
+            return "内容不完整，括号或引号没有闭合就结束了";
+        }
+        if (original.startsWith("Illegal unquoted character")) {
+            return "文本中的控制字符（如制表符、换行）须写成 \\t、\\n 或 \\uXXXX 形式的转义";
+        }
+        if (original.startsWith("Invalid UTF-8")) {
+            // the body was checked to be UTF-8 before it was parsed: this is a bare word such as 万元
+            return "无法识别的值：文本须用英文双引号括起";
+        }
+        if (original.contains("Leading zeroes not allowed")) {
+            return "数字不能以多余的 0 开头（如 01363.4）";
+        }
+        if (original.contains("in numeric value") || original.contains("Invalid numeric value")) {
+            return "数字的写法不对：只能有半角数字、小数点、负号和指数部分，不能有正号";
+        }
+        if (original.contains("expected a valid value") || original.contains("expected a value")) {
+            return "此处应为一个 JSON 值（数字、用英文双引号括起的文本、true、false、null、数组或对象）";
+        }
+        if (original.contains("was expecting comma") || original.contains("was expecting a colon")) {
+            return "此处缺少逗号或冒号";
+        }
+        if (original.contains("Unexpected close marker")) {
+            return "括号不配对";
+        }
+        return null;
+    }
+
+    private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '[+-]?(NaN|Infinity|INF)'");
+
+    /** "rows", [0], "total" of the parser's position → "rows[0].total" ("" at the top). */
+    static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String p = String.join("", parts);
+        return p.startsWith(".") ? p.substring(1) : p;
     }
 
     /** "rules", "[0]", "rounding" → "rules[0].rounding". */

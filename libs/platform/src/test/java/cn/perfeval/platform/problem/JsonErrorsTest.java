@@ -81,4 +81,23 @@ class JsonErrorsTest {
         assertThat(describe("{\"title\": ").message()).startsWith("不是合法的 JSON");
         assertThat(describe("{\"title\": \"a\", \"title\": \"b\"}")).isEqualTo(new JsonErrors.Described("title", "字段 title 重复出现，只能出现一次"));
     }
+
+    @Test
+    void syntaxErrorsSayWhatIsWrongWhereInChinese() {
+        assertThat(describe("{\"title\": NaN}").field()).isEqualTo("title");
+        assertThat(describe("{\"title\": NaN}").message())
+                .startsWith("不是合法的 JSON：NaN 与 Infinity 不是 JSON 的数值：应为有限的十进制数，如 1827.5（第 1 行第");
+        assertThat(describe("{\"title\": -Infinity}").message()).contains("NaN 与 Infinity");
+        assertThat(describe("{/* x */ \"title\": \"a\"}").message()).startsWith("不是合法的 JSON：JSON 中不能有注释");
+        assertThat(describe("{\"title\": \"a\" # x\n}").message()).contains("注释");
+        assertThat(describe("{'title': 'a'}").message()).contains("双引号");
+        assertThat(describe("{title: \"a\"}").message()).contains("双引号");
+        assertThat(describe("{\"title\": \"a").message()).contains("内容不完整");
+        assertThat(describe("{\"title\": \"a\u0001\"}").message()).contains("控制字符");
+        assertThat(describe("{\"title\": \"t\", \"count\": 01}")).isEqualTo(new JsonErrors.Described("count",
+                "不是合法的 JSON：数字不能以多余的 0 开头（如 01363.4）（第 1 行第 26 列）"));
+        for (String bad : new String[]{"{\"title\": NaN}", "{/* */}", "{'a': 1}", "{\"title\": \"a"}) {
+            assertThat(describe(bad).message()).doesNotContain("Unexpected", "token", "Feature", "ALLOW_");
+        }
+    }
 }
