@@ -65,13 +65,22 @@ public class PdfFonts {
     private volatile PdfFaces faces;
     private final java.util.Map<String, BaseFont> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Whether a font file is there (the file system; a test may say otherwise). */
+    private final java.util.function.Predicate<String> installed;
+
+    @jakarta.inject.Inject
     public PdfFonts(ReportConfig config) {
+        this(config, p -> Files.isRegularFile(Path.of(p)));
+    }
+
+    PdfFonts(ReportConfig config, java.util.function.Predicate<String> installed) {
         this.config = config;
+        this.installed = installed;
     }
 
     /** The path that will be used, if any. */
     public Optional<String> located() {
-        return candidates().stream().filter(c -> Files.isRegularFile(Path.of(c.path()))).map(Candidate::spec).findFirst();
+        return candidates().stream().filter(c -> installed.test(c.path())).map(Candidate::spec).findFirst();
     }
 
     /** @throws ApiException 503 naming the package to install when no CJK font is found */
@@ -118,7 +127,7 @@ public class PdfFonts {
 
     private PdfFaces.Face face(List<Candidate> preferred, PdfFaces.Face otherwise) {
         for (Candidate c : preferred) {
-            if (!Files.isRegularFile(Path.of(c.path()))) {
+            if (!installed.test(c.path())) {
                 continue;
             }
             try {
@@ -141,7 +150,7 @@ public class PdfFonts {
         List<String> tried = new ArrayList<>();
         for (Candidate c : candidates()) {
             tried.add(c.path());
-            if (!Files.isRegularFile(Path.of(c.path()))) {
+            if (!installed.test(c.path())) {
                 continue;
             }
             try {
