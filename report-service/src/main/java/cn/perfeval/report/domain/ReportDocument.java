@@ -124,11 +124,21 @@ public record ReportDocument(
             @Schema(description = "各行单元格，文字与印出的一致（金额单位见 amountUnit）") List<List<String>> rows,
             @Schema(description = "数值列（右对齐）的列序号，从0起") List<Integer> numericColumns,
             @Schema(description = "多层表头（按原表的样子，自上而下逐行，单元格可跨列、跨行）；只有一层表头时无，此时表头即 header")
-            List<List<HeaderCell>> headerRows) implements Block {
+            List<List<HeaderCell>> headerRows,
+            @Schema(description = "各行科目名称（第1列，从0起）印出时的缩进字数，与 rows 逐行对应（项缩进2字）；无缩进时无")
+            List<Integer> indents) implements Block {
 
         public Table(String caption, String amountUnit, List<String> header, List<List<String>> rows, List<Integer> numericColumns) {
-            this(caption, amountUnit, header, rows, numericColumns, null);
+            this(caption, amountUnit, header, rows, numericColumns, null, null);
         }
+
+        /** Characters the name (column 1) of row {@code r} is indented by. */
+        public int indent(int r) {
+            return indents == null || r >= indents.size() ? 0 : indents.get(r);
+        }
+
+        /** The column whose cells {@link #indents} indent. */
+        public static final int INDENTED_COLUMN = 1;
 
         /** The header rows as printed: {@code headerRows}, else one row of {@code header}. */
         public List<List<HeaderCell>> printedHeader() {

@@ -372,7 +372,7 @@ public final class DocxRenderer {
         headerRows(table, header, widths, size);
         int keep = rowsKeptWithCaption(t, widths, size);
         for (int i = 0; i < t.rows().size(); i++) {
-            fill(table.getRow(i + header.size()), t.rows().get(i), t.numericColumns(), widths, size, i < keep);
+            fill(table.getRow(i + header.size()), t.rows().get(i), t.numericColumns(), widths, size, i < keep, t.indent(i));
         }
         doc.createParagraph();
     }
@@ -489,7 +489,8 @@ public final class DocxRenderer {
         return p;
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, List<Integer> numeric, int[] widths, double size, boolean keepNext) {
+    private static void fill(XWPFTableRow row, List<String> cells, List<Integer> numeric, int[] widths, double size, boolean keepNext,
+                             int indent) {
         row.setCantSplitRow(true);
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
@@ -501,6 +502,10 @@ public final class DocxRenderer {
                 tcPr.addNewNoWrap();
             }
             XWPFParagraph p = cellParagraph(cell, numeric.contains(c) ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT, keepNext);
+            if (c == Table.INDENTED_COLUMN && indent > 0) {
+                // a 项 stands two characters in under its 款, every line of it
+                p.setIndentationLeft((int) Math.round(indent * size * 20));
+            }
             run(p, cells.get(c), BODY_FONT, size);
         }
     }

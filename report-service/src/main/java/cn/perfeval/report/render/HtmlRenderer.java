@@ -24,7 +24,8 @@ public final class HtmlRenderer {
             table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; margin: 0.5em 0; }
             th, td { border: 1px solid #000; padding: 2px 4px; }
             td.num { text-align: right; white-space: nowrap; }
-            td.code { white-space: nowrap; }
+            tr.indent-2 td:nth-child(2) { padding-left: 2em; }
+            tbody td:first-child { white-space: nowrap; }
             th { font-family: '黑体', 'SimHei', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif; font-weight: normal; }
             h2, h3, h4, caption { page-break-after: avoid; break-after: avoid; }
             p { orphans: 2; widows: 2; }
@@ -135,10 +136,12 @@ public final class HtmlRenderer {
             h.append("</tr>");
         }
         h.append("</thead>\n<tbody>\n");
-        for (var row : t.rows()) {
-            h.append("<tr>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            var row = t.rows().get(r);
+            // a 项 stands two characters in under its 款
+            h.append(t.indent(r) > 0 ? "<tr class=\"indent-" + t.indent(r) + "\">" : "<tr>");
             for (int i = 0; i < row.size(); i++) {
-                h.append(t.numericColumns().contains(i) ? "<td class=\"num\">" : TableWidths.unbreakable(row.get(i)) ? "<td class=\"code\">" : "<td>").append(escape(row.get(i))).append("</td>");
+                h.append(t.numericColumns().contains(i) ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
             }
             h.append("</tr>\n");
         }

@@ -62,6 +62,8 @@ public final class MarkdownRenderer {
                     }
                     m.append("\n\n");
                     m.append(row(t.header())).append('|').append(" --- |".repeat(t.header().size())).append('\n');
+                    // a pipe table has no indentation: a 项's name stands as budget-service holds it (the JSON's indents say
+                    // how far the other formats set it in)
                     t.rows().forEach(r -> m.append(row(r)));
                     m.append('\n');
                 }

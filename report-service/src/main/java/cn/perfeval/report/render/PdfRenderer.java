@@ -344,10 +344,16 @@ public final class PdfRenderer {
                     table.addCell(c);
                 }
             }
-            for (List<String> row : t.rows().subList(0, rows)) {
+            for (int r = 0; r < rows; r++) {
+                List<String> row = t.rows().get(r);
                 for (int c = 0; c < row.size(); c++) {
                     PdfPCell cell = cell(printable(row.get(c), base), cellFont,
                             t.numericColumns().contains(c) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                    if (c == Table.INDENTED_COLUMN && t.indent(r) > 0) {
+                        // a 项 stands two characters in under its 款, every line of it
+                        cell.setIndent(t.indent(r) * size);
+                        cell.setFollowingIndent(t.indent(r) * size);
+                    }
                     // a code or an amount never wraps
                     cell.setNoWrap(TableWidths.unbreakable(row.get(c)));
                     table.addCell(cell);

@@ -51,8 +51,8 @@ public final class ReportAssembler {
             "212", "城乡社区支出", "213", "农林水支出", "214", "交通运输支出", "215", "资源勘探信息等支出",
             "216", "商业服务业等支出", "217", "金融支出", "224", "灾害防治及应急管理支出");
 
-    /** Indent of a 项 (7-digit code) name in the 收入总表 and 支出总表, as the original prints them. */
-    static final String ITEM_INDENT = "　　";
+    /** Indent in characters of a 项 (7-digit code) name in the 收入总表 and 支出总表, as the original prints them. */
+    static final int ITEM_INDENT = 2;
 
     /** Revenue columns of the 收入总表: event field → header. */
     static final Map<String, String> REVENUE_COLUMNS = linked(
@@ -220,14 +220,14 @@ public final class ReportAssembler {
                 List.of("收入项目", "预算数", "支出项目", "预算数"), rows, List.of(1, 3),
                 List.of(List.of(new HeaderCell("收入", 2, 1), new HeaderCell("支出", 2, 1)),
                         List.of(new HeaderCell("项目", 1, 1), new HeaderCell("预算数", 1, 1), new HeaderCell("项目", 1, 1),
-                                new HeaderCell("预算数", 1, 1))));
+                                new HeaderCell("预算数", 1, 1))), null);
     }
 
     static Table revenueTable(JsonNode budget) {
         List<List<String>> rows = new ArrayList<>();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (JsonNode r : budget.path("tables").path("revenue")) {
-            List<String> row = new ArrayList<>(List.of(r.path("code").asText(), itemName(r)));
+            List<String> row = new ArrayList<>(List.of(r.path("code").asText(), r.path("name").asText()));
             for (String col : REVENUE_COLUMNS.keySet()) {
                 row.add(amount(r.path(col)));
                 if (r.path("code").asText().length() == 3 && r.path(col).isNumber()) {
@@ -252,12 +252,12 @@ public final class ReportAssembler {
                         new HeaderCell("经费拨款", 1, 2), new HeaderCell("纳入一般公共预算管理的非税收入拨款", 1, 2)),
                 List.of(new HeaderCell("类　款　项", 1, 1)));
         return new Table("年初部门预算收入总表", budget.path("amountUnit").asText("万元"), header, rows,
-                List.of(2, 3, 4, 5, 6, 7, 8, 9), headerRows);
+                List.of(2, 3, 4, 5, 6, 7, 8, 9), headerRows, indents(rows));
     }
 
-    /** A row's name as the original prints it: a 项 (7-digit code) indented under its 款. */
-    private static String itemName(JsonNode r) {
-        return (r.path("code").asText().length() == 7 ? ITEM_INDENT : "") + r.path("name").asText();
+    /** The indent of each row's name as the original prints it: a 项 (7-digit code) two characters under its 款. */
+    private static List<Integer> indents(List<List<String>> rows) {
+        return rows.stream().map(r -> r.get(0).length() == 7 ? ITEM_INDENT : 0).toList();
     }
 
     static Table expenditureTable(JsonNode budget) {
@@ -266,7 +266,7 @@ public final class ReportAssembler {
         BigDecimal basic = BigDecimal.ZERO;
         BigDecimal project = BigDecimal.ZERO;
         for (JsonNode r : budget.path("tables").path("expenditure")) {
-            rows.add(List.of(r.path("code").asText(), itemName(r), amount(r.path("total")),
+            rows.add(List.of(r.path("code").asText(), r.path("name").asText(), amount(r.path("total")),
                     amount(r.path("basic")), amount(r.path("project"))));
             if (r.path("code").asText().length() == 3) {
                 total = total.add(decimal(r.path("total")));
@@ -280,7 +280,7 @@ public final class ReportAssembler {
                 List.of(List.of(new HeaderCell("功能分类科目", 2, 1), new HeaderCell("合计", 1, 3), new HeaderCell("基本支出", 1, 3),
                                 new HeaderCell("项目支出", 1, 3)),
                         List.of(new HeaderCell("科目编码", 1, 1), new HeaderCell("科目名称", 1, 2)),
-                        List.of(new HeaderCell("类　款　项", 1, 1))));
+                        List.of(new HeaderCell("类　款　项", 1, 1))), indents(rows));
     }
 
     private static Paragraph executionParagraph(JsonNode budget) {

@@ -133,6 +133,13 @@ class GoldenReportTest {
         assertThat(json.getInt("sections[8].blocks[0].headerRows[0][1].rowSpan")).isEqualTo(3);
         assertThat(json.getList("sections[9].blocks[0].header", String.class)).containsExactlyElementsOf(EXPENDITURE_HEADER);
         assertThat(json.getList("sections[9].blocks[0].rows")).isEqualTo(GoldenCase.expectedExpenditureRows());
+        // 项 rows (7-digit codes) indented two characters, 类 and 款 rows not
+        List<Integer> indents = json.getList("sections[8].blocks[0].indents", Integer.class);
+        List<String> codes = json.getList("sections[8].blocks[0].rows.collect { it[0] }", String.class);
+        assertThat(indents).hasSameSizeAs(codes);
+        for (int i = 0; i < codes.size(); i++) {
+            assertThat(indents.get(i)).as(codes.get(i)).isEqualTo(codes.get(i).length() == 7 ? 2 : 0);
+        }
     }
 
     @Test
@@ -162,7 +169,8 @@ class GoldenReportTest {
         assertThat(tables.get(0)).containsExactlyElementsOf(withHeaderRows(GoldenCase.SUMMARY_HEADER_ROWS, GoldenCase.expectedSummaryRows()));
         assertThat(tables.get(1)).containsExactlyElementsOf(withHeaderRows(GoldenCase.REVENUE_HEADER_ROWS, GoldenCase.expectedRevenueRows()));
         assertThat(tables.get(2)).containsExactlyElementsOf(withHeaderRows(GoldenCase.EXPENDITURE_HEADER_ROWS, GoldenCase.expectedExpenditureRows()));
-        assertThat(html).contains("<th colspan=\"2\">功能分类科目</th><th rowspan=\"3\">合计</th><th colspan=\"3\">一般公共预算拨款</th>");
+        assertThat(html).contains("<th colspan=\"2\">功能分类科目</th><th rowspan=\"3\">合计</th><th colspan=\"3\">一般公共预算拨款</th>")
+                .contains("<tr class=\"indent-2\"><td>2010301</td><td>行政运行</td>");
         // the findings budget-service and the inconsistencies scoring-service publish for the golden case, in Chinese
         // slip 1 names the wrong cell, 2010499, since 类 201 and the 收入总表 agree with 20104
         assertThat(tables.get(3)).hasSize(5).anySatisfy(r -> assertThat(r).startsWith("BUD-HIER-001", "错误", "支出总表", "2010499",
@@ -312,7 +320,11 @@ class GoldenReportTest {
             XWPFTable revenue = doc.getTables().get(1);
             XWPFTableRow item = revenue.getRows().stream().filter(r -> r.getCell(0).getText().equals("2010301")).findFirst().orElseThrow();
             assertThat(item.getCell(0).getCTTc().getTcPr().isSetNoWrap()).isTrue();
-            assertThat(item.getCell(1).getText()).isEqualTo("　　行政运行");
+            // a 项 two characters (of the cell's 9 pt) in under its 款
+            assertThat(item.getCell(1).getText()).isEqualTo("行政运行");
+            assertThat(item.getCell(1).getParagraphs().get(0).getIndentationLeft()).isEqualTo(2 * 9 * 20);
+            XWPFTableRow section = revenue.getRows().stream().filter(r -> r.getCell(0).getText().equals("20103")).findFirst().orElseThrow();
+            assertThat(section.getCell(1).getParagraphs().get(0).getIndentationLeft()).isNotPositive();
             int codeColumn = new BigInteger(revenue.getCTTbl().getTblGrid().getGridColArray(0).getW().toString()).intValue();
             assertThat(codeColumn).isGreaterThan((int) (7 * 0.64 * 9 * 20));
             // the 收入总表 at 小五 (9 pt), the others at 五号; none at 8 pt

@@ -197,7 +197,7 @@ public final class Documents {
         java.util.regex.Matcher t = java.util.regex.Pattern.compile("(?s)<table>(.*?)</table>").matcher(html);
         while (t.find()) {
             List<List<String>> rows = new ArrayList<>();
-            java.util.regex.Matcher r = java.util.regex.Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(t.group(1));
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>").matcher(t.group(1));
             while (r.find()) {
                 List<String> cells = new ArrayList<>();
                 java.util.regex.Matcher c = java.util.regex.Pattern.compile("(?s)<t[hd][^>]*>(.*?)</t[hd]>").matcher(r.group(1));

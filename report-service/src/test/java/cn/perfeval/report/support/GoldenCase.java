@@ -170,9 +170,9 @@ public final class GoldenCase {
         return rows;
     }
 
-    /** A 项 (7-digit code) is printed indented under its 款, as in the original. */
+    /** A name as budget-service holds it (a 项 is indented when printed, not in its text). */
     private static String name(JsonNode r) {
-        return (r.path("code").asText().length() == 7 ? "　　" : "") + r.path("name").asText();
+        return r.path("name").asText();
     }
 
     /**
