@@ -295,7 +295,8 @@ public final class PdfRenderer {
             // setting the table in a column without drawing it
             float whole = measure(table);
             float head = measure(build(t, Math.min(t.rows().size(), ROWS_WITH_CAPTION)));
-            if (t.rows().size() > 1 && head - measure(build(t, 0)) > HEIGHT_WITH_CAPTION) {
+            if (t.rows().size() > 1 && head - measure(build(t, 1)) > HEIGHT_WITH_CAPTION) {
+                // first rows too high to keep three with the caption: the header and the first row
                 head = measure(build(t, 1));
             }
             // the caption stays with its table: the caption, the unit line, the header and the first rows together,
@@ -320,6 +321,11 @@ public final class PdfRenderer {
 
         /** The table with its header rows and its first {@code rows} rows. */
         private PdfPTable build(Table t, int rows) {
+            return build(t, 0, rows);
+        }
+
+        /** The table with its header rows and its rows {@code from} (inclusive) to {@code to} (exclusive). */
+        private PdfPTable build(Table t, int from, int to) {
             BaseFont base = faces.body().font();
             float size = t.header().size() > 6 ? 9 : 10.5f;
             Font cellFont = new Font(base, size);
@@ -344,7 +350,7 @@ public final class PdfRenderer {
                     table.addCell(c);
                 }
             }
-            for (int r = 0; r < rows; r++) {
+            for (int r = from; r < to; r++) {
                 List<String> row = t.rows().get(r);
                 for (int c = 0; c < row.size(); c++) {
                     PdfPCell cell = cell(printable(row.get(c), base), cellFont,
@@ -374,7 +380,47 @@ public final class PdfRenderer {
                 unit.setAlignment(Element.ALIGN_RIGHT);
                 doc.add(unit);
             }
-            doc.add(p.table());
+            int split = lastRowAlone(t);
+            if (split < 0) {
+                doc.add(p.table());
+            } else {
+                // the table would end with one row alone under its repeated header: that row's predecessor goes with it
+                doc.add(build(t, 0, split));
+                doc.newPage();
+                doc.add(build(t, split, t.rows().size()));
+            }
+        }
+
+        /**
+         * Where to break a table that would otherwise leave its last row (the 合计) alone on a page under the
+         * repeated header: the index of the row that starts the last page instead, or -1 when no row is left alone.
+         */
+        private int lastRowAlone(Table t) {
+            int header = t.printedHeader().size();
+            int n = t.rows().size();
+            if (n < 3) {
+                return -1;
+            }
+
+            PdfPTable table = build(t, 0, n);
+            table.calculateHeights(true);
+            // the header rows' height as set (cells spanning rows included): the header with the first row, less that row
+            float headerHeight = measure(build(t, 1)) - LINE / 2 - table.getRowHeight(header, true);
+            float page = doc.top() - doc.bottom();
+            float room = room() - headerHeight;
+            int onPage = 0;
+            int lastPageStart = 0;
+            for (int r = 0; r < n; r++) {
+                float h = table.getRowHeight(header + r, true);
+                if (h > room && onPage > 0) {
+                    room = page - headerHeight;
+                    onPage = 0;
+                    lastPageStart = r;
+                }
+                room -= h;
+                onPage++;
+            }
+            return lastPageStart > 0 && onPage == 1 ? n - 2 : -1;
         }
     }
 

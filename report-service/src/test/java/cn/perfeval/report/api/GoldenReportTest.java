@@ -386,6 +386,14 @@ class GoldenReportTest {
                 signed = i;
             }
         }
+        // a table running on to a new page carries at least two of its rows there: its 合计 is never alone under the
+        // repeated header, but on the page of the row before it
+        for (List<List<String>> rows : List.of(GoldenCase.expectedRevenueRows(), GoldenCase.expectedExpenditureRows())) {
+            String total = String.join(" ", rows.get(rows.size() - 1).stream().filter(c -> !c.isEmpty()).toList());
+            String before = rows.get(rows.size() - 2).get(0) + " ";
+            List<String> page = pages.stream().filter(l -> l.contains(total)).findFirst().orElseThrow();
+            assertThat(page).as("the page of " + total).anyMatch(l -> l.startsWith(before));
+        }
         // the attachment note before the signature; the attachment on the next page: 附件, then its title
         List<String> signature = pages.get(signed);
         assertThat(signature.indexOf("附件：数据核对情况")).isPositive().isLessThan(signature.indexOf("湘潭县中路铺镇人民政府"));
