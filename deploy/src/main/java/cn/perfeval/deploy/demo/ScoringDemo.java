@@ -25,7 +25,9 @@ public final class ScoringDemo {
     public static void load(DemoContext ctx) {
         String text = ctx.goldenReportText();
         judge(ctx, "A5", "points", 5, paragraph(text, "年末无资金结余，分项目核算结余结转"));
-        judge(ctx, "B1", "deduction", 1, paragraph(text, "管理制度健全："));
+        // the original puts its slip 5 under 管理制度健全: "综上所述，预算执行考核指标总计5分，扣 1分，得4分。" names the
+        // wrong group (预算执行 has 30 points); kept as written, so that the report's text checks find it
+        judge(ctx, "B1", "deduction", 1, paragraph(text, "管理制度健全：") + followingSubtotal(text, "管理制度健全："));
         judge(ctx, "B2", "points", 5, paragraph(text, "专账核算管理："));
         judge(ctx, "B3", "points", 5, paragraph(text, "预决算信息公开性和完善性："));
         judge(ctx, "B4", "points", 5, paragraph(text, "政府采购完成情况："));
@@ -64,6 +66,26 @@ public final class ScoringDemo {
         }
         p = SCORE_CLAUSE.matcher(p).replaceFirst("");
         return p.endsWith("。") ? p : p + "。";
+    }
+
+    /**
+     * The sub-total line ("综上所述，…考核指标总计…") that directly follows the paragraph starting with {@code marker}
+     * when it is not the last paragraph of its section, exactly as written; "" when the next paragraph is not one.
+     */
+    static String followingSubtotal(String text, String marker) {
+        int at = text.indexOf(marker);
+        int end = at < 0 ? -1 : text.indexOf('\n', at);
+        if (end < 0) {
+            return "";
+        }
+        for (String line : text.substring(end + 1).split("\n", 4)) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            return l.startsWith("综上所述") && l.contains("考核指标总计") ? l : "";
+        }
+        return "";
     }
 
     /**

@@ -42,6 +42,15 @@ class ScoringDemoTest {
     }
 
     @Test
+    void slip5TheMisnamedSubtotalUnder管理制度健全StaysAsWritten() {
+        // the original's sentence, as the report's text checks must find it in the demo (issue #15, slip 5)
+        assertThat(ScoringDemo.followingSubtotal(TEXT, "管理制度健全：")).isEqualTo("综上所述，预算执行考核指标总计5分，扣 1分，得4分。");
+        // the other judged paragraphs are not followed by a sub-total of their own
+        assertThat(ScoringDemo.followingSubtotal(TEXT, "专账核算管理：")).isEmpty();
+        assertThat(ScoringDemo.followingSubtotal(TEXT, "预决算信息公开性和完善性：")).isEmpty();
+    }
+
+    @Test
     void theDutiesReasonIsTheLeadOfEachParagraphNotTheSummary() {
         assertThat(ScoringDemo.leads(TEXT, "5.产出分析：职责履行情况分析", "综上所述，产出效果考核指标"))
                 .isEqualTo("经济发展稳步推进；民生保障持续改善；社会治理成效显著；干部素质不断提升。");

@@ -49,7 +49,13 @@ public final class Examples {
              "sections": [{"level": 1, "heading": "一、工作概述", "blocks": [{"kind": "paragraph", "text": "2024年，……"}]}],
              "conclusion": {"total": 93, "maxTotal": 100, "grade": "优", "complete": true,
                             "text": "根据以上预算绩效完成情况，我单位2024年预算绩效自评得分93分，评定等次：优"},
-             "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025年5月26日", "appendix": []}""";
+             "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025年5月26日", "appendix": [],
+             "attachmentNote": "附件：数据核对情况",
+             "textFindings": [{"place": "指标“管理制度健全”的评分说明", "sentence": "综上所述，预算执行考核指标总计5分，扣 1分，得4分。",
+                               "message": "小计所称的“预算执行”满分30分，文中为5分；此句写在“管理制度健全”（属“预算管理”）之下，该指标满分5分，所指应为“管理制度健全”"}],
+             "indicators": [{"code": "A1", "name": "预算调整率", "groupCode": "A", "group": "预算执行", "maxPoints": 5, "points": 4,
+                             "value": 6.15, "unit": "%", "status": "SCORED", "statusLabel": "已评分",
+                             "text": "预算调整率 = 预算调整数 / 年初预算数 × 100 = 307 / 4988.65 × 100 = 6.15 %，在区间 (0, 10] 内，得 4 分（满分5分，扣1分）。"}]}""";
 
     public static final String SUMMARY_JSON = """
             {"county": "湘潭县", "year": 2024, "groups": ["预算执行", "预算管理", "资产管理", "产出效果"],

@@ -114,7 +114,7 @@ public class ReportResource {
             case "html" -> HtmlRenderer.render(doc);
             case "md" -> MarkdownRenderer.render(doc);
             case "docx" -> DocxRenderer.render(doc);
-            case "pdf" -> PdfRenderer.render(doc, fonts.font());
+            case "pdf" -> PdfRenderer.render(doc, fonts.faces());
             default -> doc;
         });
         Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("md") ? ";charset=UTF-8" : ""));

@@ -30,7 +30,44 @@ public record ReportDocument(
         @Schema(description = "综合评价结论") Conclusion conclusion,
         @Schema(description = "落款单位") String issuer,
         @Schema(description = "落款日期，按印出的样子（如2025年5月26日）；文字材料未给出时无") String issuedOn,
-        @Schema(description = "附录：预算数据审核发现和评分不一致之处") List<Section> appendix) {
+        @Schema(description = "附录：预算数据审核发现和评分不一致之处") List<Section> appendix,
+        @Schema(description = "附件说明，印在正文之后、落款之前（如“附件：数据核对情况”）；无附件时无") String attachmentNote,
+        @Schema(description = "报告文字核对发现（附件（三）的各行）：文字材料和评分说明中与数据或指标体系不符之处，各附原句") List<TextFinding> textFindings,
+        @Schema(description = "各项指标的结构化结果，按印出的顺序，供看板使用；尚无评分时为空") List<Indicator> indicators) {
+
+    /** The document without attachment note, text findings or indicators (documents made by hand, tests). */
+    public ReportDocument(String title, String unitCode, String unitName, int year, Provenance provenance, List<String> opening,
+                          List<Section> sections, Conclusion conclusion, String issuer, String issuedOn, List<Section> appendix) {
+        this(title, unitCode, unitName, year, provenance, opening, sections, conclusion, issuer, issuedOn, appendix,
+                null, List.of(), List.of());
+    }
+
+    /** A sentence of the report's own words that does not agree with its data or its indicator system. */
+    @Schema(name = "ReportTextFinding", description = "报告文字核对发现：所在位置、原句和问题说明")
+    public record TextFinding(
+            @Schema(description = "所在位置（报告的部分，或某指标的评分说明）") String place,
+            @Schema(description = "原句，与文字材料或评分说明中写的一致") String sentence,
+            @Schema(description = "问题说明") String message) {
+    }
+
+    /** One indicator's result as structured data, for dashboards. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReportIndicator", description = "一项指标的结构化结果")
+    public record Indicator(
+            @Schema(description = "指标代码（指标体系中的编号，如A1）") String code,
+            @Schema(description = "指标名称") String name,
+            @Schema(description = "所属一级指标（分组）代码") String groupCode,
+            @Schema(description = "所属一级指标（分组）名称，如预算执行") String group,
+            @Schema(description = "所属二级指标名称；指标直接属于一级指标时无") String subgroup,
+            @Schema(description = "满分（分）") BigDecimal maxPoints,
+            @Schema(description = "得分（分）；待评定或缺少数据时无") BigDecimal points,
+            @Schema(description = "计算所得的指标值（按印出的位数）；评价人评判的指标无") BigDecimal value,
+            @Schema(description = "指标值的单位（如%、万元）；无指标值时无") String unit,
+            @Schema(description = "状态代码：SCORED 已评分，AWAITING_JUDGEMENT 待评定，MISSING_DATA 缺少数据，NOT_COMPUTABLE 无法计算",
+                    enumeration = {"SCORED", "AWAITING_JUDGEMENT", "MISSING_DATA", "NOT_COMPUTABLE"}) String status,
+            @Schema(description = "状态的中文说明（已评分、待评定、缺少数据、无法计算）") String statusLabel,
+            @Schema(description = "评分说明，与报告正文中该指标的文字一致") String text) {
+    }
 
     /** The data this document was made from. Same provenance, same content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -85,7 +122,39 @@ public record ReportDocument(
             @Schema(description = "金额单位（如万元）；表中无金额时无") String amountUnit,
             @Schema(description = "表头，各列名称") List<String> header,
             @Schema(description = "各行单元格，文字与印出的一致（金额单位见 amountUnit）") List<List<String>> rows,
-            @Schema(description = "数值列（右对齐）的列序号，从0起") List<Integer> numericColumns) implements Block {
+            @Schema(description = "数值列（右对齐）的列序号，从0起") List<Integer> numericColumns,
+            @Schema(description = "多层表头（按原表的样子，自上而下逐行，单元格可跨列、跨行）；只有一层表头时无，此时表头即 header")
+            List<List<HeaderCell>> headerRows,
+            @Schema(description = "各行科目名称（第1列，从0起）印出时的缩进字数，与 rows 逐行对应（项缩进2字）；无缩进时无")
+            List<Integer> indents) implements Block {
+
+        public Table(String caption, String amountUnit, List<String> header, List<List<String>> rows, List<Integer> numericColumns) {
+            this(caption, amountUnit, header, rows, numericColumns, null, null);
+        }
+
+        /** Characters the name (column 1) of row {@code r} is indented by. */
+        public int indent(int r) {
+            return indents == null || r >= indents.size() ? 0 : indents.get(r);
+        }
+
+        /** The column whose cells {@link #indents} indent. */
+        public static final int INDENTED_COLUMN = 1;
+
+        /** The header rows as printed: {@code headerRows}, else one row of {@code header}. */
+        public List<List<HeaderCell>> printedHeader() {
+            if (headerRows != null && !headerRows.isEmpty()) {
+                return headerRows;
+            }
+            return List.of(header.stream().map(h -> new HeaderCell(h, 1, 1)).toList());
+        }
+    }
+
+    /** A cell of a multi-level table header. */
+    @Schema(name = "ReportHeaderCell", description = "多层表头中的一格")
+    public record HeaderCell(
+            @Schema(description = "文字") String text,
+            @Schema(description = "所跨列数", minimum = "1") int colSpan,
+            @Schema(description = "所跨行数", minimum = "1") int rowSpan) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,6 +2,7 @@ package cn.perfeval.report.render;
 
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.domain.ReportDocument.Block;
+import cn.perfeval.report.domain.ReportDocument.HeaderCell;
 import cn.perfeval.report.domain.ReportDocument.Paragraph;
 import cn.perfeval.report.domain.ReportDocument.Section;
 import cn.perfeval.report.domain.ReportDocument.Table;
@@ -22,6 +23,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,21 +61,92 @@ public final class DocxRenderer {
             title(doc, d.unitName(), d.year() + "年度部门整体支出绩效评价自评报告");
             d.opening().forEach(p -> body(doc, p));
             sections(doc, d.sections());
+            attachmentNote(doc, d.attachmentNote());
             signature(doc, d.issuer(), Signature.issuerIndent(d.issuer(), d.issuedOn()), true);
             if (d.issuedOn() != null) {
                 signature(doc, d.issuedOn(), Signature.dateIndent(), false);
             }
-            XWPFParagraph pageBreak = doc.createParagraph();
-            pageBreak.setPageBreak(true);
-            sections(doc, d.appendix());
+            attachments(doc, d.appendix());
             XWPFParagraph prov = doc.createParagraph();
             spacing(prov, 0);
             run(prov, d.provenance().text(), BODY_FONT, 12);
+            fontProperties(doc);
             doc.write(out);
             return SameBytes.ooxml(out.toByteArray(), SameBytes.dateOf(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The fonts named for each role, in the document's custom properties (字体), as the PDF states the faces it embedded. */
+    static final String FONTS_PROPERTY = "字体";
+
+    static String fontsUsed() {
+        return "标题：" + TITLE_FONT + "；一级标题：" + HEADING1_FONT + "；二级标题：" + HEADING2_FONT + "；正文：" + BODY_FONT
+                + "；页码：" + PAGE_NUMBER_FONT;
+    }
+
+    private static void fontProperties(XWPFDocument doc) {
+        doc.getProperties().getCustomProperties().addProperty(FONTS_PROPERTY, fontsUsed());
+    }
+
+    /**
+     * The attachment note (附件说明, GB/T 9704-2012 7.3.4): one blank line under the body, two characters in,
+     * "附件：" and the titles; a second title stands under the first title's first character.
+     */
+    static void attachmentNote(XWPFDocument doc, String note) {
+        if (note == null || note.isBlank()) {
+            return;
+        }
+        XWPFParagraph blank = doc.createParagraph();
+        spacing(blank, 0);
+        String[] lines = note.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            XWPFParagraph p = doc.createParagraph();
+            spacing(p, 0);
+            p.setKeepNext(true);
+            // two characters in; a following line under the first title (after "附件：")
+            p.setIndentationLeft((int) Math.round((i == 0 ? 2 : 5) * (BODY_PT * 20 + CONDENSE_TWIPS)));
+            run(p, lines[i], BODY_FONT, 16);
+        }
+    }
+
+    /**
+     * Each level-1 section of the appendix is an attachment laid out per GB/T 9704-2012 8: on a new page, "附件"
+     * (numbered when there are several) in 3号黑体 at the top left, the title centred on the third line in
+     * 2号小标宋, then its content as the body is set.
+     */
+    static void attachments(XWPFDocument doc, List<Section> appendix) {
+        long count = appendix.stream().filter(s -> s.level() == 1).count();
+        int number = 0;
+        List<Section> current = new java.util.ArrayList<>();
+        for (Section s : appendix) {
+            if (s.level() == 1) {
+                sections(doc, current);
+                current.clear();
+                number++;
+                XWPFParagraph label = doc.createParagraph();
+                label.setPageBreak(true);
+                spacing(label, 0);
+                label.setKeepNext(true);
+                run(label, count > 1 ? "附件" + number : "附件", HEADING1_FONT, 16);
+                XWPFParagraph blank = doc.createParagraph();
+                spacing(blank, 0);
+                blank.setKeepNext(true);
+                XWPFParagraph title = doc.createParagraph();
+                title.setAlignment(ParagraphAlignment.CENTER);
+                title.setSpacingBetween(LINE_PT * 1.2, LineSpacingRule.EXACT);
+                title.setKeepNext(true);
+                run(title, cn.perfeval.report.service.ReportAssembler.attachmentTitle(s.heading()), TITLE_FONT, 22);
+                XWPFParagraph after = doc.createParagraph();
+                spacing(after, 0);
+                after.setKeepNext(true);
+                current.add(new Section(s.level(), null, s.blocks()));
+            } else {
+                current.add(s);
+            }
+        }
+        sections(doc, current);
     }
 
     /** Page size, margins, and odd/even footers with the page number on the outside edge. */
@@ -131,6 +204,8 @@ public final class DocxRenderer {
         fonts.setCs(BODY_FONT);
         rpr.addNewSz().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
         rpr.addNewSzCs().setVal(BigInteger.valueOf(Math.round(BODY_PT * 2)));
+        // no page holds a paragraph's single first or last line (widow and orphan control), in every paragraph
+        styles.getDocDefaults().addNewPPrDefault().addNewPPr().addNewWidowControl();
         var lang = rpr.addNewLang();
         lang.setVal("zh-CN");
         lang.setEastAsia("zh-CN");
@@ -186,17 +261,9 @@ public final class DocxRenderer {
 
     private static void sections(XWPFDocument doc, List<Section> sections) {
         for (Section s : sections) {
-            XWPFParagraph h = doc.createParagraph();
-            spacing(h, 640);
-            h.setKeepNext(true);   // after spacing: POI's setKeepNext needs the paragraph properties to exist
-            String font = switch (s.level()) {
-                case 1 -> HEADING1_FONT;
-                case 2 -> HEADING2_FONT;
-                default -> BODY_FONT;
-            };
-            run(h, s.heading(), font, 16);
-            // the heading's level for Word's navigation pane and screen readers (0 = 一、)
-            h.getCTP().getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(Math.max(0, s.level() - 1)));
+            if (s.heading() != null) {
+                heading(doc, s);
+            }
             for (Block b : s.blocks()) {
                 if (b instanceof Paragraph p) {
                     body(doc, p.text());
@@ -205,6 +272,22 @@ public final class DocxRenderer {
                 }
             }
         }
+    }
+
+    /** A heading: kept with what follows it (never alone at a page's foot), with its outline level. */
+    private static void heading(XWPFDocument doc, Section s) {
+        XWPFParagraph h = doc.createParagraph();
+        spacing(h, 640);
+        h.setKeepNext(true);   // after spacing: POI's setKeepNext needs the paragraph properties to exist
+        h.getCTP().getPPr().addNewKeepLines();
+        String font = switch (s.level()) {
+            case 1 -> HEADING1_FONT;
+            case 2 -> HEADING2_FONT;
+            default -> BODY_FONT;
+        };
+        run(h, s.heading(), font, 16);
+        // the heading's level for Word's navigation pane and screen readers (0 = 一、)
+        h.getCTP().getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(Math.max(0, s.level() - 1)));
     }
 
     static void body(XWPFDocument doc, String text) {
@@ -235,11 +318,28 @@ public final class DocxRenderer {
         }
     }
 
+    /** Cell text size: 五号 (10.5 pt), 小五 (9 pt) for tables of more than six columns (the 收入总表). */
+    static double cellPoints(Table t) {
+        return t.header().size() > 6 ? 9 : 10.5;
+    }
+
+    /** Cell padding left and right, in points (0.7 mm). */
+    private static final double CELL_PADDING_PT = 2;
+    /** Rows of a longer table kept with the caption on its first page (header rows plus these)… */
+    private static final int ROWS_KEPT_WITH_CAPTION = 3;
+    /** …or fewer, when these take more than this height in points. */
+    private static final double HEIGHT_KEPT_WITH_CAPTION = 120;
+    /** Line height in table cells, points. */
+    private static final double CELL_LINE_PT = 13;
+    /** A table estimated at most this high (points) is kept on one page with its caption: two thirds of the text block. */
+    private static final double WHOLE_TABLE_PT = 225 * 72 / 25.4 * 2 / 3;
+
     static void table(XWPFDocument doc, Table t) {
         XWPFParagraph caption = doc.createParagraph();
         caption.setAlignment(ParagraphAlignment.CENTER);
         caption.setKeepNext(true);
         spacing(caption, 0);
+        caption.getCTP().getPPr().addNewKeepLines();
         run(caption, t.caption(), HEADING1_FONT, 14);
         if (t.amountUnit() != null && !t.amountUnit().isEmpty()) {
             XWPFParagraph unit = doc.createParagraph();
@@ -249,11 +349,18 @@ public final class DocxRenderer {
             run(unit, "单位：" + t.amountUnit(), BODY_FONT, 10.5);
         }
         int cols = t.header().size();
-        XWPFTable table = doc.createTable(t.rows().size() + 1, cols);
+        List<List<HeaderCell>> header = t.printedHeader();
+        XWPFTable table = doc.createTable(t.rows().size() + header.size(), cols);
         table.setWidth("100%");
         table.setTableAlignment(TableRowAlign.CENTER);
-        table.setCellMargins(0, 40, 0, 40);   // 0.7 mm left and right, so that amounts fit on one line
-        int[] widths = widths(t);
+        int pad = (int) Math.round(CELL_PADDING_PT * 20);
+        table.setCellMargins(0, pad, 0, pad);
+        double size = cellPoints(t);
+        int[] widths = widths(t, size);
+        // fixed layout: Word keeps the widths computed here, which leave every code and amount on one line
+        var tblPr = table.getCTTbl().getTblPr();
+        (tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
         // the column grid that Word and other readers (python-docx refuses a table without one) lay out from
         var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
@@ -262,43 +369,144 @@ public final class DocxRenderer {
         for (int w : widths) {
             grid.addNewGridCol().setW(BigInteger.valueOf(w));
         }
-        fill(table.getRow(0), t.header(), List.of(), true, widths);
-        table.getRow(0).setRepeatHeader(true);
+        headerRows(table, header, widths, size);
+        int keep = rowsKeptWithCaption(t, widths, size);
         for (int i = 0; i < t.rows().size(); i++) {
-            fill(table.getRow(i + 1), t.rows().get(i), t.numericColumns(), false, widths);
+            fill(table.getRow(i + header.size()), t.rows().get(i), t.numericColumns(), widths, size, i < keep, t.indent(i));
         }
         doc.createParagraph();
     }
 
-    /** Column widths in twips over the 156 mm text block, in proportion to their contents. */
-    private static int[] widths(Table t) {
-        float[] rel = TableWidths.relative(t);
-        float sum = 0;
-        for (float r : rel) {
-            sum += r;
+    /**
+     * The header rows as the original prints them, cells spanning columns (gridSpan) and rows (vMerge), repeated
+     * on every page the table runs to and kept with the first rows.
+     */
+    private static void headerRows(XWPFTable table, List<List<HeaderCell>> header, int[] widths, double size) {
+        int cols = widths.length;
+        // which header cell covers each position, and whether it starts there
+        HeaderCell[][] owner = new HeaderCell[header.size()][cols];
+        boolean[][] start = new boolean[header.size()][cols];
+        for (int r = 0; r < header.size(); r++) {
+            int c = 0;
+            for (HeaderCell h : header.get(r)) {
+                while (c < cols && owner[r][c] != null) {
+                    c++;
+                }
+                for (int dr = 0; dr < h.rowSpan() && r + dr < header.size(); dr++) {
+                    for (int dc = 0; dc < h.colSpan() && c + dc < cols; dc++) {
+                        owner[r + dr][c + dc] = h;
+                    }
+                }
+                if (c < cols) {
+                    start[r][c] = true;
+                }
+                c += h.colSpan();
+            }
         }
-        int[] w = new int[rel.length];
-        for (int i = 0; i < rel.length; i++) {
-            w[i] = Math.round((float) (156 * MM) * rel[i] / sum);
+        for (int r = 0; r < header.size(); r++) {
+            XWPFTableRow row = table.getRow(r);
+            row.setRepeatHeader(true);
+            row.setCantSplitRow(true);
+            int cell = 0;
+            for (int c = 0; c < cols; ) {
+                HeaderCell h = owner[r][c];
+                int span = h == null ? 1 : Math.min(h.colSpan(), cols - c);
+                // the first position of h in this row: the cell starts here (r is its first row) or continues a merge
+                boolean first = start[r][c];
+                XWPFTableCell x = row.getCell(cell++);
+                int width = 0;
+                for (int k = c; k < c + span; k++) {
+                    width += widths[k];
+                }
+                x.setWidth(Integer.toString(width));
+                x.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+                var tcPr = x.getCTTc().isSetTcPr() ? x.getCTTc().getTcPr() : x.getCTTc().addNewTcPr();
+                if (span > 1) {
+                    tcPr.addNewGridSpan().setVal(BigInteger.valueOf(span));
+                }
+                if (h != null && h.rowSpan() > 1) {
+                    tcPr.addNewVMerge().setVal(first ? STMerge.RESTART : STMerge.CONTINUE);
+                }
+                XWPFParagraph p = cellParagraph(x, ParagraphAlignment.CENTER, true);
+                if (first && h != null) {
+                    run(p, h.text(), HEADING1_FONT, size);
+                }
+                c += span;
+            }
+            while (row.getTableCells().size() > cell) {
+                row.removeCell(row.getTableCells().size() - 1);
+            }
+        }
+    }
+
+    /**
+     * How many rows keep with the next one: all of a table that fits in two thirds of a page (it moves whole with
+     * its caption), else the first rows up to {@link #ROWS_KEPT_WITH_CAPTION} or {@link #HEIGHT_KEPT_WITH_CAPTION}.
+     */
+    private static int rowsKeptWithCaption(Table t, int[] widths, double size) {
+        float[] pt = new float[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            pt[i] = widths[i] / 20f;
+        }
+        double whole = 0;
+        double[] heights = new double[t.rows().size()];
+        for (int i = 0; i < heights.length; i++) {
+            heights[i] = TableWidths.lines(t.rows().get(i), pt, (float) size, (float) CELL_PADDING_PT) * CELL_LINE_PT + 2;
+            whole += heights[i];
+        }
+        if (whole <= WHOLE_TABLE_PT) {
+            return t.rows().size() - 1;
+        }
+        int keep = 0;
+        double kept = 0;
+        while (keep < Math.min(ROWS_KEPT_WITH_CAPTION, heights.length) && kept + heights[keep] <= HEIGHT_KEPT_WITH_CAPTION) {
+            kept += heights[keep++];
+        }
+        return keep;
+    }
+
+    /** Column widths in twips over the 156 mm text block: codes and amounts on one line, names wrapping. */
+    private static int[] widths(Table t, double size) {
+        float[] pt = TableWidths.points(t, (float) (156 * MM / 20), (float) size, (float) CELL_PADDING_PT);
+        int[] w = new int[pt.length];
+        for (int i = 0; i < pt.length; i++) {
+            w[i] = Math.round(pt[i] * 20);
         }
         return w;
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, List<Integer> numeric, boolean header, int[] widths) {
+    private static XWPFParagraph cellParagraph(XWPFTableCell cell, ParagraphAlignment align, boolean keepNext) {
+        XWPFParagraph p = cell.getParagraphs().get(0);
+        // tables do not follow the 22-line grid of the body text
+        p.setSpacingBetween(13, LineSpacingRule.EXACT);
+        p.setSpacingAfter(0);
+        p.setSpacingBefore(0);
+        (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewSnapToGrid().setVal(false);
+        p.setAlignment(align);
+        if (keepNext) {
+            p.setKeepNext(true);
+        }
+        return p;
+    }
+
+    private static void fill(XWPFTableRow row, List<String> cells, List<Integer> numeric, int[] widths, double size, boolean keepNext,
+                             int indent) {
         row.setCantSplitRow(true);
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             cell.setWidth(Integer.toString(widths[c]));
             cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-            XWPFParagraph p = cell.getParagraphs().get(0);
-            // tables do not follow the 22-line grid of the body text
-            p.setSpacingBetween(13, LineSpacingRule.EXACT);
-            p.setSpacingAfter(0);
-            p.setSpacingBefore(0);
-            (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewSnapToGrid().setVal(false);
-            p.setAlignment(header ? ParagraphAlignment.CENTER
-                    : numeric.contains(c) ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
-            run(p, cells.get(c), header ? HEADING1_FONT : BODY_FONT, cells.size() > 6 ? 8 : 10.5);
+            if (TableWidths.unbreakable(cells.get(c))) {
+                // a code or an amount never wraps
+                var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+                tcPr.addNewNoWrap();
+            }
+            XWPFParagraph p = cellParagraph(cell, numeric.contains(c) ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT, keepNext);
+            if (c == Table.INDENTED_COLUMN && indent > 0) {
+                // a 项 stands two characters in under its 款, every line of it
+                p.setIndentationLeft((int) Math.round(indent * size * 20));
+            }
+            run(p, cells.get(c), BODY_FONT, size);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.perfeval.report.render;
 
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.domain.ReportDocument.Block;
+import cn.perfeval.report.domain.ReportDocument.HeaderCell;
 import cn.perfeval.report.domain.ReportDocument.Paragraph;
 import cn.perfeval.report.domain.ReportDocument.Section;
 import cn.perfeval.report.domain.ReportDocument.Table;
@@ -22,7 +23,18 @@ public final class HtmlRenderer {
             p.signature { text-align: right; text-indent: 0; margin-right: 4em; }
             table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; margin: 0.5em 0; }
             th, td { border: 1px solid #000; padding: 2px 4px; }
-            td.num { text-align: right; }
+            td.num { text-align: right; white-space: nowrap; }
+            tr.indent-2 td:nth-child(2) { padding-left: 2em; }
+            tbody td:first-child { white-space: nowrap; }
+            th { font-family: '黑体', 'SimHei', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif; font-weight: normal; }
+            h2, h3, h4, caption { page-break-after: avoid; break-after: avoid; }
+            p { orphans: 2; widows: 2; }
+            table { page-break-inside: auto; }
+            tr { page-break-inside: avoid; break-inside: avoid; }
+            thead { display: table-header-group; }
+            p.attachment-note { text-indent: 2em; margin-top: 1.8em; }
+            p.attachment-label { font-family: '黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif; text-indent: 0; }
+            h2.attachment-title { font-family: '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'STZhongsong', 'Noto Serif CJK SC', serif; font-size: 22pt; text-align: center; }
             caption { font-size: 12pt; }
             .provenance { font-size: 10pt; color: #555; text-indent: 0; }
             @media print { .appendix { page-break-before: always; } }
@@ -39,15 +51,46 @@ public final class HtmlRenderer {
                 .append("年度部门整体支出绩效评价自评报告</h1>\n");
         paragraphs(h, doc.opening());
         sections(h, doc.sections());
+        if (doc.attachmentNote() != null) {
+            String[] lines = doc.attachmentNote().split("\n");
+            h.append("<p class=\"attachment-note\">");
+            for (int i = 0; i < lines.length; i++) {
+                h.append(i == 0 ? "" : "<br>").append(escape(lines[i]));
+            }
+            h.append("</p>\n");
+        }
         h.append("<p class=\"signature\">").append(escape(doc.issuer())).append("</p>\n");
         if (doc.issuedOn() != null) {
             h.append("<p class=\"signature\">").append(escape(doc.issuedOn())).append("</p>\n");
         }
-        h.append("<div class=\"appendix\">\n");
-        sections(h, doc.appendix());
-        h.append("</div>\n");
+        attachments(h, doc.appendix());
         h.append("<p class=\"provenance\">").append(escape(doc.provenance().text())).append("</p>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** Each level-1 section of the appendix as an attachment: "附件" at the top left, its title centred, on a new page. */
+    private static void attachments(StringBuilder h, List<Section> appendix) {
+        long count = appendix.stream().filter(s -> s.level() == 1).count();
+        int number = 0;
+        boolean open = false;
+        for (Section s : appendix) {
+            if (s.level() == 1) {
+                if (open) {
+                    h.append("</div>\n");
+                }
+                number++;
+                h.append("<div class=\"appendix\">\n<p class=\"attachment-label\">").append(count > 1 ? "附件" + number : "附件")
+                        .append("</p>\n<h2 class=\"attachment-title\">")
+                        .append(escape(cn.perfeval.report.service.ReportAssembler.attachmentTitle(s.heading()))).append("</h2>\n");
+                open = true;
+                sections(h, List.of(new Section(s.level(), null, s.blocks())));
+            } else {
+                sections(h, List.of(s));
+            }
+        }
+        if (open) {
+            h.append("</div>\n");
+        }
     }
 
     private static void paragraphs(StringBuilder h, List<String> texts) {
@@ -58,8 +101,10 @@ public final class HtmlRenderer {
 
     private static void sections(StringBuilder h, List<Section> sections) {
         for (Section s : sections) {
-            int level = Math.min(s.level() + 1, 4);
-            h.append("<h").append(level).append('>').append(escape(s.heading())).append("</h").append(level).append(">\n");
+            if (s.heading() != null) {
+                int level = Math.min(s.level() + 1, 4);
+                h.append("<h").append(level).append('>').append(escape(s.heading())).append("</h").append(level).append(">\n");
+            }
             for (Block b : s.blocks()) {
                 if (b instanceof Paragraph p) {
                     h.append("<p>").append(escape(p.text())).append("</p>\n");
@@ -75,11 +120,26 @@ public final class HtmlRenderer {
         if (t.amountUnit() != null && !t.amountUnit().isEmpty()) {
             h.append("（单位：").append(escape(t.amountUnit())).append("）");
         }
-        h.append("</caption>\n<thead><tr>");
-        t.header().forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
-        h.append("</tr></thead>\n<tbody>\n");
-        for (var row : t.rows()) {
+        h.append("</caption>\n<thead>");
+        for (List<HeaderCell> row : t.printedHeader()) {
             h.append("<tr>");
+            for (HeaderCell c : row) {
+                h.append("<th");
+                if (c.colSpan() > 1) {
+                    h.append(" colspan=\"").append(c.colSpan()).append('"');
+                }
+                if (c.rowSpan() > 1) {
+                    h.append(" rowspan=\"").append(c.rowSpan()).append('"');
+                }
+                h.append('>').append(escape(c.text())).append("</th>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</thead>\n<tbody>\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            var row = t.rows().get(r);
+            // a 项 stands two characters in under its 款
+            h.append(t.indent(r) > 0 ? "<tr class=\"indent-" + t.indent(r) + "\">" : "<tr>");
             for (int i = 0; i < row.size(); i++) {
                 h.append(t.numericColumns().contains(i) ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
             }

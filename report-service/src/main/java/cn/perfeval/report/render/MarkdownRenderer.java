@@ -20,19 +20,38 @@ public final class MarkdownRenderer {
         m.append("# ").append(escape(doc.title())).append("\n\n");
         doc.opening().forEach(p -> m.append(escape(p)).append("\n\n"));
         sections(m, doc.sections());
+        if (doc.attachmentNote() != null) {
+            // the attachment note, before the signature; several titles one per line
+            m.append(String.join("  \n", java.util.Arrays.stream(doc.attachmentNote().split("\n")).map(MarkdownRenderer::escape).toList()))
+                    .append("\n\n");
+        }
         m.append(escape(doc.issuer())).append("  \n");
         if (doc.issuedOn() != null) {
             m.append(escape(doc.issuedOn())).append('\n');
         }
         m.append('\n');
-        sections(m, doc.appendix());
+        // each attachment: "附件" then its title, as the printed page has them
+        long count = doc.appendix().stream().filter(s -> s.level() == 1).count();
+        int number = 0;
+        for (Section s : doc.appendix()) {
+            if (s.level() == 1) {
+                number++;
+                m.append("---\n\n").append(count > 1 ? "附件" + number : "附件").append("\n\n## ")
+                        .append(escape(cn.perfeval.report.service.ReportAssembler.attachmentTitle(s.heading()))).append("\n\n");
+                sections(m, List.of(new Section(s.level(), null, s.blocks())));
+            } else {
+                sections(m, List.of(s));
+            }
+        }
         m.append("---\n\n").append(escape(doc.provenance().text()));
         return m.append('\n').toString();
     }
 
     private static void sections(StringBuilder m, List<Section> sections) {
         for (Section s : sections) {
-            m.append("#".repeat(Math.min(s.level() + 1, 6))).append(' ').append(escape(s.heading())).append("\n\n");
+            if (s.heading() != null) {
+                m.append("#".repeat(Math.min(s.level() + 1, 6))).append(' ').append(escape(s.heading())).append("\n\n");
+            }
             for (Block b : s.blocks()) {
                 if (b instanceof Paragraph p) {
                     m.append(escape(p.text())).append("\n\n");
@@ -43,6 +62,8 @@ public final class MarkdownRenderer {
                     }
                     m.append("\n\n");
                     m.append(row(t.header())).append('|').append(" --- |".repeat(t.header().size())).append('\n');
+                    // a pipe table has no indentation: a 项's name stands as budget-service holds it (the JSON's indents say
+                    // how far the other formats set it in)
                     t.rows().forEach(r -> m.append(row(r)));
                     m.append('\n');
                 }

@@ -7,6 +7,9 @@ import cn.perfeval.report.domain.NarrativeVersion;
 import cn.perfeval.report.domain.ReportDocument;
 import cn.perfeval.report.domain.ReportDocument.Block;
 import cn.perfeval.report.domain.ReportDocument.Conclusion;
+import cn.perfeval.report.domain.ReportDocument.HeaderCell;
+import cn.perfeval.report.domain.ReportDocument.Indicator;
+import cn.perfeval.report.domain.ReportDocument.TextFinding;
 import cn.perfeval.report.domain.ReportDocument.Paragraph;
 import cn.perfeval.report.domain.ReportDocument.Provenance;
 import cn.perfeval.report.domain.ReportDocument.Section;
@@ -37,6 +40,19 @@ public final class ReportAssembler {
             Map.entry("212", 11), Map.entry("213", 12), Map.entry("214", 13), Map.entry("215", 14), Map.entry("216", 15),
             Map.entry("217", 16), Map.entry("219", 17), Map.entry("220", 18), Map.entry("221", 19), Map.entry("222", 20),
             Map.entry("224", 21), Map.entry("227", 22), Map.entry("229", 23));
+
+    /**
+     * The expenditure side of the 收支总表 as the county's form prints it: every category of the form, with or
+     * without an amount, by its ordinal in the national classification ((一) 一般公共服务支出, (三) 国防支出 …).
+     */
+    static final Map<String, String> SUMMARY_CATEGORIES = linked(
+            "201", "一般公共服务支出", "203", "国防支出", "204", "公共安全支出", "205", "教育支出", "206", "科学技术支出",
+            "207", "文化旅游体育与传媒支出", "208", "社会保障和就业支出", "210", "卫生健康支出", "211", "节能环保支出",
+            "212", "城乡社区支出", "213", "农林水支出", "214", "交通运输支出", "215", "资源勘探信息等支出",
+            "216", "商业服务业等支出", "217", "金融支出", "224", "灾害防治及应急管理支出");
+
+    /** Indent in characters of a 项 (7-digit code) name in the 收入总表 and 支出总表, as the original prints them. */
+    static final int ITEM_INDENT = 2;
 
     /** Revenue columns of the 收入总表: event field → header. */
     static final Map<String, String> REVENUE_COLUMNS = linked(
@@ -75,8 +91,10 @@ public final class ReportAssembler {
         sections.add(new Section(2, "（二）绩效指标情况分析", List.of()));
         sections.add(new Section(3, "1.目标设定", paragraphs(n.targetSetting())));
         Conclusion conclusion = null;
+        List<TextChecks.TextFinding> textChecks = TextChecks.check(budget, score, n, year);
+        List<Indicator> indicators = new ArrayList<>();
         if (score != null) {
-            sections.addAll(indicatorSections(score, budget, n));
+            sections.addAll(indicatorSections(score, budget, n, textChecks, indicators));
             conclusion = conclusion(score, year);
         } else {
             sections.add(new Section(3, "2.绩效指标评分", List.of(new Paragraph("评分尚未完成：评分服务计算后，本节自动生成。"))));
@@ -95,9 +113,35 @@ public final class ReportAssembler {
         String issuer = n.issuer() == null || n.issuer().isBlank() ? unitName : n.issuer();
         String issuedOn = n.issuedOn() == null ? null
                 : n.issuedOn().getYear() + "年" + n.issuedOn().getMonthValue() + "月" + n.issuedOn().getDayOfMonth() + "日";
+        List<Section> appendix = appendix(budget, score, textChecks);
         return new ReportDocument(unitName + year + "年度部门整体支出绩效评价自评报告",
                 budget.path("unitCode").asText(), unitName, year, provenance, Narrative.paragraphs(n.opening()),
-                sections, conclusion, issuer, issuedOn, appendix(budget, score, n, year));
+                sections, conclusion, issuer, issuedOn, appendix, attachmentNote(appendix),
+                textChecks.stream().map(f -> new TextFinding(f.place(), f.sentence(), f.message())).toList(), indicators);
+    }
+
+    /**
+     * The attachment note (附件说明, GB/T 9704-2012 7.3.4): "附件：" and the attachments' titles, numbered 1. 2. … when
+     * there are several; each level-1 section of the appendix is an attachment ("附件：数据核对情况").
+     */
+    static String attachmentNote(List<Section> appendix) {
+        List<String> titles = appendix.stream().filter(s -> s.level() == 1).map(s -> attachmentTitle(s.heading())).toList();
+        if (titles.isEmpty()) {
+            return null;
+        }
+        if (titles.size() == 1) {
+            return "附件：" + titles.get(0);
+        }
+        StringBuilder out = new StringBuilder("附件：");
+        for (int i = 0; i < titles.size(); i++) {
+            out.append(i == 0 ? "" : "\n").append(i + 1).append('.').append(titles.get(i));
+        }
+        return out.toString();
+    }
+
+    /** An attachment's title without its "附件：" label: "附件：数据核对情况" → "数据核对情况". */
+    public static String attachmentTitle(String heading) {
+        return heading.startsWith("附件：") ? heading.substring("附件：".length()) : heading;
     }
 
     private static Provenance provenance(JsonNode budget, JsonNode score, NarrativeVersion nv) {
@@ -154,11 +198,16 @@ public final class ReportAssembler {
             }
         }
         right.add(new String[]{"一、本年支出", any ? plain(spent) : ""});
+        // every category of the county's form, in code order, with those of the data that the form lacks
+        Map<String, String[]> categories = new java.util.TreeMap<>();
+        SUMMARY_CATEGORIES.forEach((code, item) -> categories.put(code, new String[]{item, ""}));
         for (JsonNode r : s.path("expenditure")) {
-            Integer ordinal = CATEGORY_ORDINAL.get(r.path("code").asText());
-            right.add(new String[]{(ordinal == null ? "" : "（" + NUMERALS[ordinal - 1] + "）") + r.path("item").asText(),
-                    amount(r.path("amount"))});
+            categories.put(r.path("code").asText(), new String[]{r.path("item").asText(), amount(r.path("amount"))});
         }
+        categories.forEach((code, c) -> {
+            Integer ordinal = CATEGORY_ORDINAL.get(code);
+            right.add(new String[]{(ordinal == null ? "" : "（" + NUMERALS[ordinal - 1] + "）") + c[0], c[1]});
+        });
         right.add(new String[]{"二、结转下年", amount(s.path("carryForwardToNextYear"))});
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < Math.max(left.size(), right.size()); k++) {
@@ -168,7 +217,10 @@ public final class ReportAssembler {
         }
         rows.add(List.of("收入总计", amount(s.path("revenueTotal")), "支出总计", amount(s.path("expenditureTotal"))));
         return new Table("年初部门预算收支总表", budget.path("amountUnit").asText("万元"),
-                List.of("收入项目", "预算数", "支出项目", "预算数"), rows, List.of(1, 3));
+                List.of("收入项目", "预算数", "支出项目", "预算数"), rows, List.of(1, 3),
+                List.of(List.of(new HeaderCell("收入", 2, 1), new HeaderCell("支出", 2, 1)),
+                        List.of(new HeaderCell("项目", 1, 1), new HeaderCell("预算数", 1, 1), new HeaderCell("项目", 1, 1),
+                                new HeaderCell("预算数", 1, 1))), null);
     }
 
     static Table revenueTable(JsonNode budget) {
@@ -191,8 +243,21 @@ public final class ReportAssembler {
         rows.add(total);
         List<String> header = new ArrayList<>(List.of("科目编码", "科目名称"));
         header.addAll(REVENUE_COLUMNS.values());
+        // the original's header: 功能分类科目 over 科目编码 (类 款 项) and 科目名称; 一般公共预算拨款 over its three columns
+        List<List<HeaderCell>> headerRows = List.of(
+                List.of(new HeaderCell("功能分类科目", 2, 1), new HeaderCell("合计", 1, 3), new HeaderCell("一般公共预算拨款", 3, 1),
+                        new HeaderCell("政府性基金收入", 1, 3), new HeaderCell("纳入专户管理的非税收入拨款", 1, 3),
+                        new HeaderCell("上级补助收入", 1, 3), new HeaderCell("其他收入", 1, 3)),
+                List.of(new HeaderCell("科目编码", 1, 1), new HeaderCell("科目名称", 1, 2), new HeaderCell("小计", 1, 2),
+                        new HeaderCell("经费拨款", 1, 2), new HeaderCell("纳入一般公共预算管理的非税收入拨款", 1, 2)),
+                List.of(new HeaderCell("类　款　项", 1, 1)));
         return new Table("年初部门预算收入总表", budget.path("amountUnit").asText("万元"), header, rows,
-                List.of(2, 3, 4, 5, 6, 7, 8, 9));
+                List.of(2, 3, 4, 5, 6, 7, 8, 9), headerRows, indents(rows));
+    }
+
+    /** The indent of each row's name as the original prints it: a 项 (7-digit code) two characters under its 款. */
+    private static List<Integer> indents(List<List<String>> rows) {
+        return rows.stream().map(r -> r.get(0).length() == 7 ? ITEM_INDENT : 0).toList();
     }
 
     static Table expenditureTable(JsonNode budget) {
@@ -211,7 +276,11 @@ public final class ReportAssembler {
         }
         rows.add(List.of("合计", "", plain(total), plain(basic), plain(project)));
         return new Table("年初部门预算支出总表", budget.path("amountUnit").asText("万元"),
-                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"), rows, List.of(2, 3, 4));
+                List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"), rows, List.of(2, 3, 4),
+                List.of(List.of(new HeaderCell("功能分类科目", 2, 1), new HeaderCell("合计", 1, 3), new HeaderCell("基本支出", 1, 3),
+                                new HeaderCell("项目支出", 1, 3)),
+                        List.of(new HeaderCell("科目编码", 1, 1), new HeaderCell("科目名称", 1, 2)),
+                        List.of(new HeaderCell("类　款　项", 1, 1))), indents(rows));
     }
 
     private static Paragraph executionParagraph(JsonNode budget) {
@@ -243,7 +312,8 @@ public final class ReportAssembler {
 
     // ---------------------------------------------------------------- indicators
 
-    private static List<Section> indicatorSections(JsonNode score, JsonNode budget, Narrative narrative) {
+    private static List<Section> indicatorSections(JsonNode score, JsonNode budget, Narrative narrative,
+                                                   List<TextChecks.TextFinding> textChecks, List<Indicator> indicators) {
         Map<String, JsonNode> groups = new LinkedHashMap<>();
         for (JsonNode g : score.path("groups")) {
             groups.put(g.path("code").asText(), g);
@@ -268,7 +338,9 @@ public final class ReportAssembler {
                 outputsPlaced = true;
             }
             for (JsonNode ind : byTop.getOrDefault(group.path("code").asText(), List.of())) {
-                blocks.add(new Paragraph(indicatorText(ind) + departures(ind, score, budget)));
+                String text = indicatorText(ind) + wordsInDoubt(ind, textChecks) + departures(ind, score, budget);
+                blocks.add(new Paragraph(text));
+                indicators.add(indicator(ind, group, groups, text));
             }
             blocks.add(new Paragraph(subtotal(group)));
             out.add(new Section(3, heading, blocks));
@@ -277,6 +349,38 @@ public final class ReportAssembler {
             out.add(new Section(3, n + ".产出分析：职责履行情况分析", paragraphs(narrative.outputs())));
         }
         return out;
+    }
+
+    private static final Map<String, String> STATUS_LABELS = Map.of("SCORED", "已评分", "AWAITING_JUDGEMENT", "待评定",
+            "MISSING_DATA", "缺少数据", "NOT_COMPUTABLE", "无法计算");
+
+    /** One indicator as structured data: the figures of the event and the text the report prints for it. */
+    private static Indicator indicator(JsonNode ind, JsonNode top, Map<String, JsonNode> groups, String text) {
+        String status = ind.path("status").asText("SCORED");
+        JsonNode own = groups.get(ind.path("group").asText());
+        String subgroup = own != null && own.hasNonNull("parent") ? own.path("name").asText() : null;
+        boolean computed = ind.path("displayValue").isNumber();
+        return new Indicator(ind.path("code").asText(), ind.path("name").asText(), top.path("code").asText(),
+                top.path("name").asText(), subgroup, decimal(ind.path("maxPoints")),
+                ind.path("points").isNumber() ? ind.path("points").decimalValue() : null,
+                computed ? ind.path("displayValue").decimalValue() : null,
+                computed && !ind.path("unit").asText("").isBlank() ? ind.path("unit").asText() : null,
+                status, STATUS_LABELS.getOrDefault(status, status), text);
+    }
+
+    /**
+     * A sentence of the indicator's own text that the text checks found wrong (a sub-total naming the wrong
+     * group, slip 5) is printed as written; the body says in one sentence that it is wrong.
+     */
+    static String wordsInDoubt(JsonNode ind, List<TextChecks.TextFinding> textChecks) {
+        StringBuilder s = new StringBuilder();
+        String place = "指标“" + ind.path("name").asText() + "”的评分说明";
+        for (TextChecks.TextFinding f : textChecks) {
+            if (f.place().equals(place)) {
+                s.append("评分说明中“").append(strip(f.sentence())).append("”一句有误：").append(f.message()).append("（见附件报告文字核对发现）。");
+            }
+        }
+        return s.toString();
     }
 
     private static String top(Map<String, JsonNode> groups, String code) {
@@ -309,9 +413,18 @@ public final class ReportAssembler {
             s.append(name).append("：");
             BigDecimal points = j.hasNonNull("points") ? decimal(j.path("points")) : decimal(ind.path("points"));
             BigDecimal deduction = j.hasNonNull("deduction") ? decimal(j.path("deduction")) : max.subtract(points);
-            s.append(Measures.spell(strip(j.path("reason").asText(""))));
+            // a sub-total the writer put at the end of the reason ("综上所述，…考核指标总计5分，扣1分，得4分。") follows
+            // the points as written, as in the original, instead of being run into them
+            String reason = j.path("reason").asText("").strip();
+            String trailing = "";
+            List<String> sentences = TextChecks.sentences(reason);
+            if (sentences.size() > 1 && sentences.get(sentences.size() - 1).contains("考核指标总计")) {
+                trailing = sentences.get(sentences.size() - 1);
+                reason = reason.substring(0, reason.lastIndexOf(trailing));
+            }
+            s.append(Measures.spell(strip(reason)));
             s.append("，满分").append(plain(max)).append("分，扣").append(plain(deduction)).append("分，得")
-                    .append(plain(points)).append("分。");
+                    .append(plain(points)).append("分。").append(trailing);
             if (!j.path("evidence").asText("").isBlank()) {
                 s.append("依据：").append(strip(j.path("evidence").asText())).append("。");
             }
@@ -430,7 +543,7 @@ public final class ReportAssembler {
 
     // ---------------------------------------------------------------- appendix
 
-    private static List<Section> appendix(JsonNode budget, JsonNode score, Narrative n, int year) {
+    private static List<Section> appendix(JsonNode budget, JsonNode score, List<TextChecks.TextFinding> textChecks) {
         List<Section> out = new ArrayList<>();
         out.add(new Section(1, "附件：数据核对情况", List.of()));
         List<List<String>> findings = new ArrayList<>();
@@ -458,7 +571,7 @@ public final class ReportAssembler {
                 ? List.of(new Paragraph(score == null ? "评分尚未完成。" : "未发现问题。"))
                 : List.of(new Table("评分核对发现", "", List.of("类型", "指标", "报告所载", "计算结果", "说明"),
                 inconsistencies, List.of()))));
-        List<List<String>> textFindings = TextChecks.check(budget, score, n, year).stream()
+        List<List<String>> textFindings = textChecks.stream()
                 .map(f -> List.of(f.place(), f.sentence(), f.message())).toList();
         out.add(new Section(2, "（三）报告文字核对发现（" + textFindings.size() + "项）", textFindings.isEmpty()
                 ? List.of(new Paragraph("未发现问题。"))

@@ -72,6 +72,27 @@ class SameBytesTest {
         assertThat(cn.perfeval.report.support.Documents.pdfText(first)).contains("中路铺镇位于湘潭县中部");
     }
 
+    @Test
+    void pdfWithAFaceForEachRoleTwiceIsTheSameBytes() throws Exception {
+        List<String> files = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
+                "/usr/share/fonts/truetype/arphic/ukai.ttc");
+        assumeTrue(files.stream().allMatch(f -> Files.isRegularFile(Path.of(f))), "the three fonts are not all installed");
+        PdfFaces.Face hei = face(files.get(0));
+        PdfFaces.Face ming = face(files.get(1));
+        PdfFaces faces = new PdfFaces(ming, hei, face(files.get(2)), ming, ming);
+        byte[] first = PdfRenderer.render(DOC, faces);
+        assertThat(PdfRenderer.render(DOC, faces)).isEqualTo(first);
+        // a subset of each face used (明 for title and body, 黑 for the 一、 heading; the document has no （一） heading,
+        // so no 楷), each with its own tag derived from the content
+        assertThat(cn.perfeval.report.support.Documents.pdfFonts(first)).hasSize(2)
+                .anyMatch(f -> f.endsWith("+UMingCN")).anyMatch(f -> f.endsWith("+WenQuanYiZenHei"));
+    }
+
+    private static PdfFaces.Face face(String file) throws Exception {
+        BaseFont f = BaseFont.createFont(file + ",0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        return new PdfFaces.Face(f, PdfFaces.name(f));
+    }
+
     static void assertDatedOoxml(byte[] zip, LocalDateTime when) throws IOException {
         long expected = when.toInstant(ZoneOffset.UTC).toEpochMilli();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

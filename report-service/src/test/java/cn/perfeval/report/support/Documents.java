@@ -49,6 +49,33 @@ public final class Documents {
         return rows;
     }
 
+    /** The rows of a table after its {@code headerRows} header rows. */
+    public static List<List<String>> headerlessCells(XWPFTable table, int headerRows) {
+        List<List<String>> all = cells(table);
+        return all.subList(headerRows, all.size());
+    }
+
+    /**
+     * The texts of a table's header rows, each merged cell once: a cell spanning columns is one cell, and the
+     * continuation of a cell spanning rows (vMerge) is left out.
+     */
+    public static List<List<String>> headerTexts(XWPFTable table, int headerRows) {
+        List<List<String>> out = new ArrayList<>();
+        for (int r = 0; r < headerRows; r++) {
+            List<String> row = new ArrayList<>();
+            for (var c : table.getRow(r).getTableCells()) {
+                var pr = c.getCTTc().getTcPr();
+                boolean continued = pr != null && pr.isSetVMerge()
+                        && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.CONTINUE);
+                if (!continued) {
+                    row.add(c.getText());
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     public static String pdfText(byte[] bytes) {
         try {
             PdfReader reader = new PdfReader(bytes);
@@ -59,6 +86,64 @@ public final class Documents {
             }
             reader.close();
             return s.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each page's lines of text, stripped, without blank lines and the page number ("— n —"). */
+    public static List<List<String>> pdfPageLines(byte[] bytes) {
+        try {
+            PdfReader reader = new PdfReader(bytes);
+            PdfTextExtractor ex = new PdfTextExtractor(reader);
+            List<List<String>> pages = new ArrayList<>();
+            for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+                pages.add(ex.getTextFromPage(i).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.matches("—\\s*\\d+\\s*—")).toList());
+            }
+            reader.close();
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the fonts the pages use (as pdffonts lists them, e.g. "ABCDEF+UKaiCN"), each once. */
+    public static java.util.Set<String> pdfFonts(byte[] bytes) {
+        try {
+            PdfReader reader = new PdfReader(bytes);
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+                com.lowagie.text.pdf.PdfDictionary resources = reader.getPageN(i).getAsDict(com.lowagie.text.pdf.PdfName.RESOURCES);
+                com.lowagie.text.pdf.PdfDictionary fonts = resources == null ? null : resources.getAsDict(com.lowagie.text.pdf.PdfName.FONT);
+                if (fonts == null) {
+                    continue;
+                }
+                for (com.lowagie.text.pdf.PdfName key : fonts.getKeys()) {
+                    com.lowagie.text.pdf.PdfDictionary font = (com.lowagie.text.pdf.PdfDictionary) com.lowagie.text.pdf.PdfReader.getPdfObject(fonts.get(key));
+                    com.lowagie.text.pdf.PdfName base = font.getAsName(com.lowagie.text.pdf.PdfName.BASEFONT);
+                    if (base != null) {
+                        names.add(com.lowagie.text.pdf.PdfName.decodeName(base.toString()));
+                    }
+                }
+            }
+            reader.close();
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document information of a PDF (Title, Keywords and custom entries), as text. */
+    public static java.util.Map<String, String> pdfInfo(byte[] bytes) {
+        try {
+            PdfReader reader = new PdfReader(bytes);
+            java.util.Map<String, String> info = new java.util.HashMap<>();
+            // a name's bytes are UTF-8 (a Chinese key such as 字体); the reader gives them one char a byte
+            reader.getInfo().forEach((k, v) -> info.put(new String(k.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    java.nio.charset.StandardCharsets.UTF_8), v));
+            reader.close();
+            return info;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,7 +197,7 @@ public final class Documents {
         java.util.regex.Matcher t = java.util.regex.Pattern.compile("(?s)<table>(.*?)</table>").matcher(html);
         while (t.find()) {
             List<List<String>> rows = new ArrayList<>();
-            java.util.regex.Matcher r = java.util.regex.Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(t.group(1));
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>").matcher(t.group(1));
             while (r.find()) {
                 List<String> cells = new ArrayList<>();
                 java.util.regex.Matcher c = java.util.regex.Pattern.compile("(?s)<t[hd][^>]*>(.*?)</t[hd]>").matcher(r.group(1));

@@ -143,7 +143,7 @@ public final class GoldenCase {
         String[] cols = {"total", "generalBudget", "generalBudgetFunding", "generalBudgetNonTax", "governmentFund",
                 "specialAccountNonTax", "superiorSubsidy", "other"};
         for (JsonNode r : GOLDEN.path("revenueByFunction").path("rows")) {
-            List<String> row = new ArrayList<>(List.of(r.path("code").asText(), r.path("name").asText()));
+            List<String> row = new ArrayList<>(List.of(r.path("code").asText(), name(r)));
             for (String c : cols) {
                 row.add(cell(r.path(c)));
             }
@@ -162,7 +162,7 @@ public final class GoldenCase {
     public static List<List<String>> expectedExpenditureRows() {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : GOLDEN.path("expenditureByFunction").path("rows")) {
-            rows.add(List.of(r.path("code").asText(), r.path("name").asText(), cell(r.path("total")),
+            rows.add(List.of(r.path("code").asText(), name(r), cell(r.path("total")),
                     cell(r.path("basic")), cell(r.path("project"))));
         }
         JsonNode t = GOLDEN.path("expenditureByFunction").path("printedTotal");
@@ -170,17 +170,52 @@ public final class GoldenCase {
         return rows;
     }
 
-    /** The rows of the 收支总表 as the golden report prints them (only the categories with data). */
+    /** A name as budget-service holds it (a 项 is indented when printed, not in its text). */
+    private static String name(JsonNode r) {
+        return r.path("name").asText();
+    }
+
+    /**
+     * The rows of the 收支总表 as the golden report prints them: every category of the county's form, those
+     * without an amount included (国防 … 灾害防治及应急管理), by their ordinals in the national classification.
+     */
     public static List<List<String>> expectedSummaryRows() {
         return List.of(
                 List.of("一、一般公共预算拨款", "2753.3", "一、本年支出", "4988.65"),
                 List.of("　　经费拨款", "2753.3", "（一）一般公共服务支出", "1827.5"),
-                List.of("　　纳入一般公共预算管理的非税收入拨款", "0", "（四）公共安全支出", "540.37"),
-                List.of("二、政府性基金收入", "0", "（八）社会保障和就业支出", "471.69"),
-                List.of("三、纳入专户管理的非税收入拨款", "100", "（九）卫生健康支出", "134.26"),
-                List.of("四、上级补助收入", "2135.35", "（十一）城乡社区支出", "897.45"),
-                List.of("五、其他收入", "0", "（十二）农林水支出", "1117.38"),
+                List.of("　　纳入一般公共预算管理的非税收入拨款", "0", "（三）国防支出", ""),
+                List.of("二、政府性基金收入", "0", "（四）公共安全支出", "540.37"),
+                List.of("三、纳入专户管理的非税收入拨款", "100", "（五）教育支出", ""),
+                List.of("四、上级补助收入", "2135.35", "（六）科学技术支出", ""),
+                List.of("五、其他收入", "0", "（七）文化旅游体育与传媒支出", ""),
+                List.of("", "", "（八）社会保障和就业支出", "471.69"),
+                List.of("", "", "（九）卫生健康支出", "134.26"),
+                List.of("", "", "（十）节能环保支出", ""),
+                List.of("", "", "（十一）城乡社区支出", "897.45"),
+                List.of("", "", "（十二）农林水支出", "1117.38"),
+                List.of("", "", "（十三）交通运输支出", ""),
+                List.of("", "", "（十四）资源勘探信息等支出", ""),
+                List.of("", "", "（十五）商业服务业等支出", ""),
+                List.of("", "", "（十六）金融支出", ""),
+                List.of("", "", "（二十一）灾害防治及应急管理支出", ""),
                 List.of("", "", "二、结转下年", "0"),
                 List.of("收入总计", "4988.65", "支出总计", "4988.65"));
     }
+
+    /** The header rows of the 收支总表 as printed: 收入 and 支出 over 项目 and 预算数. */
+    public static final List<List<String>> SUMMARY_HEADER_ROWS = List.of(
+            List.of("收入", "支出"), List.of("项目", "预算数", "项目", "预算数"));
+
+    /**
+     * The header rows of the 收入总表 as the original prints them (HTML cells: a spanned cell once):
+     * 功能分类科目 over 科目编码 (类 款 项) and 科目名称, 一般公共预算拨款 over 小计, 经费拨款 and the non-tax column.
+     */
+    public static final List<List<String>> REVENUE_HEADER_ROWS = List.of(
+            List.of("功能分类科目", "合计", "一般公共预算拨款", "政府性基金收入", "纳入专户管理的非税收入拨款", "上级补助收入", "其他收入"),
+            List.of("科目编码", "科目名称", "小计", "经费拨款", "纳入一般公共预算管理的非税收入拨款"),
+            List.of("类　款　项"));
+
+    /** The header rows of the 支出总表 as the original prints them. */
+    public static final List<List<String>> EXPENDITURE_HEADER_ROWS = List.of(
+            List.of("功能分类科目", "合计", "基本支出", "项目支出"), List.of("科目编码", "科目名称"), List.of("类　款　项"));
 }
