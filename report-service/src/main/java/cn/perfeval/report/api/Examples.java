@@ -48,7 +48,7 @@ public final class Examples {
              "opening": ["2024年，在县委、县政府的坚强领导下，……"],
              "sections": [{"level": 1, "heading": "一、工作概述", "blocks": [{"kind": "paragraph", "text": "2024年，……"}]}],
              "conclusion": {"total": 93, "maxTotal": 100, "grade": "优", "complete": true,
-                            "text": "根据以上预算绩效完成情况，我单位2024年预算绩效自评得分93分，评定等次：优"},
+                            "text": "根据以上预算绩效完成情况，我单位2024年预算绩效自评得分93分，评定等次：优。"},
              "issuer": "湘潭县中路铺镇人民政府", "issuedOn": "2025年5月26日", "appendix": [],
              "attachmentNote": "附件：数据核对情况",
              "textFindings": [{"place": "指标“管理制度健全”的评分说明", "sentence": "综上所述，预算执行考核指标总计5分，扣 1分，得4分。",

@@ -538,6 +538,7 @@ public final class ReportAssembler {
                         + "（见附件评分核对发现）";
             }
         }
+        text += "。";
         return new Conclusion(total, decimal(score.path("maxTotal")), grade, complete, text);
     }
 

@@ -56,6 +56,26 @@ class HttpLimitsTest {
         asAdmin().get("/api/v1/units/114303210062309155/years/2024/narrative").then().statusCode(200);
     }
 
+    /**
+     * Java's own HTTP client asks for HTTP/2 (an h2c upgrade) by default, as the demo loader does. A body sent
+     * that way once reached the resource as an HTTP/2 request already read, and RESTEasy's pause of it was a 500;
+     * the services speak HTTP/1.1 (quarkus.http.http2=false in libs/platform), so the client falls back.
+     */
+    @Test
+    void aBodySentByAClientAskingForHttp2ReachesTheResource() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + NARRATIVE))
+                .header("Authorization", "Bearer " + TOKENS.admin())
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"overview\": 123}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("errors").get(0).path("field").asText()).isEqualTo("overview");
+        assertThat(answer.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
+
     static final String NARRATIVE = "/api/v1/units/114303210062309155/years/2024/narrative";
     static final ObjectMapper JSON = new ObjectMapper();
 
