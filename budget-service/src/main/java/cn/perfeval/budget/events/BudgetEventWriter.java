@@ -95,7 +95,10 @@ public class BudgetEventWriter {
                                 .map(r -> new FunctionActual(r.code, r.name, r.basicActual, r.projectActual)).toList(),
                         uy.threePublicItems.stream().map(i -> new ThreePublicItem(i.item, i.budget, i.actual,
                                 i.budgetLastYear, i.actualLastYear)).toList()),
-                uy.findings.stream().map(f -> finding(f.toFinding())).toList());
+                uy.findings.stream().map(f -> finding(f.toFinding())).toList(),
+                new BudgetUnitYearChanged.Period(e.basicActual != null && e.projectActual != null, null),
+                null,
+                List.of());
     }
 
     /** 收支总表: revenue sources with their sub-items (one level), expenditure by 类, totals. */

@@ -33,7 +33,8 @@ public record UnitYearScored(
         List<Group> groups,
         List<Indicator> indicators,
         List<Inconsistency> inconsistencies,
-        boolean assigned) {
+        boolean assigned,
+        Basis basis) {
 
     public static final String TYPE = "UnitYearScored";
     public static final int SCHEMA_VERSION = 1;
@@ -62,7 +63,33 @@ public record UnitYearScored(
     public record Indicator(String code, String name, String group, BigDecimal maxPoints, BigDecimal points,
                             String status, String formula, Map<String, BigDecimal> measures,
                             BigDecimal exactValue, BigDecimal displayValue, String unit,
-                            String rule, String explanation, Judgement judgement) {
+                            String rule, String explanation, Judgement judgement, List<TargetScore> targets) {
+    }
+
+    /**
+     * What the score rests on. {@code projected}: the budget data are not the year-end ones (see
+     * {@code BudgetUnitYearChanged.Period}), so the score is a projection (预计得分) on the data as they
+     * stand, {@code asOfMonth} the latest month of execution it uses (null when none). {@code missing}
+     * lists, in Chinese, what the score still lacks, one entry per indicator and item. An event
+     * without {@code basis} (written before it existed) is a year-end score.
+     */
+    public record Basis(boolean projected, Integer asOfMonth, List<Missing> missing) {
+    }
+
+    /** A piece of data an indicator lacks: {@code item} a measure's or target's Chinese name. */
+    public record Missing(String indicator, String item, String message) {
+    }
+
+    /**
+     * A target scored by a target-based indicator (national rules): {@code direction} as in the budget
+     * event; {@code status} SCORED or MISSING_DATA; {@code rule} and {@code explanation} Chinese, saying
+     * target, actual, direction and the rule applied.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetScore(String code, String name, String level2, String direction, String unitOfMeasure,
+                              BigDecimal targetValue, String targetText, BigDecimal actualValue,
+                              String actualText, String achievement, BigDecimal maxPoints, BigDecimal points,
+                              String status, String rule, String explanation) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,6 +100,11 @@ public record UnitYearScored(
     /** A difference between what the unit published and what is computed; {@code kind} one of {@link #INCONSISTENCY_KINDS}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Inconsistency(String kind, String indicator, String published, String computed, String message) {
+    }
+
+    /** The basis of this score; an event written before bases existed is a year-end score. */
+    public Basis basisOrYearEnd() {
+        return basis != null ? basis : new Basis(false, null, List.of());
     }
 
     /** The Kafka record key: one unit-year's events stay in order on one partition. */

@@ -48,7 +48,8 @@ public class ScoreEventWriter {
                 result.inconsistencies() == null ? List.of() : result.inconsistencies().stream()
                         .map(i -> new UnitYearScored.Inconsistency(i.kind(), i.indicator(), i.published(),
                                 i.computed(), i.message())).toList(),
-                assigned);
+                assigned,
+                new UnitYearScored.Basis(false, null, List.of()));
     }
 
     private static UnitYearScored.Indicator indicator(ScoreResult.IndicatorResult i) {
@@ -57,6 +58,7 @@ public class ScoreEventWriter {
                 i.status() == null ? null : i.status().name(), i.formula(), i.measures(), i.exactValue(),
                 i.displayValue(), i.unit(), i.rule(), i.explanation(),
                 j == null ? null : new UnitYearScored.Judgement(j.points(), j.deduction(), j.reason(), j.evidence(),
-                        j.by(), j.at()));
+                        j.by(), j.at()),
+                null);
     }
 }
