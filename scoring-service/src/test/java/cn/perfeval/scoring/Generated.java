@@ -1,9 +1,13 @@
 package cn.perfeval.scoring;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
+import cn.perfeval.events.BudgetUnitYearChanged.Target;
+import cn.perfeval.events.BudgetUnitYearChanged.TargetProgress;
 import cn.perfeval.events.measures.Measures;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +109,42 @@ public final class Generated {
             m.put(name, withNulls && chance(8) ? null : figure());
         }
         return m;
+    }
+
+    /**
+     * A target table as a budget event carries it, or none (null): 0 to 8 targets of any category
+     * (so a category may have none), every direction, figures of {@link #figure()} as target values,
+     * actuals and weights (or none), qualitative achievements with a percent in their band, and
+     * progress entries absent, without the value the target needs, or several months of it.
+     */
+    public List<Target> targets() {
+        if (chance(15)) {
+            return null;
+        }
+        List<Target> out = new ArrayList<>();
+        int count = between(0, 8);
+        for (int i = 0; i < count; i++) {
+            String direction = oneOf(BudgetUnitYearChanged.DIRECTIONS);
+            boolean qualitative = direction.equals("定性");
+            List<TargetProgress> progress = new ArrayList<>();
+            int entries = oneOf(List.of(0, 1, 1, 2));
+            for (int k = 0; k < entries; k++) {
+                int month = k == entries - 1 && chance(50) ? 12 : between(1, 11);
+                if (qualitative && chance(85)) {
+                    int band = between(0, 2);
+                    int percent = band == 0 ? between(80, 100) : band == 1 ? between(60, 80) : between(0, 60);
+                    progress.add(new TargetProgress(month, null, "按计划推进", BudgetUnitYearChanged.ACHIEVEMENTS.get(band),
+                            BigDecimal.valueOf(percent), null, "填报人", null));
+                } else {
+                    progress.add(new TargetProgress(month, chance(85) ? figure() : null, null, null, null,
+                            chance(30) ? "进度偏慢" : null, "填报人", null));
+                }
+            }
+            out.add(new Target("T-" + i, oneOf(BudgetUnitYearChanged.TARGET_LEVEL1), "数量", "目标" + i,
+                    chance(70) ? oneOf(List.of("人", "%", "万元", "座")) : null,
+                    qualitative || chance(5) ? null : figure(), qualitative ? "机制有效运行" : null, direction,
+                    chance(25) ? null : chance(10) ? zero() : BigDecimal.valueOf(between(1, 20)), progress));
+        }
+        return out;
     }
 }

@@ -23,6 +23,14 @@ public class BudgetSnapshot extends PanacheEntityBase {
     public String county;
     /** JSON object of measure name → exact decimal. */
     public String measures;
+    /** Whether the data are the year-end ones (the event's period; an event without one is year-end). */
+    @Column(name = "year_end")
+    public boolean yearEnd = true;
+    /** The latest month of execution in the event, null when none. */
+    @Column(name = "as_of_month")
+    public Integer asOfMonth;
+    /** JSON array of the unit-year's targets (the event's {@code targets.indicators}); null when none. */
+    public String targets;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 

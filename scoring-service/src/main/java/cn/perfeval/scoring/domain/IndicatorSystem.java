@@ -22,8 +22,8 @@ public record IndicatorSystem(@Schema(description = "指标体系代码（字母
                               @Schema(description = "等次标准：各等次的总分区间，恰好覆盖 0 到满分") List<GradeBand> gradeBands,
                               @Schema(description = "一级指标组") List<Node> groups) {
 
-    /** A group (children, no formula) or a leaf indicator (formula and rule, or judged). */
-    @Schema(description = "指标组（含下级，无公式）或指标（有公式和计分规则，或由评价人评分）")
+    /** A group (children, no formula) or a leaf indicator (formula and rule, judged, or from the unit's targets). */
+    @Schema(description = "指标组（含下级，无公式）或指标（有公式和计分规则，或由评价人评分，或按单位的绩效目标完成情况计分）")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Node(@Schema(description = "指标组或指标的代码（如 A、A1），在指标体系内唯一") String code,
                        @Schema(description = "名称") String name,
@@ -35,12 +35,36 @@ public record IndicatorSystem(@Schema(description = "指标体系代码（字母
                        @Schema(description = "公式结果显示的小数位数", minimum = "0", maximum = "10") Integer scale,
                        @Schema(implementation = Rule.Doc.class, description = "计分规则：公式结果如何折算为得分") Rule rule,
                        @Schema(description = "是否由评价人评分（而非按公式计算）") boolean judged,
-                       @Schema(description = "公式结果可能的取值范围；给出时计分区间须覆盖整个范围") ValueRange range) {
+                       @Schema(description = "公式结果可能的取值范围；给出时计分区间须覆盖整个范围") ValueRange range,
+                       @Schema(description = "按单位绩效目标完成情况计分（与公式、计分规则和评价人评分三者互斥）")
+                       FromTargets fromTargets) {
+
+        /** A leaf or group without {@code fromTargets}. */
+        public Node(String code, String name, BigDecimal maxPoints, String description, List<Node> children,
+                    String formula, String unit, Integer scale, Rule rule, boolean judged, ValueRange range) {
+            this(code, name, maxPoints, description, children, formula, unit, scale, rule, judged, range, null);
+        }
 
         @JsonIgnore
         public boolean isLeaf() {
             return children == null || children.isEmpty();
         }
+    }
+
+    /**
+     * A leaf scored from the unit-year's performance targets of one level-1 category by the national
+     * rules ({@link TargetScoring}): {@code level1} 产出, 效益 or 满意度; {@code weights} how the leaf's
+     * points are shared among the targets: {@code targetTable} in proportion to the weights of the
+     * target table, {@code even} in equal parts.
+     */
+    @Schema(description = "按绩效目标计分：取单位该年度某一级类别的全部绩效目标，按国家规则逐个计分后合计")
+    public record FromTargets(@Schema(description = "绩效目标的一级类别", enumeration = {"产出", "效益", "满意度"},
+                                      required = true) String level1,
+                              @Schema(description = "指标分值在各目标间的分配：targetTable 按目标表的权重折算（各目标权重之和折为本指标满分），"
+                                      + "even 平均分配", enumeration = {"targetTable", "even"}, required = true) String weights) {
+
+        public static final String TARGET_TABLE = "targetTable";
+        public static final String EVEN = "even";
     }
 
     /**

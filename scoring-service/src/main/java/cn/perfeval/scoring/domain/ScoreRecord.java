@@ -39,6 +39,12 @@ public class ScoreRecord extends PanacheEntityBase {
     public boolean complete;
     /** JSON of the {@link ScoreResult}. */
     public String result;
+    /** A projection on data before the year-end actuals (see {@link ScoreBasis}). */
+    public boolean projected;
+    @Column(name = "as_of_month")
+    public Integer asOfMonth;
+    /** JSON of the {@link ScoreBasis}; null on rows written before bases existed (year-end, nothing listed). */
+    public String basis;
     @Column(name = "computed_at")
     public OffsetDateTime computedAt;
 

@@ -79,12 +79,54 @@ public record ScoreResult(String systemCode,
                                   @Schema(description = "公式结果的计量单位（如 %）") String unit,
                                   @Schema(description = "所用计分规则的说明") String rule,
                                   @Schema(description = "得分的完整说明：公式、代入的数值、结果和所落区间") String explanation,
-                                  @Schema(description = "评价人的评分（评分类指标）") Judgement judgement) {
+                                  @Schema(description = "评价人的评分（评分类指标）") Judgement judgement,
+                                  @Schema(description = "按绩效目标计分的指标：各目标的得分及说明，按目标表中的次序；"
+                                          + "该类别没有目标时为空") List<TargetResult> targets) {
+
+        /** An indicator not scored from targets. */
+        public IndicatorResult(String code, String name, String group, BigDecimal maxPoints, BigDecimal points,
+                               Status status, String formula, Map<String, BigDecimal> measures, BigDecimal exactValue,
+                               BigDecimal displayValue, String unit, String rule, String explanation, Judgement judgement) {
+            this(code, name, group, maxPoints, points, status, formula, measures, exactValue, displayValue, unit, rule,
+                    explanation, judgement, null);
+        }
 
         /** The status in words, beside its code. */
         @JsonProperty("statusLabel")
         @Schema(description = "计分状态的中文名称（已计分、待评价人评分、缺少数据、无法计算）",
                 enumeration = {"已计分", "待评价人评分", "缺少数据", "无法计算"})
+        public String statusLabel() {
+            return status == null ? null : status.label();
+        }
+    }
+
+    /**
+     * One target scored by the national rules ({@link TargetScoring}): {@code status} SCORED or
+     * MISSING_DATA (no actual recorded); {@code maxPoints} its share of the indicator's points.
+     */
+    @Schema(description = "按国家规则对一个绩效目标的计分")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(value = "statusLabel", allowGetters = true)
+    public record TargetResult(@Schema(description = "目标代码（目标表中的编号）") String code,
+                               @Schema(description = "目标名称") String name,
+                               @Schema(description = "二级类别（如 数量、质量、时效、成本、社会效益、服务对象满意度）") String level2,
+                               @Schema(description = "指标方向", enumeration = {"越大越好", "越小越好", "等于", "定性"}) String direction,
+                               @Schema(description = "计量单位（如 人、%、万元）") String unitOfMeasure,
+                               @Schema(description = "目标值（定量目标）") BigDecimal targetValue,
+                               @Schema(description = "目标的文字表述（定性目标，或定量目标的原文）") String targetText,
+                               @Schema(description = "计分所用的实际完成值（定量目标）") BigDecimal actualValue,
+                               @Schema(description = "实际完成情况的文字表述") String actualText,
+                               @Schema(description = "定性目标的完成等级", enumeration = {"达成", "部分达成", "未达成"}) String achievement,
+                               @Schema(description = "定性目标的完成比例（%），在完成等级的区间内") BigDecimal achievementPercent,
+                               @Schema(description = "计分所用完成值的填报月份（1–12，12 为年终）", minimum = "1", maximum = "12") Integer month,
+                               @Schema(description = "该目标的分值（分）：本指标满分按权重或平均分配到该目标，两位小数显示") BigDecimal maxPoints,
+                               @Schema(description = "得分（分，两位小数）；缺少完成值时省略") BigDecimal points,
+                               @Schema(description = "计分状态：SCORED 已计分，MISSING_DATA 缺少完成值", enumeration = {"SCORED", "MISSING_DATA"}) Status status,
+                               @Schema(description = "所用计分规则的说明") String rule,
+                               @Schema(description = "得分的说明：目标值、实际值、指标方向和所用规则") String explanation) {
+
+        @JsonProperty("statusLabel")
+        @Schema(description = "计分状态的中文名称", enumeration = {"已计分", "缺少数据"})
         public String statusLabel() {
             return status == null ? null : status.label();
         }

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.domain;
 
+import cn.perfeval.events.BudgetUnitYearChanged.Target;
 import cn.perfeval.events.measures.Measures;
 import cn.perfeval.scoring.domain.IndicatorSystem.Node;
 import cn.perfeval.scoring.domain.ScoreResult.GroupResult;
@@ -32,15 +33,25 @@ public final class Scorer {
         return score(system, measures, Map.of());
     }
 
-    /** Scores with the judgements recorded so far, by indicator code. */
+    /** Scores with the judgements recorded so far, by indicator code (no performance targets). */
     public static ScoreResult score(IndicatorSystem system, Map<String, BigDecimal> measures,
                                     Map<String, Judgement> judgements) {
+        return score(system, measures, judgements, null);
+    }
+
+    /**
+     * Scores with the judgements recorded so far and the unit-year's performance targets (those of
+     * the budget event; null or empty when none are recorded), which {@code fromTargets} leaves score
+     * ({@link TargetScoring}).
+     */
+    public static ScoreResult score(IndicatorSystem system, Map<String, BigDecimal> measures,
+                                    Map<String, Judgement> judgements, List<Target> targets) {
         List<IndicatorResult> indicators = new ArrayList<>();
         List<GroupResult> groups = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal maxTotal = BigDecimal.ZERO;
         for (Node g : system.groups()) {
-            total = total.add(scoreNode(g, null, g.code(), measures, judgements, indicators, groups));
+            total = total.add(scoreNode(g, null, g.code(), measures, judgements, targets, indicators, groups));
             maxTotal = maxTotal.add(g.maxPoints());
         }
         boolean complete = indicators.stream().allMatch(i -> i.status() == Status.SCORED);
@@ -49,10 +60,12 @@ public final class Scorer {
     }
 
     private static BigDecimal scoreNode(Node n, String parent, String topGroup, Map<String, BigDecimal> measures,
-                                        Map<String, Judgement> judgements,
+                                        Map<String, Judgement> judgements, List<Target> targets,
                                         List<IndicatorResult> indicators, List<GroupResult> groups) {
         if (n.isLeaf()) {
-            IndicatorResult r = n.judged() ? judgedLeaf(n, topGroup, judgements.get(n.code())) : scoreLeaf(n, topGroup, measures);
+            IndicatorResult r = n.judged() ? judgedLeaf(n, topGroup, judgements.get(n.code()))
+                    : n.fromTargets() != null ? TargetScoring.score(n, topGroup, targets)
+                    : scoreLeaf(n, topGroup, measures);
             indicators.add(r);
             return r.points() == null ? BigDecimal.ZERO : r.points();
         }
@@ -60,7 +73,7 @@ public final class Scorer {
         groups.add(null); // keep document order: the group before its subgroups
         BigDecimal sum = BigDecimal.ZERO;
         for (Node c : n.children()) {
-            sum = sum.add(scoreNode(c, n.code(), topGroup, measures, judgements, indicators, groups));
+            sum = sum.add(scoreNode(c, n.code(), topGroup, measures, judgements, targets, indicators, groups));
         }
         groups.set(at, new GroupResult(n.code(), n.name(), parent, n.maxPoints(), sum));
         return sum;

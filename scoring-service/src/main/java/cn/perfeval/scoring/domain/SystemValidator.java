@@ -96,6 +96,9 @@ public final class SystemValidator {
             if (n.formula() != null || n.rule() != null || n.judged()) {
                 add(path, "指标组有下级，不能再有公式、计分规则或评分", null);
             }
+            if (n.fromTargets() != null) {
+                add(path + ".fromTargets", "指标组有下级，不能按绩效目标计分（请写在其下的指标上）", null);
+            }
             BigDecimal sum = BigDecimal.ZERO;
             for (int i = 0; i < n.children().size(); i++) {
                 Node c = n.children().get(i);
@@ -113,6 +116,10 @@ public final class SystemValidator {
                 add(path + ".maxPoints", "须等于其下级满分之和 " + sum.toPlainString(),
                         n.maxPoints().toPlainString());
             }
+            return;
+        }
+        if (n.fromTargets() != null) {
+            fromTargets(n, path);
             return;
         }
         if (n.judged()) {
@@ -133,6 +140,25 @@ public final class SystemValidator {
                     && b.bands().stream().allMatch(x -> x != null)) {
                 coverage(b, n.range(), path);
             }
+        }
+    }
+
+    /** Allowed values of {@code fromTargets.weights}. */
+    static final List<String> WEIGHTS = List.of(IndicatorSystem.FromTargets.TARGET_TABLE, IndicatorSystem.FromTargets.EVEN);
+
+    /** A leaf scored from targets: a category the targets have, a way to share the points, nothing else that scores. */
+    private void fromTargets(Node n, String path) {
+        IndicatorSystem.FromTargets f = n.fromTargets();
+        String fp = path + ".fromTargets";
+        if (n.judged() || n.formula() != null || n.rule() != null) {
+            add(fp, "按绩效目标计分的指标不能同时有公式、计分规则或由评价人评分（judged）", null);
+        }
+        if (f.level1() == null || !cn.perfeval.events.BudgetUnitYearChanged.TARGET_LEVEL1.contains(f.level1())) {
+            add(fp + ".level1", "必填：绩效目标的一级类别，须为 " + String.join("、",
+                    cn.perfeval.events.BudgetUnitYearChanged.TARGET_LEVEL1) + " 之一", f.level1());
+        }
+        if (f.weights() == null || !WEIGHTS.contains(f.weights())) {
+            add(fp + ".weights", "必填：targetTable（按目标表的权重折算）或 even（在各目标间平均分配）", f.weights());
         }
     }
 

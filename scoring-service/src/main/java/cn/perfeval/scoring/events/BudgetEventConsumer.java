@@ -130,8 +130,36 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
                         + "be below 1e15, with at most " + MAX_MEASURE_SCALE + " decimal places", null);
             }
         }
+        if (event.targets() != null && event.targets().indicators() != null) {
+            for (BudgetUnitYearChanged.Target t : event.targets().indicators()) {
+                if (t == null) {
+                    continue;
+                }
+                checkTargetFigure(t, "targetValue", t.targetValue());
+                checkTargetFigure(t, "weight", t.weight());
+                for (BudgetUnitYearChanged.TargetProgress p : t.progress() == null
+                        ? List.<BudgetUnitYearChanged.TargetProgress>of() : t.progress()) {
+                    if (p != null) {
+                        checkTargetFigure(t, "progress.actualValue", p.actualValue());
+                        checkTargetFigure(t, "progress.achievementPercent", p.achievementPercent());
+                    }
+                }
+            }
+        }
         return event;
     }
+
+    /** A target's figure is bounded like a measure: no score computed from 1e400 could be written or read. */
+    private static void checkTargetFigure(BudgetUnitYearChanged.Target t, String field, BigDecimal v)
+            throws PoisonRecordException {
+        if (!withinRange(v)) {
+            throw new PoisonRecordException(TARGET_OUT_OF_RANGE + t.code() + "." + field + " out of range: a target's "
+                    + "figure must be below 1e15 in magnitude, with at most " + MAX_MEASURE_SCALE + " decimal places", null);
+        }
+    }
+
+    /** The dead-letter reason of a target's figure no table has, followed by the target's code. */
+    public static final String TARGET_OUT_OF_RANGE = "invalid: targets.";
 
     /** The dead-letter reason of a measure no budget has, followed by its name. */
     public static final String OUT_OF_RANGE = "invalid: measures.";

@@ -4,6 +4,7 @@ import cn.perfeval.events.UnitYearScored;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
 import cn.perfeval.scoring.domain.Judgement;
+import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.platform.outbox.OutboxWriter;
@@ -29,14 +30,15 @@ public class ScoreEventWriter {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, boolean assigned) {
+    public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, ScoreBasis basis,
+                       boolean assigned) {
         UnitYearScored event = event(UUID.randomUUID().toString(), snapshot.unitName, snapshot.county, record, result,
-                assigned);
+                basis, assigned);
         outbox.write(config.scoreEvents().topic(), event.key(), UnitYearScored.TYPE, record.computedAt, event);
     }
 
     static UnitYearScored event(String eventId, String unitName, String county, ScoreRecord record, ScoreResult result,
-                                boolean assigned) {
+                                ScoreBasis basis, boolean assigned) {
         return new UnitYearScored(eventId, UnitYearScored.TYPE, UnitYearScored.SCHEMA_VERSION,
                 record.unitCode, record.fiscalYear, unitName, county, record.seq, record.budgetVersion,
                 record.computedAt,
@@ -49,7 +51,7 @@ public class ScoreEventWriter {
                         .map(i -> new UnitYearScored.Inconsistency(i.kind(), i.indicator(), i.published(),
                                 i.computed(), i.message())).toList(),
                 assigned,
-                new UnitYearScored.Basis(false, null, List.of()));
+                basis.toEvent());
     }
 
     private static UnitYearScored.Indicator indicator(ScoreResult.IndicatorResult i) {
@@ -59,6 +61,9 @@ public class ScoreEventWriter {
                 i.displayValue(), i.unit(), i.rule(), i.explanation(),
                 j == null ? null : new UnitYearScored.Judgement(j.points(), j.deduction(), j.reason(), j.evidence(),
                         j.by(), j.at()),
-                null);
+                i.targets() == null ? null : i.targets().stream().map(t -> new UnitYearScored.TargetScore(t.code(),
+                        t.name(), t.level2(), t.direction(), t.unitOfMeasure(), t.targetValue(), t.targetText(),
+                        t.actualValue(), t.actualText(), t.achievement(), t.maxPoints(), t.points(),
+                        t.status() == null ? null : t.status().name(), t.rule(), t.explanation())).toList());
     }
 }

@@ -244,6 +244,10 @@ public class NotScoredMarks {
                     + (Measures.isMeasure(name) ? "“" + Measures.label(name) + "”" : "有一项度量")
                     + "的数值超出范围（绝对值应小于 10 的 15 次方，小数不超过 20 位），无法计分，" + QUEUE);
         }
+        if (r.startsWith(BudgetEventConsumer.TARGET_OUT_OF_RANGE)) {
+            return new Reason(Cause.INVALID, "预算数据中绩效目标的数值（目标值、权重、完成值或完成比例）超出范围"
+                    + "（绝对值应小于 10 的 15 次方，小数不超过 20 位），无法计分，" + QUEUE);
+        }
         if (r.startsWith("invalid: type must be")) {
             return new Reason(Cause.INVALID, "收到的记录不是预算数据变更事件，无法计分，" + QUEUE);
         }

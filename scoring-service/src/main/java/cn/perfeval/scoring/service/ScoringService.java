@@ -12,6 +12,7 @@ import cn.perfeval.scoring.domain.JudgementRecord;
 import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.PublishedRecord;
 import cn.perfeval.scoring.domain.ScoreRecord;
+import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.domain.Scorer;
 import cn.perfeval.scoring.events.ScoreEventWriter;
@@ -103,6 +104,11 @@ public class ScoringService {
         snapshot.unitName = event.unit().name();
         snapshot.county = event.unit().county();
         snapshot.measures = write(event.measures());
+        BudgetUnitYearChanged.Period period = event.periodOrYearEnd();
+        snapshot.yearEnd = period.yearEnd();
+        snapshot.asOfMonth = period.asOfMonth();
+        snapshot.targets = event.targets() == null || event.targets().indicators() == null ? null
+                : write(event.targets().indicators());
         snapshot.receivedAt = OffsetDateTime.now();
         for (IndicatorSystem system : rescoreTargets(snapshot)) {
             ScoreSummary before = ScoreSummary.of(ScoreRecord.current(key.unitCode(), key.fiscalYear(), system.code())
@@ -143,7 +149,7 @@ public class ScoringService {
         int year = snapshot.key.fiscalYear();
         Map<String, cn.perfeval.scoring.domain.Judgement> judgements = new LinkedHashMap<>();
         JudgementRecord.current(unit, year, system.code()).forEach((code, j) -> judgements.put(code, j.toJudgement()));
-        ScoreResult result = Scorer.score(system, read(snapshot.measures), judgements);
+        ScoreResult result = Scorer.score(system, read(snapshot.measures), judgements, targets(snapshot));
         Optional<Published> published = published(unit, year);
         if (published.isPresent()) {
             result = result.withInconsistencies(Consistency.compare(published.get(), result, system));
@@ -164,10 +170,14 @@ public class ScoringService {
         record.grade = result.grade();
         record.complete = result.complete();
         record.result = write(result);
+        ScoreBasis basis = ScoreBasis.of(system, result, new BudgetUnitYearChanged.Period(snapshot.yearEnd, snapshot.asOfMonth));
+        record.projected = basis.projected();
+        record.asOfMonth = basis.asOfMonth();
+        record.basis = write(basis);
         record.computedAt = OffsetDateTime.now();
         record.persist();
         boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
-        events.scored(snapshot, record, result, assigned);
+        events.scored(snapshot, record, result, basis, assigned);
         recomputed.fire(new Recomputed(unit, year, system.code()));
         return record;
     }
@@ -193,7 +203,8 @@ public class ScoringService {
                         + " 版没有指标 " + indicatorCode));
         if (!leaf.judged()) {
             throw ApiException.invalid("indicatorCode", "指标 " + indicatorCode + "（" + leaf.name()
-                    + "）按预算数据计算得分，不由评价人评分", indicatorCode);
+                    + (leaf.fromTargets() != null ? "）按绩效目标完成情况计分" : "）按预算数据计算得分")
+                    + "，不由评价人评分", indicatorCode);
         }
         if ((in.points() == null) == (in.deduction() == null)) {
             throw ApiException.invalid("points", "请给出得分（points）或扣分（deduction）二者之一",
@@ -424,6 +435,33 @@ public class ScoringService {
             return STORED.readValue(record.result, ScoreResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored score result unreadable", e);
+        }
+    }
+
+    private static final TypeReference<List<BudgetUnitYearChanged.Target>> TARGETS = new TypeReference<>() {
+    };
+
+    /** The targets kept with a snapshot; null when its event carried none. */
+    private static List<BudgetUnitYearChanged.Target> targets(BudgetSnapshot snapshot) {
+        if (snapshot.targets == null) {
+            return null;
+        }
+        try {
+            return STORED.readValue(snapshot.targets, TARGETS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored targets unreadable", e);
+        }
+    }
+
+    /** The basis stored with a score; a row written before bases existed is a year-end score with nothing listed. */
+    public ScoreBasis basis(String json) {
+        if (json == null) {
+            return ScoreBasis.YEAR_END;
+        }
+        try {
+            return STORED.readValue(json, ScoreBasis.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored basis unreadable", e);
         }
     }
 

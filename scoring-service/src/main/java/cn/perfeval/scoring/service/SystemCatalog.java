@@ -58,28 +58,68 @@ public class SystemCatalog {
         this.config = config;
     }
 
+    /**
+     * Earlier versions of shipped systems, under {@code systems/earlier/<code>.v<N>.json}: seeded before
+     * the current one, so that every database holds the same numbered versions whether it was created
+     * before or after the current version shipped (an assignment to an earlier version keeps meaning
+     * the same system).
+     */
+    static final Map<String, List<Integer>> EARLIER = Map.of("self-evaluation-2020", List.of(1));
+
     /** Runs before the consumer starts, so that a budget event always finds its system. */
     void seed(@Observes @Priority(1) StartupEvent ev) {
         for (String code : SHIPPED) {
-            IndicatorSystem s = shipped(code);
-            List<SystemValidator.Violation> problems = SystemValidator.validate(s, Measures.names());
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("shipped indicator system " + code + " is invalid: " + problems);
+            for (int v : EARLIER.getOrDefault(code, List.of())) {
+                seedVersion(shipped("systems/earlier/" + code + ".v" + v + ".json"));
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                int inserted = em.createNativeQuery("INSERT INTO indicator_system (code, version, name, document, shipped) "
-                                + "VALUES (?1, ?2, ?3, ?4, true) ON CONFLICT DO NOTHING")
-                        .setParameter(1, s.code()).setParameter(2, s.version()).setParameter(3, s.name())
-                        .setParameter(4, write(s)).executeUpdate();
-                if (inserted == 1) {
-                    LOG.infof("seeded indicator system %s v%d", s.code(), s.version());
-                }
-            });
+            seedVersion(shipped("systems/" + code + ".json"));
         }
     }
 
-    private IndicatorSystem shipped(String code) {
-        String path = "systems/" + code + ".json";
+    /**
+     * Stores a shipped system version unless it is stored already; idempotent. Should an
+     * administrator's version (added through the API) hold its number, the shipped one is stored as
+     * the next version instead, once.
+     *
+     * @return the version number it is stored under
+     */
+    int seedVersion(IndicatorSystem s) {
+        List<SystemValidator.Violation> problems = SystemValidator.validate(s, Measures.names());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("shipped indicator system " + s.code() + " is invalid: " + problems);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "system:" + s.code())
+                    .getSingleResult();
+            if (insertShipped(s) == 1) {
+                LOG.infof("seeded indicator system %s v%d", s.code(), s.version());
+                return s.version();
+            }
+            StoredSystem taken = em.find(StoredSystem.class, new StoredSystem.Key(s.code(), s.version()));
+            if (taken.shipped) {
+                return s.version();
+            }
+            for (StoredSystem other : storedVersions(s.code())) {
+                if (other.shipped && other.document.equals(write(s.withVersion(other.key.version())))) {
+                    return other.key.version();
+                }
+            }
+            int next = latestVersion(s.code()).orElse(0) + 1;
+            insertShipped(s.withVersion(next));
+            LOG.warnf("indicator system %s v%d is an administrator's version: shipped v%d stored as v%d",
+                    s.code(), s.version(), s.version(), next);
+            return next;
+        });
+    }
+
+    private int insertShipped(IndicatorSystem s) {
+        return em.createNativeQuery("INSERT INTO indicator_system (code, version, name, document, shipped) "
+                        + "VALUES (?1, ?2, ?3, ?4, true) ON CONFLICT DO NOTHING")
+                .setParameter(1, s.code()).setParameter(2, s.version()).setParameter(3, s.name())
+                .setParameter(4, write(s)).executeUpdate();
+    }
+
+    private IndicatorSystem shipped(String path) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing shipped indicator system " + path);

@@ -1,5 +1,6 @@
 package cn.perfeval.scoring.service;
 
+import cn.perfeval.events.BudgetUnitYearChanged;
 import cn.perfeval.events.measures.Measures;
 import cn.perfeval.platform.json.JsonConfig;
 import cn.perfeval.scoring.domain.IndicatorSystem;
@@ -84,25 +85,27 @@ class ScorerPropertiesTest {
         return out;
     }
 
-    record Case(IndicatorSystem system, Map<String, BigDecimal> measures, Map<String, Judgement> judgements) {
+    record Case(IndicatorSystem system, Map<String, BigDecimal> measures, Map<String, Judgement> judgements,
+                List<BudgetUnitYearChanged.Target> targets) {
         static Case of(Generated g) {
             IndicatorSystem s = g.oneOf(SYSTEMS);
-            return new Case(s, g.measures(true), ScorerPropertiesTest.judgements(g, s));
+            return new Case(s, g.measures(true), ScorerPropertiesTest.judgements(g, s), g.targets());
         }
 
         @Override
         public String toString() {
-            return system.code() + " " + measures + " judged " + judgements.keySet();
+            return system.code() + " " + measures + " judged " + judgements.keySet() + " targets " + targets;
         }
     }
 
     @Test
     void neverThrowsAndEveryIndicatorIsScoredWithinItsMaximumOrSaysWhyNot() {
         Map<Status, Integer> seen = new java.util.EnumMap<>(Status.class);
+        Map<Status, Integer> fromTargetsSeen = new java.util.EnumMap<>(Status.class);
         Generated.forAll("scorer: bounds, sums, grades", 3000, g -> {
             Case c = Case.of(g);
             ScoreResult[] holder = new ScoreResult[1];
-            assertThatCode(() -> holder[0] = Scorer.score(c.system(), c.measures(), c.judgements())).as(c.toString())
+            assertThatCode(() -> holder[0] = Scorer.score(c.system(), c.measures(), c.judgements(), c.targets())).as(c.toString())
                     .doesNotThrowAnyException();
             ScoreResult r = holder[0];
 
@@ -112,7 +115,12 @@ class ScorerPropertiesTest {
                 assertThat(i.explanation()).as(i.code() + " in " + c).isNotBlank().containsPattern(CJK)
                         .doesNotContainPattern(TECHNICAL);
                 assertThat(i.statusLabel()).containsPattern(CJK);
-                if (i.status() == Status.SCORED) {
+                IndicatorSystem.Node leaf = c.system().leaf(i.code()).orElseThrow();
+                if (leaf.fromTargets() != null) {
+                    fromTargets(i, leaf, c);
+                    seen.merge(i.status(), 0, Integer::sum);
+                    fromTargetsSeen.merge(i.status(), 1, Integer::sum);
+                } else if (i.status() == Status.SCORED) {
                     assertThat(i.points()).as(i.code() + " " + i.explanation() + " in " + c).isNotNull()
                             .isBetween(BigDecimal.ZERO, i.maxPoints());
                 } else {
@@ -132,15 +140,46 @@ class ScorerPropertiesTest {
         });
         // the generator reaches every outcome, or the properties above say little
         assertThat(seen.keySet()).containsExactlyInAnyOrder(Status.values());
-        System.out.println("ScorerPropertiesTest: indicator outcomes " + seen);
+        assertThat(fromTargetsSeen.keySet()).containsExactlyInAnyOrder(Status.SCORED, Status.MISSING_DATA);
+        System.out.println("ScorerPropertiesTest: indicator outcomes " + seen + ", from targets " + fromTargetsSeen);
+    }
+
+    /**
+     * A leaf scored from targets: every target of its category listed, each scored within [0, its share]
+     * or missing its data with no points; the leaf SCORED with every target scored, else MISSING_DATA —
+     * with no points when the category has no target, else the targets scored summed, within [0, its maximum].
+     */
+    static void fromTargets(IndicatorResult i, IndicatorSystem.Node leaf, Case c) {
+        String level1 = leaf.fromTargets().level1();
+        long ofCategory = c.targets() == null ? 0 : c.targets().stream().filter(t -> level1.equals(t.level1())).count();
+        assertThat(i.targets()).as(i.code() + " in " + c).hasSize((int) ofCategory);
+        for (ScoreResult.TargetResult t : i.targets()) {
+            assertThat(t.explanation()).as(t.code() + " in " + c).containsPattern(CJK).doesNotContainPattern(TECHNICAL);
+            if (t.status() == Status.SCORED) {
+                assertThat(t.points()).as(t.explanation()).isBetween(BigDecimal.ZERO, t.maxPoints());
+            } else {
+                assertThat(t.status()).isEqualTo(Status.MISSING_DATA);
+                assertThat(t.points()).isNull();
+            }
+        }
+        boolean allScored = i.targets().stream().allMatch(t -> t.status() == Status.SCORED);
+        if (ofCategory == 0) {
+            assertThat(i.status()).isEqualTo(Status.MISSING_DATA);
+            assertThat(i.points()).isNull();
+            assertThat(i.explanation()).isEqualTo(i.name() + "：未填报" + level1 + "类绩效目标，暂不能计分");
+        } else {
+            assertThat(i.status()).as(i.explanation()).isEqualTo(allScored ? Status.SCORED : Status.MISSING_DATA);
+            assertThat(i.points()).as(i.explanation() + " in " + c).isNotNull().isBetween(BigDecimal.ZERO, i.maxPoints());
+        }
     }
 
     @Test
     void theSameInputGivesTheSameResult() {
         Generated.forAll("scorer: deterministic", 1000, g -> {
             Case c = Case.of(g);
-            ScoreResult first = Scorer.score(c.system(), c.measures(), c.judgements());
-            ScoreResult again = Scorer.score(c.system(), new LinkedHashMap<>(c.measures()), new HashMap<>(c.judgements()));
+            ScoreResult first = Scorer.score(c.system(), c.measures(), c.judgements(), c.targets());
+            ScoreResult again = Scorer.score(c.system(), new LinkedHashMap<>(c.measures()), new HashMap<>(c.judgements()),
+                    c.targets() == null ? null : new ArrayList<>(c.targets()));
             assertThat(again).as(c.toString()).isEqualTo(first);
         });
     }
