@@ -3,6 +3,7 @@ package cn.perfeval.scoring.api;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.api.Page;
 import cn.perfeval.scoring.domain.IndicatorSystem;
+import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
@@ -76,7 +77,13 @@ public class CountyResource {
                              @Schema(description = "等次（如 优、良、中、差）") String grade,
                              @Schema(description = "是否各指标均已计分") boolean complete,
                              @Schema(description = "计分所用指标体系的版本号") int systemVersion,
-                             @Schema(description = "各一级指标组的小计（分），键为指标组代码") Map<String, BigDecimal> groups) {
+                             @Schema(description = "各一级指标组的小计（分），键为指标组代码") Map<String, BigDecimal> groups,
+                             @Schema(description = "是否为预计得分（该单位预算数据尚无年终实际支出，按截至 asOfMonth 的数据计算）",
+                                     required = true) boolean projected,
+                             @Schema(description = "预计得分所用分月执行数据的最近月份（1–12）；没有时为 null", nullable = true,
+                                     minimum = "1", maximum = "12") Integer asOfMonth,
+                             @Schema(description = "得分依据的中文标示：年终得分，或 预计得分（截至N月）", required = true)
+                             String basisLabel) {
     }
 
     @Schema(description = "某一等次的单位数")
@@ -88,7 +95,9 @@ public class CountyResource {
     public record Distribution(@Schema(description = "已计分的单位数（个）") int count,
                                @Schema(description = "各等次的单位数，按指标体系的等次标准排列") List<GradeCount> byGrade,
                                @Schema(description = "总分的平均数（分）；无单位时省略") BigDecimal mean,
-                               @Schema(description = "总分的中位数（分）；无单位时省略") BigDecimal median) {
+                               @Schema(description = "总分的中位数（分）；无单位时省略") BigDecimal median,
+                               @Schema(description = "其中预计得分的单位数（个）：预算数据尚无年终实际支出的单位", required = true)
+                               long projected) {
     }
 
     /**
@@ -110,7 +119,8 @@ public class CountyResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "getRanking", summary = "县内各单位按总分排名",
             description = "该县该年度各单位在一个指标体系（system，缺省为分配的指标体系）下的当前结果，总分高者在前（总分相同者名次相同），"
-                    + "含等次和各一级指标组小计；另附全县的得分分布：各等次单位数、平均数和中位数。")
+                    + "含等次和各一级指标组小计；预计得分（预算数据尚无年终实际支出的单位）标有 projected 和 basisLabel"
+                    + "（如 “预计得分（截至7月）”）。另附全县的得分分布：各等次单位数、平均数、中位数和其中预计得分的单位数。")
     @APIResponse(responseCode = "200", description = "排名；尚无单位计分时为空",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingPage.class),
                     examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
@@ -152,7 +162,7 @@ public class CountyResource {
             scoring.parse(r).groups().stream().filter(g -> g.parent() == null)
                     .forEach(g -> groups.put(g.code(), g.points()));
             units.add(new RankedUnit(rank, r.unitCode, row.unitName(), r.total, r.maxTotal, r.grade, r.complete,
-                    r.systemVersion, groups));
+                    r.systemVersion, groups, r.projected, r.asOfMonth, ScoreBasis.label(r.projected, r.asOfMonth)));
         }
         List<GroupHeader> headers = system.groups().stream()
                 .map(g -> new GroupHeader(g.code(), g.name(), g.maxPoints())).toList();
@@ -167,7 +177,7 @@ public class CountyResource {
             byGrade.add(new GradeCount(band.grade(), units.stream().filter(u -> band.grade().equals(u.grade())).count()));
         }
         if (units.isEmpty()) {
-            return new Distribution(0, byGrade, null, null);
+            return new Distribution(0, byGrade, null, null, 0);
         }
         BigDecimal sum = units.stream().map(RankedUnit::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal mean = sum.divide(BigDecimal.valueOf(units.size()), 2, RoundingMode.HALF_UP);
@@ -175,6 +185,7 @@ public class CountyResource {
         int n = sorted.size();
         BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-        return new Distribution(n, byGrade, mean.stripTrailingZeros(), median.stripTrailingZeros());
+        return new Distribution(n, byGrade, mean.stripTrailingZeros(), median.stripTrailingZeros(),
+                units.stream().filter(RankedUnit::projected).count());
     }
 }

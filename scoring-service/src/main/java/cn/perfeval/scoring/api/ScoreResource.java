@@ -5,6 +5,7 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.NotScored;
+import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
@@ -78,14 +79,17 @@ public class ScoreResource {
                                     required = true) String status,
                             @Schema(description = "计分状态的中文名称", enumeration = {"已计分", "未计分"},
                                     required = true) String statusLabel,
-                            @Schema(description = "最新的预算数据为何未能计分；已计分时省略", nullable = true) NotScoredView notScored) {
+                            @Schema(description = "最新的预算数据为何未能计分；已计分时省略", nullable = true) NotScoredView notScored,
+                            @Schema(implementation = ScoreBasis.class, required = true,
+                                    description = "得分的依据：年终得分，或按截至某月的数据计算的预计得分（projected 为 true，"
+                                            + "label 如 “预计得分（截至7月）”），以及尚缺的数据") ScoreBasis basis) {
 
         static ScoreView of(String unitCode, int year, long version, long budgetVersion, OffsetDateTime computedAt,
                             BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
-                            Optional<NotScored> mark) {
+                            Optional<NotScored> mark, ScoreBasis basis) {
             NotScoredView why = mark.map(NotScoredView::of).orElse(null);
             return new ScoreView(unitCode, year, version, budgetVersion, computedAt, total, maxTotal, grade, complete,
-                    result, why == null ? SCORED : NOT_SCORED, why == null ? "已计分" : "未计分", why);
+                    result, why == null ? SCORED : NOT_SCORED, why == null ? "已计分" : "未计分", why, basis);
         }
     }
 
@@ -129,7 +133,12 @@ public class ScoreResource {
                                @Schema(description = "总分（分）") BigDecimal total,
                                @Schema(description = "等次（如 优、良、中、差）") String grade,
                                @Schema(description = "是否各指标均已计分") boolean complete,
-                               @Schema(description = "所用指标体系的版本号") int systemVersion) {
+                               @Schema(description = "所用指标体系的版本号") int systemVersion,
+                               @Schema(description = "是否为预计得分（预算数据尚无年终实际支出）", required = true) boolean projected,
+                               @Schema(description = "预计得分所用分月执行数据的最近月份（1–12）；没有时为 null", nullable = true,
+                                       minimum = "1", maximum = "12") Integer asOfMonth,
+                               @Schema(description = "得分依据的中文标示：年终得分，或 预计得分（截至N月）", required = true)
+                               String basisLabel) {
     }
 
     @GET
@@ -138,10 +147,14 @@ public class ScoreResource {
             description = "该单位年度在指定指标体系（system，缺省为其所在县该年度分配的指标体系）下最近一次计分的完整结果，"
                     + "每个指标都有计算过程和理由；给出 asOf（ISO-8601 时间）时，为该时间及以前最近一次计分的结果。"
                     + "status 说明最新收到的预算数据是否已计分：其事件无法读取或计分多次失败而转入待处理队列时为 NOT_SCORED，"
-                    + "notScored 给出原因；此时返回的是较早的预算数据的得分（已过时），没有较早的得分时答 404，detail 说明原因。")
+                    + "notScored 给出原因；此时返回的是较早的预算数据的得分（已过时），没有较早的得分时答 404，detail 说明原因。"
+                    + "basis 说明得分的依据：预算数据尚无年终实际支出时为按截至某月数据计算的预计得分（projected 为 true，"
+                    + "label 如 “预计得分（截至7月）”），missing 列出尚缺的数据；按绩效目标计分的指标在 result 中列出各目标的得分和说明（targets）。")
     @APIResponse(responseCode = "200", description = "当前得分",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreView.class),
                     examples = {@ExampleObject(name = "score", value = Examples.SCORE),
+                            @ExampleObject(name = "projected", summary = "预计得分（截至7月），产出按绩效目标计分，尚缺年终完成值",
+                                    value = Examples.SCORE_PROJECTED),
                             @ExampleObject(name = "notScored", summary = "最新的预算数据未能计分，返回较早的得分",
                                     value = Examples.SCORE_NOT_SCORED)}))
     @APIResponse(responseCode = "400", description = "未知的指标体系，或 asOf 不是带时区的时间")
@@ -159,7 +172,7 @@ public class ScoreResource {
             if (stored.isPresent()) {
                 var s = stored.get();
                 return ScoreView.of(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
-                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark);
+                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark, scoring.basis(s.basis()));
             }
         }
         String code = systemCode(systems, scoring, unitCode, year, systemCode);
@@ -174,7 +187,7 @@ public class ScoreResource {
                     .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code) + "（截至 " + asOf + "）"));
         }
         return ScoreView.of(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
-                r.grade, r.complete, r.result, mark);
+                r.grade, r.complete, r.result, mark, scoring.basis(r.basis));
     }
 
     static String notScored(String unitCode, int year, String systemCode) {
@@ -185,7 +198,8 @@ public class ScoreResource {
     @Path("/history")
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "getScoreHistory", summary = "单位年度的计分历史",
-            description = "该单位年度在指定指标体系（system，缺省为分配的指标体系）下的每一次计分，按时间先后排列。")
+            description = "该单位年度在指定指标体系（system，缺省为分配的指标体系）下的每一次计分，按时间先后排列；"
+                    + "预计得分（预算数据尚无年终实际支出时）标有 projected 和 basisLabel（如 “预计得分（截至7月）”）。")
     @APIResponse(responseCode = "200", description = "计分历史；从未计分时为空",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.ScoreHistory.class),
                     examples = @ExampleObject(name = "history", value = Examples.SCORE_HISTORY)))
@@ -200,7 +214,8 @@ public class ScoreResource {
         access.readUnit(unitCode, year);
         List<HistoryEntry> all = ScoreRecord.history(unitCode, year, systemCode(systems, scoring, unitCode, year, systemCode))
                 .stream()
-                .map(r -> new HistoryEntry(r.seq, r.budgetVersion, r.computedAt, r.total, r.grade, r.complete, r.systemVersion))
+                .map(r -> new HistoryEntry(r.seq, r.budgetVersion, r.computedAt, r.total, r.grade, r.complete, r.systemVersion,
+                        r.projected, r.asOfMonth, ScoreBasis.label(r.projected, r.asOfMonth)))
                 .toList();
         return Page.slice(all, page, size, uri);
     }

@@ -90,9 +90,12 @@ public class SystemResource {
     @Tag(name = "指标体系", description = Tags.SYSTEMS)
     @Operation(operationId = "createSystem", summary = "新建指标体系",
             description = "校验后存为第 1 版：公式只用受限的表达式和已知度量，各组满分等于下级满分之和，计分区间无缺口、无重叠，"
-                    + "等次标准恰好覆盖 0 到满分。已存在同代码的指标体系时为 409（包括同时提交的两个请求），改为新增版本。")
+                    + "等次标准恰好覆盖 0 到满分；按绩效目标计分的指标（fromTargets）须给出一级类别（产出、效益或满意度）和分值分配方式"
+                    + "（targetTable 或 even），且不能同时有公式、计分规则或评价人评分。"
+                    + "已存在同代码的指标体系时为 409（包括同时提交的两个请求），改为新增版本。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSystem.class),
-            examples = @ExampleObject(name = "system", value = Examples.SYSTEM)))
+            examples = {@ExampleObject(name = "system", value = Examples.SYSTEM),
+                    @ExampleObject(name = "fromTargets", summary = "产出、效益按绩效目标完成情况计分", value = Examples.SYSTEM_FROM_TARGETS)}))
     @APIResponse(responseCode = "201", description = "已新建；响应体为所存储的指标体系",
             headers = @Header(name = "Location", description = "所存储版本的地址", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSystem.class),

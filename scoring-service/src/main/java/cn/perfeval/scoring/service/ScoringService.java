@@ -374,7 +374,8 @@ public class ScoringService {
 
     /** The current stored result of a unit-year under a system, as a score read sends it. */
     public record StoredScore(String unitCode, int fiscalYear, long version, long budgetVersion, OffsetDateTime computedAt,
-                              BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result) {
+                              BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
+                              String basis) {
     }
 
     /**
@@ -388,7 +389,7 @@ public class ScoringService {
     public Optional<StoredScore> currentScore(String unitCode, int year, String requestedSystem) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.seq, r.budget_version, r.computed_at, r.total, r.max_total, "
-                        + "r.grade, r.complete, r.result FROM score_result r "
+                        + "r.grade, r.complete, r.result, r.basis FROM score_result r "
                         + "WHERE r.unit_code = ?1 AND r.fiscal_year = ?2 AND r.system_code = COALESCE(NULLIF(?3, ''), "
                         + "(SELECT a.system_code FROM budget_snapshot b JOIN system_assignment a "
                         + "ON a.county = b.county AND a.fiscal_year = b.fiscal_year "
@@ -400,7 +401,7 @@ public class ScoringService {
                 .getResultList();
         return rows.stream().findFirst().map(r -> new StoredScore(unitCode, year, ((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), toOffset(r[2]), (BigDecimal) r[3], (BigDecimal) r[4], (String) r[5],
-                (Boolean) r[6], (String) r[7]));
+                (Boolean) r[6], (String) r[7], (String) r[8]));
     }
 
     private static OffsetDateTime toOffset(Object value) {

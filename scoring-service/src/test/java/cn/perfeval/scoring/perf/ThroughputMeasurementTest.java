@@ -112,7 +112,8 @@ class ThroughputMeasurementTest {
                 stored.seq, stored.total, mapper.readValue(stored.result, ScoreResult.class))));
         double raw = perRead(() -> mapper.writeValueAsString(new ScoreResource.ScoreView(stored.unitCode,
                 stored.fiscalYear, stored.seq, stored.budgetVersion, stored.computedAt, stored.total, stored.maxTotal,
-                stored.grade, stored.complete, stored.result, "SCORED", "已计分", null)));
+                stored.grade, stored.complete, stored.result, "SCORED", "已计分", null,
+                cn.perfeval.scoring.domain.ScoreBasis.YEAR_END)));
         System.out.printf("ThroughputMeasurementTest: response body of a score read (%d bytes of result): "
                 + "parse and write again %.1f µs, stored JSON as is %.1f µs%n", stored.result.length(), reserialise, raw);
         assertThat(scored(prefix)).isEqualTo(UNIT_YEARS);
