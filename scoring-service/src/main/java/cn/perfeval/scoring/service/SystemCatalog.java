@@ -83,7 +83,7 @@ public class SystemCatalog {
      *
      * @return the version number it is stored under
      */
-    int seedVersion(IndicatorSystem s) {
+    public int seedVersion(IndicatorSystem s) {
         List<SystemValidator.Violation> problems = SystemValidator.validate(s, Measures.names());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("shipped indicator system " + s.code() + " is invalid: " + problems);

@@ -28,6 +28,9 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = EmbeddedInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
 class SystemResourceTest {
 
+    @jakarta.inject.Inject
+    cn.perfeval.scoring.service.SystemCatalog catalog;
+
     @BeforeEach
     void asAdmin() {
         TestAuth.asAdmin();
@@ -259,5 +262,65 @@ class SystemResourceTest {
                 .body("items.systemVersion", equalTo(List.of(1, 1, 2)));
         given().contentType(ContentType.JSON).body("{\"systemCode\": \"" + code + "\", \"systemVersion\": 9}")
                 .put("/api/v1/counties/" + county + "/years/2024/assignment").then().statusCode(400).body("errors[0].field", equalTo("systemVersion"));
+    }
+
+    /**
+     * self-evaluation-2020 holds version 1 (judged) and version 2 (from targets), both shipped, in every
+     * database; seeding is idempotent, and a shipped version whose number an administrator's version
+     * already holds (a database upgraded after such a version was added) is stored once as the next one.
+     */
+    @Test
+    void shippedVersionsAreSeededOnceAndNeverOverAnAdministratorsVersion() throws Exception {
+        given().get("/api/v1/systems/self-evaluation-2020/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(1, 2)))
+                .body("items.shipped", equalTo(List.of(true, true)));
+        given().get("/api/v1/systems/self-evaluation-2020/versions/1").then().statusCode(200)
+                .body("groups[1].children[0].judged", equalTo(true));
+        given().get("/api/v1/systems/self-evaluation-2020").then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("groups[1].children[0].fromTargets.level1", equalTo("产出"))
+                .body("groups[1].children[0].fromTargets.weights", equalTo("targetTable"))
+                .body("groups[2].children[0].fromTargets.level1", equalTo("效益"))
+                .body("groups[3].children[0].fromTargets.level1", equalTo("满意度"));
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String code = "seed-" + UUID.randomUUID().toString().substring(0, 8);
+        // an administrator's version 1 of the code, then a shipped version 1 of it arrives with an upgrade
+        given().contentType(ContentType.JSON).body(system(code, "basicActual / basicBudget * 100", "")).post("/api/v1/systems")
+                .then().statusCode(201);
+        cn.perfeval.scoring.domain.IndicatorSystem shipped = json.readValue(
+                system(code, "projectActual / projectBudget * 100", ""), cn.perfeval.scoring.domain.IndicatorSystem.class)
+                .withVersion(1);
+        assertThat(catalog.seedVersion(shipped)).isEqualTo(2);
+        assertThat(catalog.seedVersion(shipped)).isEqualTo(2);
+        given().get("/api/v1/systems/" + code + "/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(1, 2)))
+                .body("items.shipped", equalTo(List.of(false, true)));
+        given().get("/api/v1/systems/" + code + "/versions/2").then().statusCode(200)
+                .body("groups[0].children[0].formula", equalTo("projectActual / projectBudget * 100"));
+        // a fresh code: its versions where they are numbered, once
+        String fresh = "seed-" + UUID.randomUUID().toString().substring(0, 8);
+        cn.perfeval.scoring.domain.IndicatorSystem v1 = json.readValue(system(fresh, "basicActual / basicBudget * 100", ""),
+                cn.perfeval.scoring.domain.IndicatorSystem.class).withVersion(1);
+        assertThat(catalog.seedVersion(v1)).isEqualTo(1);
+        assertThat(catalog.seedVersion(v1.withVersion(2))).isEqualTo(2);
+        assertThat(catalog.seedVersion(v1)).isEqualTo(1);
+        given().get("/api/v1/systems/" + fresh + "/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(1, 2)));
+    }
+
+    @Test
+    void aSystemScoringFromTargetsIsAcceptedThroughTheApi() {
+        given().contentType(ContentType.JSON).body(Examples.SYSTEM_FROM_TARGETS.replace("demo-targets",
+                        "targets-" + UUID.randomUUID().toString().substring(0, 8))).post("/api/v1/systems")
+                .then().statusCode(201)
+                .body("groups[1].children[0].fromTargets.weights", equalTo("targetTable"))
+                .body("groups[2].children[0].fromTargets.weights", equalTo("even"));
+        given().contentType(ContentType.JSON).body(system("bad-" + UUID.randomUUID().toString().substring(0, 8),
+                        "basicActual / basicBudget * 100", "")
+                        .replace("\"judged\": true", "\"fromTargets\": {\"level1\": \"投入\", \"weights\": \"even\"}"))
+                .post("/api/v1/systems").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("groups[1].children[0].fromTargets.level1"))
+                .body("errors[0].message", containsString("产出、效益、满意度"));
     }
 }
