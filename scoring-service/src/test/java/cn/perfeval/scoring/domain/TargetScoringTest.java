@@ -206,7 +206,7 @@ class TargetScoringTest {
         assertThat(mixed.targets()).extracting(TargetResult::maxPoints).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("2.22"), new BigDecimal("4.44"), new BigDecimal("3.33"));
         assertThat(mixed.explanation()).contains("丙 未设权重，按本类已设权重的平均值 3 计");
-        // a half of 10 × 2/9 + 10 × 4/9 + 10 × 3/9 = 10/9 + 40/9 + 30/9 = 80/9 = 8.888… → 8.89
+        // 甲 reaches half its target: 10 × 2/9 × 1/2 + 10 × 4/9 + 10 × 3/9 = 10/9 + 40/9 + 30/9 = 80/9 = 8.888… → 8.89
         assertThat(mixed.points()).isEqualByComparingTo("8.89");
         // no weight at all: evenly
         IndicatorResult unweighted = score(leaf("产出", "targetTable", "10"),

@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue #13's pipeline test: a county of 12 units keeps being scored while one of them carries each
  * kind of poison data in turn — a zero divisor with a scale, huge and tiny figures, missing tables,
- * figures beyond any budget (1e10000), an event that cannot be decoded, one of schemaVersion 2, one the
+ * figures beyond any budget (1e10000), a target value beyond any target table (1e400, issue #16), an
+ * event that cannot be decoded, one of schemaVersion 2, one the
  * database refuses every time. Each round every other unit publishes a new version, which must be
  * scored within {@link #BOUND}; the poisoned unit-year is scored with the indicators it stops marked
  * not computable, or shows NOT_SCORED with a Chinese reason through the API (its older score kept,
@@ -86,6 +87,8 @@ class PoisonPipelineTest {
                         "{\"staffAuthorized\": 136, \"staffInService\": 125}"),
                 new Poison("figures beyond any budget", Expect.NOT_SCORED, "INVALID", "“预算调整数”的数值超出范围",
                         golden.replace("\"adjustmentNet\": 307", "\"adjustmentNet\": 1E+10000")),
+                new Poison("a target's figure beyond any table", Expect.NOT_SCORED, "INVALID", "绩效目标的数值",
+                        golden),
                 new Poison("an event that cannot be decoded", Expect.NOT_SCORED, "UNREADABLE", "无法读取", null),
                 new Poison("schemaVersion 2", Expect.NOT_SCORED, "UNSUPPORTED_VERSION", "第 2 版", null),
                 new Poison("refused by the database every time", Expect.NOT_SCORED, "PROCESSING_FAILED",
@@ -98,6 +101,10 @@ class PoisonPipelineTest {
             String value = switch (poison.name()) {
                 case "an event that cannot be decoded" -> "{\"type\": \"BudgetUnitYearChanged\", \"unitCode\": \"" + poisoned;
                 case "schemaVersion 2" -> valid(poisoned, version).replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+                case "a target's figure beyond any table" -> TestEvents.budgetEvent(poisoned, COUNTY, version, golden)
+                        .replace("\"amountUnit\": \"万元\",", "\"amountUnit\": \"万元\", \"targets\": {\"overallGoal\": \"目标\", "
+                                + "\"indicators\": [{\"code\": \"CC-01\", \"level1\": \"产出\", \"level2\": \"数量\", "
+                                + "\"name\": \"参保人数\", \"targetValue\": 1E+400, \"direction\": \"越大越好\", \"progress\": []}]},");
                 case "refused by the database every time" -> TestEvents.budgetEvent(poisoned, "湘".repeat(150), version,
                         golden);
                 default -> TestEvents.budgetEvent(poisoned, COUNTY, version, poison.value());
