@@ -73,4 +73,11 @@ public final class Examples {
             {"type": "/problems/database-unavailable", "title": "服务暂不可用", "status": 503,
              "detail": "暂时连不上数据库；请求未改变任何数据，请稍后重试",
              "instance": "/api/v1/units/114303210062309155/years/2024/report"}""";
+
+    public static final String MONITORING_SETTINGS = """
+            {"executionGapThreshold": 10, "targetGapThreshold": 20}""";
+
+    public static final String MONITORING_SETTINGS_VIEW = """
+            {"county": "湘潭县", "year": 2024, "executionGapThreshold": 10, "targetGapThreshold": 20,
+             "version": 1, "defaulted": false, "updatedAt": "2026-11-30T08:00:00.123456Z", "updatedBy": "admin"}""";
 }
