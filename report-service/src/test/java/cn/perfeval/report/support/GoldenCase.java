@@ -59,6 +59,48 @@ public final class GoldenCase {
         return e;
     }
 
+    /** The demo's target table, target actuals and monthly execution of the golden unit (deploy's demo data). */
+    public static final JsonNode DEMO_TARGETS = readFile(java.nio.file.Path.of("..", "deploy", "src", "main", "resources", "demo",
+            "zhonglupu-2024-targets.json"));
+
+    private static JsonNode readFile(java.nio.file.Path path) {
+        try {
+            return JSON.readTree(path.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The golden budget event with the demo's targets, target actuals (July and December) and monthly execution: as
+     * recorded when the recording carries them, else put in from the demo data in the event's shape.
+     */
+    public static ObjectNode monitoringBudgetEvent(String unitCode, long version, String county, String unitName) {
+        ObjectNode e = budgetEvent(unitCode, version, county, unitName);
+        if (e.path("targets").path("indicators").isArray() && !e.path("targets").path("indicators").isEmpty()
+                && e.path("monthlyExecution").size() == 12) {
+            return e;
+        }
+        ObjectNode targets = e.putObject("targets");
+        targets.put("overallGoal", DEMO_TARGETS.path("overallGoal").asText());
+        com.fasterxml.jackson.databind.node.ArrayNode indicators = targets.putArray("indicators");
+        for (JsonNode t : DEMO_TARGETS.path("indicators")) {
+            ObjectNode target = indicators.addObject().setAll((ObjectNode) t.deepCopy());
+            com.fasterxml.jackson.databind.node.ArrayNode progress = target.putArray("progress");
+            for (JsonNode p : DEMO_TARGETS.path("progress")) {
+                if (p.path("code").asText().equals(t.path("code").asText())) {
+                    ObjectNode entry = ((ObjectNode) p.deepCopy());
+                    entry.remove("code");
+                    entry.put("by", "finance-" + unitCode).put("at", "2024-08-05T09:00:00Z");
+                    progress.add(entry);
+                }
+            }
+        }
+        e.set("monthlyExecution", DEMO_TARGETS.path("monthlyExecution").deepCopy());
+        e.putObject("period").put("yearEnd", true).put("asOfMonth", 12);
+        return e;
+    }
+
     public static ObjectNode budgetEvent(String unitCode, long version) {
         return budgetEvent(unitCode, version, "湘潭县", "湘潭县中路铺镇人民政府");
     }
