@@ -260,4 +260,52 @@ class MonitoringCalculatorTest {
                 b.occurredAt(), b.unit(), b.amountUnit(), b.measures(), b.staff(), b.tables(), b.execution(), b.findings(),
                 b.period(), b.targets(), b.monthlyExecution());
     }
+
+    /** The recorded golden event as budget-service publishes it (demo targets and months), by hand from the demo file. */
+    @Test
+    void theRecordedGoldenUnitAtJuly() throws Exception {
+        UnitYearScored score = EventCodec.readScoreEvent(RecordedEvents.read(RecordedEvents.SCORE, RecordedEvents.GOLDEN_UNIT));
+        UnitMonitoring m = MonitoringCalculator.unit(golden(), score, DEFAULTS, 7);
+        assertThat(m.execution().executionRate()).isEqualByComparingTo("42.76");
+        assertThat(m.execution().timeProgress()).isEqualByComparingTo("58.33");
+        assertThat(m.execution().behind()).isTrue();
+        // code → expected value at July, completion %, status
+        String[][] expected = {
+                {"CC-01", "25028.50", "160.76", "ON_TRACK"},     // 42906 × 7/12; 40236
+                {"CC-02", "19720.75", "156.43", "ON_TRACK"},     // 33807 × 7/12; 30850
+                {"CC-03", "183.75", "77.28", "LAGGING"},         // 315 × 7/12; 142
+                {"CC-04", "154.58", "110.62", "ON_TRACK"},       // 265 × 7/12; 171
+                {"CC-05", "32.08", "56.10", "LAGGING"},          // 55 × 7/12; 18
+                {"CC-06", "397.83", "103.06", "ON_TRACK"},       // 682 × 7/12; 410
+                {"CC-07", "100", "62", "LAGGING"},               // a rate: 62 against 100
+                {"CC-08", "100", null, "NO_ACTUAL"},             // only a year-end actual
+                {"CC-09", "7", "100", "ON_TRACK"},               // ceiling 12 × 7/12; 0
+                {"XY-01", "2508.33", "94.88", "ON_TRACK"},       // 4300 × 7/12; 2380
+                {"XY-02", "24000", "100.13", "ON_TRACK"},        // 亩, against the target; 24030.29
+                {"XY-03", null, null, "NO_ACTUAL"},
+                {"XY-04", null, null, "NO_ACTUAL"},
+                {"MY-01", "90", null, "NO_ACTUAL"}};
+        assertThat(m.targets()).hasSize(expected.length);
+        for (String[] e : expected) {
+            TargetCompletion t = of(m, e[0]);
+            assertThat(t.status()).as(e[0]).isEqualTo(e[3]);
+            if (e[1] == null) {
+                assertThat(t.expectedValue()).as(e[0]).isNull();
+            } else {
+                assertThat(t.expectedValue()).as(e[0]).isEqualByComparingTo(e[1]);
+            }
+            if (e[2] == null) {
+                assertThat(t.completion()).as(e[0]).isNull();
+            } else {
+                assertThat(t.completion()).as(e[0]).isEqualByComparingTo(e[2]);
+            }
+        }
+        assertThat(m.findings()).hasSize(8);
+        assertThat(m.projection().total()).isEqualByComparingTo("93");
+        assertThat(m.projection().label()).isEqualTo("年终得分");
+        // at year-end nothing lags: the final score stays 93
+        UnitMonitoring december = MonitoringCalculator.unit(golden(), score, DEFAULTS, 12);
+        assertThat(december.laggingTargets()).isEmpty();
+        assertThat(december.targets()).extracting(TargetCompletion::status).containsOnly("ON_TRACK");
+    }
 }
