@@ -176,6 +176,8 @@ class MonitoringResourceTest {
                 "三、偏差情况及原因", "1.截至7月累计支出2264.32万元", "2.“城镇新增就业人数”", "四、纠偏措施", "本单位尚未填写纠偏措施。",
                 "五、全年预计完成情况", "年终得分93分（满分100分），等次为“优”。"), missing)).as("missing: %s", missing[0]).isPositive();
         assertThat(html).doesNotContain("MON-", "LAGGING", "NO_ACTUAL", "null");
+        assertThat(asAdmin().queryParam("month", 7).queryParam("format", "html").get(UNIT_REPORT, unit, 2024).then().extract().asString())
+                .as("same inputs, same bytes").isEqualTo(html);
         List<List<List<String>>> tables = Documents.htmlTables(html);
         assertThat(tables.get(0)).contains(List.of("5295.65", "1971.92", "292.4", "2264.32", "42.76", "58.33", "15.57"));
         assertThat(tables.get(1)).contains(
