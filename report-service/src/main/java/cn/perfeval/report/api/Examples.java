@@ -73,4 +73,74 @@ public final class Examples {
             {"type": "/problems/database-unavailable", "title": "服务暂不可用", "status": 503,
              "detail": "暂时连不上数据库；请求未改变任何数据，请稍后重试",
              "instance": "/api/v1/units/114303210062309155/years/2024/report"}""";
+
+    public static final String MONITORING_SETTINGS = """
+            {"executionGapThreshold": 10, "targetGapThreshold": 20}""";
+
+    public static final String MONITORING_SETTINGS_VIEW = """
+            {"county": "湘潭县", "year": 2024, "executionGapThreshold": 10, "targetGapThreshold": 20,
+             "version": 1, "defaulted": false, "updatedAt": "2026-11-30T08:00:00.123456Z", "updatedBy": "admin"}""";
+
+    public static final String UNIT_MONITORING = """
+            {"unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "county": "湘潭县", "year": 2024, "month": 7,
+             "settings": {"executionGapThreshold": 10, "targetGapThreshold": 20, "scheduled": false, "version": 1},
+             "execution": {"adjustedBudget": 5295.65, "basicActual": 1971.92, "projectActual": 292.4, "totalActual": 2264.32,
+                           "executionRate": 42.76, "timeProgress": 58.33, "gap": 15.57, "reported": true, "behind": true,
+                           "source": "7月分月执行数据"},
+             "overallGoal": "锚定“文明村镇提质、乡村振兴示范”两大目标，……",
+             "targets": [{"code": "CC-03", "level1": "产出", "level2": "数量", "name": "城镇新增就业人数", "unitOfMeasure": "人",
+                          "direction": "越大越好", "targetValue": 315, "targetLabel": "≥315人", "proRata": true, "expectedValue": 183.75,
+                          "actualMonth": 7, "actualValue": 142, "actualLabel": "142人", "completion": 77.28, "status": "LAGGING",
+                          "statusLabel": "滞后", "deviationReason": "上半年企业用工需求集中在三季度，新增就业进度偏慢"},
+                         {"code": "CC-08", "level1": "产出", "level2": "时效", "name": "危房改造按期完工率", "unitOfMeasure": "%",
+                          "direction": "越大越好", "targetValue": 100, "targetLabel": "≥100%", "proRata": false, "expectedValue": 100,
+                          "status": "NO_ACTUAL", "statusLabel": "尚无完成值"}],
+             "laggingTargets": ["城镇新增就业人数"],
+             "findings": [{"code": "MON-EXEC-001", "message": "截至7月累计支出2264.32万元（基本支出1971.92万元，项目支出292.4万元），预算执行率42.76%，低于序时进度58.33%共15.57个百分点，超过县设定的预警阈值10个百分点。"},
+                          {"code": "MON-TGT-001", "targetCode": "CC-03", "message": "“城镇新增就业人数”截至7月完成142人，按序时应完成183.75人（全年目标315人的7/12），完成进度77.28%，低于应完成进度22.72个百分点，超过县设定的预警阈值20个百分点。偏差原因：上半年企业用工需求集中在三季度，新增就业进度偏慢。"},
+                          {"code": "MON-TGT-002", "targetCode": "CC-08", "message": "“危房改造按期完工率”截至7月尚未录入完成值。"}],
+             "projection": {"projected": true, "asOfMonth": 7, "label": "预计得分（截至7月）", "total": 86.5, "maxTotal": 100, "grade": "良",
+                            "complete": false, "systemCode": "xiangtan-county", "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）",
+                            "scoreVersion": 5, "missing": [{"indicator": "D3", "item": "群众满意度", "message": "“群众满意度”尚无完成值"}]},
+             "budgetVersion": 9}""";
+
+    public static final String COUNTY_MONITORING = """
+            {"county": "湘潭县", "year": 2024, "month": 7,
+             "settings": {"executionGapThreshold": 10, "targetGapThreshold": 20, "scheduled": false, "version": 1},
+             "timeProgress": 58.33,
+             "rows": [{"unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "executionRate": 42.76, "timeProgress": 58.33,
+                       "gap": 15.57, "reported": true, "behind": true, "laggingTargets": 3,
+                       "laggingTargetNames": ["城镇新增就业人数", "农村新建卫生厕所", "退役军人优待证办理完成率"], "targetsWithoutActual": 4,
+                       "findings": 8, "total": 86.5, "grade": "良", "scoreLabel": "预计得分（截至7月）", "projected": true, "budgetVersion": 9}],
+             "gapBands": [{"label": "不落后于序时进度", "count": 0, "units": []}, {"label": "落后0至5个百分点", "count": 0, "units": []},
+                          {"label": "落后5至10个百分点", "count": 0, "units": []},
+                          {"label": "落后10至20个百分点", "count": 1, "units": ["114303210062309155"]},
+                          {"label": "落后20个百分点以上", "count": 0, "units": []},
+                          {"label": "无法计算（执行数据未报送或预算未录入）", "count": 0, "units": []}],
+             "gradeDistribution": [{"grade": "良", "count": 1}],
+             "mostBehind": [{"unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府", "executionRate": 42.76, "timeProgress": 58.33,
+                             "gap": 15.57, "reported": true, "behind": true, "laggingTargets": 3,
+                             "laggingTargetNames": ["城镇新增就业人数", "农村新建卫生厕所", "退役军人优待证办理完成率"], "targetsWithoutActual": 4,
+                             "findings": 8, "total": 86.5, "grade": "良", "scoreLabel": "预计得分（截至7月）", "projected": true, "budgetVersion": 9}],
+             "provenance": "共1个单位，7月执行数据已报送1个；执行率落后序时进度超过10个百分点的1个；有绩效目标完成滞后的1个。序时进度按月均计，监控设置第1版。"}""";
+
+    public static final String NO_FONT_MONITORING = """
+            {"type": "/problems/pdf-font-missing", "title": "PDF 暂不可用", "status": 503,
+             "detail": "服务器上没有可用于 PDF 的中文字体（已查找：/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc、/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc）：请安装 Debian 软件包 fonts-wqy-zenhei（或 fonts-noto-cjk），或将 report.pdf.font-path 设为一个中文字体文件（TTF、OTF 或 TTC）；其他格式（docx、html、md、json）不受影响",
+             "instance": "/api/v1/units/114303210062309155/years/2024/monitoring-report"}""";
+
+    public static final String NO_FONT_COUNTY_MONITORING = """
+            {"type": "/problems/pdf-font-missing", "title": "PDF 暂不可用", "status": 503,
+             "detail": "服务器上没有可用于 PDF 的中文字体（已查找：/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc、/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc）：请安装 Debian 软件包 fonts-wqy-zenhei（或 fonts-noto-cjk），或将 report.pdf.font-path 设为一个中文字体文件（TTF、OTF 或 TTC）；其他格式（docx、html、md、json）不受影响",
+             "instance": "/api/v1/counties/湘潭县/years/2024/monitoring-report"}""";
+
+    public static final String DATABASE_UNAVAILABLE_MONITORING = """
+            {"type": "/problems/database-unavailable", "title": "服务暂不可用", "status": 503,
+             "detail": "暂时连不上数据库；请求未改变任何数据，请稍后重试",
+             "instance": "/api/v1/units/114303210062309155/years/2024/monitoring-report"}""";
+
+    public static final String DATABASE_UNAVAILABLE_COUNTY_MONITORING = """
+            {"type": "/problems/database-unavailable", "title": "服务暂不可用", "status": 503,
+             "detail": "暂时连不上数据库；请求未改变任何数据，请稍后重试",
+             "instance": "/api/v1/counties/湘潭县/years/2024/monitoring-report"}""";
 }

@@ -33,6 +33,12 @@ public record CountySummary(
             @Schema(description = "各一级指标得分（分），顺序与 groups 相同") List<BigDecimal> groupPoints,
             @Schema(description = "所依据的预算数据版本号") long budgetVersion,
             @Schema(description = "所依据的评分版本号（尚未评分时无）") Long scoreVersion,
-            String systemCode) {
+            String systemCode,
+            @Schema(description = "预计得分的标签，如“预计得分（截至7月）”：评分依据的预算数据不是年终数据时给出；年终得分省略") String scoreLabel) {
+
+        public Row(Integer rank, String unitCode, String unitName, BigDecimal total, BigDecimal maxTotal, String grade, Boolean complete,
+                   List<BigDecimal> groupPoints, long budgetVersion, Long scoreVersion, String systemCode) {
+            this(rank, unitCode, unitName, total, maxTotal, grade, complete, groupPoints, budgetVersion, scoreVersion, systemCode, null);
+        }
     }
 }

@@ -29,7 +29,9 @@ public record Narrative(
         @Schema(description = "六、存在的主要问题（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String problems,
         @Schema(description = "七、改进措施和有关建议（文字，换行分段）") @Size(max = MAX_TEXT) @PlainText String suggestions,
         @Schema(description = "落款单位，印在综合评价结论之后") @Size(max = 200) @PlainText String issuer,
-        @Schema(description = "落款日期（年-月-日），印在落款单位之下", implementation = String.class, format = "date", example = "2025-05-26") LocalDate issuedOn) {
+        @Schema(description = "落款日期（年-月-日），印在落款单位之下", implementation = String.class, format = "date", example = "2025-05-26") LocalDate issuedOn,
+        @Schema(description = "绩效运行监控的纠偏措施：针对执行进度和目标完成偏差采取的措施，印在绩效运行监控报告“四、纠偏措施”（文字，换行分段）；自评报告不印")
+        @Size(max = MAX_TEXT) @PlainText String correctiveMeasures) {
 
     public static final int MAX_TEXT = 100_000;
 
@@ -64,6 +66,6 @@ public record Narrative(
                 "【待填写】1.主要经验及做法（逐条列出）。",
                 "【待填写】1.存在的主要问题（逐条列出）。",
                 "【待填写】1.改进措施和有关建议（逐条列出）。",
-                unit, null);
+                unit, null, null);
     }
 }

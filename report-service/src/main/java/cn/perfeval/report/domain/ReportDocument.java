@@ -164,6 +164,11 @@ public record ReportDocument(
             @Schema(description = "满分（分）") BigDecimal maxTotal,
             @Schema(description = "评定等次（按指标体系的等次划分，如优、良、中、差）") String grade,
             @Schema(description = "是否所有指标均已得分（有待评判的指标时为否）") boolean complete,
-            @Schema(description = "结论文字，按印出的样子") String text) {
+            @Schema(description = "结论文字，按印出的样子") String text,
+            @Schema(description = "预计得分的标签，如“预计得分（截至7月）”：评分依据的预算数据不是年终数据时给出；年终得分省略") String scoreLabel) {
+
+        public Conclusion(BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String text) {
+            this(total, maxTotal, grade, complete, text, null);
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class DocxRenderer {
     public static byte[] render(ReportDocument d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             layout(doc);
-            title(doc, d.unitName(), d.year() + "年度部门整体支出绩效评价自评报告");
+            title(doc, Titles.lines(d).toArray(new String[0]));
             d.opening().forEach(p -> body(doc, p));
             sections(doc, d.sections());
             attachmentNote(doc, d.attachmentNote());

@@ -47,8 +47,12 @@ public final class HtmlRenderer {
         StringBuilder h = new StringBuilder(32768);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n<title>")
                 .append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(escape(doc.unitName())).append("<br>").append(doc.year())
-                .append("年度部门整体支出绩效评价自评报告</h1>\n");
+        List<String> title = Titles.lines(doc);
+        h.append("<h1>");
+        for (int i = 0; i < title.size(); i++) {
+            h.append(i == 0 ? "" : "<br>").append(escape(title.get(i)));
+        }
+        h.append("</h1>\n");
         paragraphs(h, doc.opening());
         sections(h, doc.sections());
         if (doc.attachmentNote() != null) {

@@ -52,7 +52,7 @@ public final class PdfRenderer {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setPageEvent(new PageNumbers(new Font(faces.pageNumber().font(), 14)));
             doc.addTitle(d.title());
-            doc.addSubject("绩效评价自评报告");
+            doc.addSubject(Titles.subject(d));
             // which installed face stands for which of the standard's fonts: a reader of the properties knows
             // a PDF name is bytes: the Chinese key is written in UTF-8 (PdfName escapes each byte as #xx)
             doc.addHeader(new String(FONTS_PROPERTY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -61,7 +61,7 @@ public final class PdfRenderer {
             doc.open();
             Pdf pdf = new Pdf(doc, writer, faces);
             Font title = new Font(faces.title().font(), 22);
-            for (String line : List.of(d.unitName(), d.year() + "年度部门整体支出绩效评价自评报告")) {
+            for (String line : Titles.lines(d)) {
                 com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(LINE * 1.2f, printable(line, faces.title().font()), title);
                 p.setAlignment(Element.ALIGN_CENTER);
                 doc.add(p);

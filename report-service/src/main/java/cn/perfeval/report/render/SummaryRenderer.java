@@ -38,7 +38,7 @@ public final class SummaryRenderer {
         List<List<String>> rows = new ArrayList<>();
         for (Row r : s.rows()) {
             List<String> cells = new ArrayList<>(List.of(r.rank() == null ? "" : r.rank().toString(), r.unitCode(),
-                    r.unitName(), number(r.total()), r.grade() == null ? "未评分" : r.grade()));
+                    r.unitName(), number(r.total()), r.grade() == null ? "未评分" : r.grade() + projected(r)));
             for (int g = 0; g < s.groups().size(); g++) {
                 cells.add(g < r.groupPoints().size() ? number(r.groupPoints().get(g)) : "");
             }
@@ -52,6 +52,15 @@ public final class SummaryRenderer {
             numeric.add(5 + g);
         }
         return new Table(title(s), "分", header, rows, numeric);
+    }
+
+    /** "（预计，截至7月）" after the grade of a projected score; nothing for a year-end one. */
+    static String projected(Row r) {
+        if (r.scoreLabel() == null) {
+            return "";
+        }
+        int open = r.scoreLabel().indexOf("（截至");
+        return "（预计" + (open < 0 ? "" : "，" + r.scoreLabel().substring(open + 1, r.scoreLabel().length() - 1)) + "）";
     }
 
     private static String number(BigDecimal v) {

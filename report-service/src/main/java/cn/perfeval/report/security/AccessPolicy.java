@@ -104,4 +104,17 @@ public class AccessPolicy {
         throw ApiException.forbidden("读取" + county
                 + "的汇总须为管理员或查阅人员，或该县的评价人员");
     }
+
+    /** A county's monitoring settings and monitoring (JSON and documents): read as a county summary. */
+    public void readCountyMonitoring(String county) {
+        readCountySummary(county);
+    }
+
+    /** Saving a county's monitoring settings: admin only. */
+    public void writeMonitoringSettings(String county) {
+        if (caller.is(Caller.ADMIN)) {
+            return;
+        }
+        throw ApiException.forbidden("保存" + county + "的绩效运行监控设置须为管理员");
+    }
 }

@@ -154,7 +154,10 @@ public final class ReportAssembler {
             text.append("评分第").append(score.path("version").asLong()).append("版（依据预算数据第")
                     .append(score.path("budgetVersion").asLong()).append("版，指标体系")
                     .append(score.path("system").path("name").asText()).append("第")
-                    .append(score.path("system").path("version").asInt()).append("版）；");
+                    .append(score.path("system").path("version").asInt()).append("版")
+                    .append(score.path("basis").path("projected").asBoolean(false)
+                            ? "，" + MonitoringCalculator.scoreLabel(true, score.path("basis").path("asOfMonth").isInt()
+                            ? score.path("basis").path("asOfMonth").asInt() : null) : "").append("）；");
         }
         text.append(narrative == null ? "文字材料：尚未保存（使用模板）。" : "文字材料第" + narrative + "版。");
         if (score != null && score.path("budgetVersion").asLong() != budgetVersion) {
@@ -526,7 +529,16 @@ public final class ReportAssembler {
                 awaiting++;
             }
         }
-        String text = "根据以上预算绩效完成情况，我单位" + year + "年预算绩效自评得分" + plain(total) + "分，评定等次："
+        // a score on data that are not the year-end ones is a projection: 预计 with the month it reaches
+        JsonNode basis = score.path("basis");
+        boolean projected = basis.path("projected").asBoolean(false);
+        Integer asOfMonth = basis.path("asOfMonth").isInt() ? basis.path("asOfMonth").asInt() : null;
+        String label = projected ? MonitoringCalculator.scoreLabel(true, asOfMonth) : null;
+        String text = projected
+                ? "根据" + (asOfMonth == null ? "现有" : "截至" + asOfMonth + "月的") + "预算绩效数据，我单位" + year + "年预算绩效" + label
+                + plain(total) + "分，预计等次：" + (grade == null ? "无" : grade) + "（年终数据录入后按全年数据重新计算"
+                + (complete ? "" : "；尚有" + awaiting + "项指标待评分或缺少数据") + "）"
+                : "根据以上预算绩效完成情况，我单位" + year + "年预算绩效自评得分" + plain(total) + "分，评定等次："
                 + (grade == null ? "无" : grade)
                 + (complete ? "" : "（尚有" + awaiting + "项指标待评分或缺少数据，得分与等次为暂定）");
         for (JsonNode i : score.path("inconsistencies")) {
@@ -539,7 +551,7 @@ public final class ReportAssembler {
             }
         }
         text += "。";
-        return new Conclusion(total, decimal(score.path("maxTotal")), grade, complete, text);
+        return new Conclusion(total, decimal(score.path("maxTotal")), grade, complete, text, label);
     }
 
     // ---------------------------------------------------------------- appendix

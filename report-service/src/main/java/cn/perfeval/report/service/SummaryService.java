@@ -65,13 +65,17 @@ public class SummaryService {
                         ? ranked.get(i - 1).rank() : i + 1;
             }
             ranked.add(new Row(rank, r.unitCode(), r.unitName(), r.total(), r.maxTotal(), r.grade(), r.complete(),
-                    r.groupPoints(), r.budgetVersion(), r.scoreVersion(), r.systemCode()));
+                    r.groupPoints(), r.budgetVersion(), r.scoreVersion(), r.systemCode(), r.scoreLabel()));
         }
         Map<String, Integer> grades = new LinkedHashMap<>();
         ranked.stream().filter(r -> r.grade() != null).forEach(r -> grades.merge(r.grade(), 1, Integer::sum));
         StringBuilder prov = new StringBuilder("共").append(ranked.size()).append("个单位，已评分")
                 .append(ranked.stream().filter(r -> r.total() != null).count()).append("个");
         grades.forEach((g, n) -> prov.append("；").append(g).append(n).append("个"));
+        long projected = ranked.stream().filter(r -> r.scoreLabel() != null).count();
+        if (projected > 0) {
+            prov.append("；其中").append(projected).append("个单位为预计得分（评分所依据的预算数据不是年终数据，等次后注明“预计”及截至的月份）");
+        }
         prov.append("。各单位所依据的预算数据与评分版本见表末两列。");
         return Optional.of(new CountySummary(county, year, groups, ranked, prov.toString()));
     }
@@ -96,7 +100,9 @@ public class SummaryService {
         return new Row(null, unitCode, name, score.path("total").decimalValue(),
                 score.path("maxTotal").isNumber() ? score.path("maxTotal").decimalValue() : null,
                 score.path("grade").asText(null), score.path("complete").asBoolean(), points, budgetVersion,
-                score.path("version").asLong(), score.path("system").path("code").asText());
+                score.path("version").asLong(), score.path("system").path("code").asText(),
+                score.path("basis").path("projected").asBoolean(false) ? MonitoringCalculator.scoreLabel(true,
+                        score.path("basis").path("asOfMonth").isInt() ? score.path("basis").path("asOfMonth").asInt() : null) : null);
     }
 
     private JsonNode tree(String json) {

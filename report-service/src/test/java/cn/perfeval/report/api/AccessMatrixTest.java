@@ -90,6 +90,20 @@ class AccessMatrixTest {
             endpoints.add(new Endpoint("county summary " + format, false, r -> r.queryParam("format", format).get(summary), SUMMARY));
         }
         endpoints.add(new Endpoint("audit", false, r -> r.queryParam("unitCode", unit).get("/api/v1/audit"), ADMIN_ONLY));
+        // in-year monitoring (#16): a unit's as its report, a county's as its summary, settings written by admins only
+        String settings = "/api/v1/counties/" + county + "/years/2024/monitoring-settings";
+        endpoints.add(new Endpoint("unit monitoring", false, r -> r.queryParam("month", 7).get("/api/v1/units/" + unit + "/years/2024/monitoring"), READ_RULE));
+        for (String format : List.of("html", "docx")) {
+            endpoints.add(new Endpoint("unit monitoring report " + format, false, r -> r.queryParam("month", 7).queryParam("format", format)
+                    .get("/api/v1/units/" + unit + "/years/2024/monitoring-report"), READ_RULE));
+            endpoints.add(new Endpoint("county monitoring report " + format, false, r -> r.queryParam("month", 7).queryParam("format", format)
+                    .get("/api/v1/counties/" + county + "/years/2024/monitoring-report"), SUMMARY));
+        }
+        endpoints.add(new Endpoint("county monitoring", false, r -> r.queryParam("month", 7).get("/api/v1/counties/" + county + "/years/2024/monitoring"), SUMMARY));
+        endpoints.add(new Endpoint("monitoring settings get", false, r -> r.get(settings), SUMMARY));
+        endpoints.add(new Endpoint("monitoring settings put", false, r -> r.contentType("application/json")
+                .header("If-Match", asAdmin().get(settings).then().extract().header("ETag"))
+                .body("{\"executionGapThreshold\": 10, \"targetGapThreshold\": 20}").put(settings), ADMIN_ONLY));
 
         boolean pdfFont = Documents.cjkFontInstalled();
         int cases = 0;

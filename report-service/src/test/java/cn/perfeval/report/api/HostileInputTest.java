@@ -64,6 +64,9 @@ class HostileInputTest {
         asAdmin().contentType("application/json").body(GoldenCase.NARRATIVE.toString())
                 .put(NARRATIVE, unit, 2024).then().statusCode(200);
         String before = asAdmin().get(NARRATIVE + "/versions", unit, 2024).then().statusCode(200).extract().asString();
+        // the county's monitoring settings exist (version 1), so that a replacement needs If-Match
+        asAdmin().contentType("application/json").body("{\"executionGapThreshold\": 10, \"targetGapThreshold\": 20}")
+                .put("/api/v1/counties/{county}/years/{year}/monitoring-settings", county, 2024).then().statusCode(200);
 
         // --- narrative bodies: characters that no escaping makes harmless
         for (String bad : List.of("\u0000", "\u0007", "\u001b[31m红色", "\u007f", "\u0085", "\u202e", "\u202d", "\u202a",
@@ -182,6 +185,8 @@ class HostileInputTest {
 
         String after = asAdmin().get(NARRATIVE + "/versions", unit, 2024).then().statusCode(200).extract().asString();
         assertThat(after).as("stored narratives after the hostile corpus").isEqualTo(before);
+        asAdmin().get("/api/v1/counties/{county}/years/{year}/monitoring-settings", county, 2024).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(1)).body("executionGapThreshold", org.hamcrest.Matchers.equalTo(10));
         asAdmin().get(NARRATIVE, unit, 2024).then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(1))
                 .body("narrative.overview", org.hamcrest.Matchers.equalTo(GoldenCase.NARRATIVE.path("overview").asText()));

@@ -83,7 +83,7 @@ class TextChecksTest {
         Narrative wrong = new Narrative(fixed.opening(), fixed.overview(), fixed.basicInfo(),
                 fixed.organisation().replace("编制数136人", "编制数163人").replace("离退休人员94人", "离退休人员49人"),
                 fixed.duties(), fixed.evaluationWork(), fixed.analysisIntro(), fixed.targetSetting(), fixed.outputs(),
-                fixed.experience(), fixed.problems(), fixed.suggestions(), fixed.issuer(), fixed.issuedOn());
+                fixed.experience(), fixed.problems(), fixed.suggestions(), fixed.issuer(), fixed.issuedOn(), fixed.correctiveMeasures());
         assertThat(TextChecks.check(budget, score, wrong, 2024)).extracting(TextChecks.TextFinding::message)
                 .containsExactly("文中“编制数163人”与人员信息表的编制数 136 人不符", "文中“退休人员49人”与人员信息表的离退休人员 94 人不符");
     }
@@ -97,7 +97,7 @@ class TextChecksTest {
         Narrative n = narrative;
         return new Narrative(n.opening(), n.overview(), n.basicInfo(), n.organisation(), n.duties(), text,
                 n.analysisIntro(), n.targetSetting(), n.outputs(), n.experience(), n.problems(), n.suggestions(),
-                n.issuer(), n.issuedOn());
+                n.issuer(), n.issuedOn(), n.correctiveMeasures());
     }
 
     private static Narrative narrative() {

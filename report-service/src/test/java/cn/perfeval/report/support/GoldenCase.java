@@ -59,6 +59,31 @@ public final class GoldenCase {
         return e;
     }
 
+    /** The demo's target table, target actuals and monthly execution of the golden unit (deploy's demo data). */
+    public static final JsonNode DEMO_TARGETS = readFile(java.nio.file.Path.of("..", "deploy", "src", "main", "resources", "demo",
+            "zhonglupu-2024-targets.json"));
+
+    private static JsonNode readFile(java.nio.file.Path path) {
+        try {
+            return JSON.readTree(path.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The golden budget event, which carries the demo's target table, target actuals (July and December) and monthly
+     * execution as budget-service records them (RecordedEventTest).
+     */
+    public static ObjectNode monitoringBudgetEvent(String unitCode, long version, String county, String unitName) {
+        ObjectNode e = budgetEvent(unitCode, version, county, unitName);
+        if (e.path("targets").path("indicators").size() != DEMO_TARGETS.path("indicators").size()
+                || e.path("monthlyExecution").size() != 12) {
+            throw new IllegalStateException("the recorded budget event lacks the demo's targets or monthly execution");
+        }
+        return e;
+    }
+
     public static ObjectNode budgetEvent(String unitCode, long version) {
         return budgetEvent(unitCode, version, "湘潭县", "湘潭县中路铺镇人民政府");
     }
