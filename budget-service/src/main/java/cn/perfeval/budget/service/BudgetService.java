@@ -266,7 +266,26 @@ public class BudgetService {
             validator.validate(tables.expenditure()).forEach(v ->
                     errors.add(new FieldError(tables.cell(TableImport.EXPENDITURE, v.getPropertyPath().toString()), v.getMessage(), null)));
         }
+        if (tables.targets() != null) {
+            validator.validate(tables.targets()).forEach(v ->
+                    errors.add(new FieldError(tables.cell(TableImport.TARGETS, v.getPropertyPath().toString()), v.getMessage(), null)));
+        }
+        if (tables.monthlyExecution() != null) {
+            validator.validate(tables.monthlyExecution()).forEach(v ->
+                    errors.add(new FieldError(tables.cell(TableImport.MONTHLY, v.getPropertyPath().toString()), v.getMessage(), null)));
+        }
+        // the rules across a table's rows, once every single value is right
+        boolean valuesRight = errors.isEmpty();
+        if (valuesRight && tables.targets() != null) {
+            errors.addAll(atCells(tables, TableImport.TARGETS, () -> validateTargets(tables.targets())));
+        }
+        if (valuesRight && tables.monthlyExecution() != null) {
+            errors.addAll(atCells(tables, TableImport.MONTHLY, () -> validateMonths(tables.monthlyExecution().months())));
+        }
         if (!errors.isEmpty()) {
+            // a merged category cell read for several rows is one wrong cell
+            Set<String> seen = new HashSet<>();
+            errors.removeIf(f -> !seen.add(f.field() + "\u0000" + f.message()));
             StringBuilder detail = new StringBuilder("文件中有 " + errors.size() + " 个值有误，未导入任何数据：");
             for (int i = 0; i < Math.min(errors.size(), 5); i++) {
                 detail.append(i == 0 ? "" : "；").append(errors.get(i).field()).append(" ").append(errors.get(i).message());
@@ -296,7 +315,24 @@ public class BudgetService {
         if (tables.expenditure() != null) {
             writeExpenditure(uy, tables.expenditure());
         }
+        if (tables.targets() != null) {
+            writeTargets(uy, tables.targets());
+        }
+        if (tables.monthlyExecution() != null) {
+            writeMonths(uy, tables.monthlyExecution());
+        }
         return committed(uy, "import", source + ":" + String.join(",", targets), before, targets);
+    }
+
+    /** The field errors of a rule check, reported at the cells the values came from. */
+    private static List<FieldError> atCells(TableImport.Tables tables, String table, Runnable check) {
+        try {
+            check.run();
+            return List.of();
+        } catch (ApiException e) {
+            return e.toProblem("").errors().stream()
+                    .map(f -> new FieldError(tables.cell(table, f.field()), f.message(), f.rejected())).toList();
+        }
     }
 
     private SummaryItem summaryItem(UnitYear uy, String section, int seq, Integer parentSeq, String code, String item,
