@@ -721,13 +721,17 @@ public class BudgetService {
             order.add(i);
         }
         order.sort(java.util.Comparator.comparingInt(i -> months.get(i).month()));
-        for (int k = 1; k < order.size(); k++) {
-            MonthDto prev = months.get(order.get(k - 1));
-            MonthDto cur = months.get(order.get(k));
-            if (prev.month().equals(cur.month())) {
-                continue;
+        // in month order, the first entry of each month (a repeated month is refused above)
+        List<Integer> firsts = new ArrayList<>();
+        for (int i : order) {
+            if (firsts.isEmpty() || !months.get(firsts.get(firsts.size() - 1)).month().equals(months.get(i).month())) {
+                firsts.add(i);
             }
-            int i = order.get(k);
+        }
+        for (int k = 1; k < firsts.size(); k++) {
+            MonthDto prev = months.get(firsts.get(k - 1));
+            MonthDto cur = months.get(firsts.get(k));
+            int i = firsts.get(k);
             if (cur.basicActual().compareTo(prev.basicActual()) < 0) {
                 errors.add(new FieldError("months[" + i + "].basicActual", cur.month() + " 月的基本支出累计 "
                         + cur.basicActual().toPlainString() + " 小于 " + prev.month() + " 月的 "
