@@ -539,7 +539,7 @@ public class BudgetService {
             }
             if (Target.QUALITATIVE.equals(t.direction())) {
                 if (t.targetValue() != null) {
-                    errors.add(new FieldError(at + "targetValue", "定性指标不填数字指标值，指标值写在 targetText 中",
+                    errors.add(new FieldError(at + "targetValue", "定性指标不填数字指标值，请把指标值写成文字表述",
                             t.targetValue().toPlainString()));
                 }
                 if (t.targetText() == null || t.targetText().isBlank()) {
