@@ -23,6 +23,8 @@ public final class Golden {
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     public static final JsonNode CASE = read("golden/zhonglupu-2024.json");
+    /** The golden unit's 2024 target table, target progress and monthly execution (a copy of the demo's file). */
+    public static final JsonNode TARGETS = read("golden/zhonglupu-2024-targets.json");
 
     private Golden() {
     }
@@ -109,6 +111,41 @@ public final class Golden {
         given().contentType(ContentType.JSON).body(revenue()).put(year + "/budget/revenue").then().statusCode(200);
         given().contentType(ContentType.JSON).body(expenditure()).put(year + "/budget/expenditure").then().statusCode(200);
         given().contentType(ContentType.JSON).body(execution()).put(year + "/budget/execution").then().statusCode(200);
+    }
+
+    /** The target table of {@link #TARGETS}: the overall goal and the indicators. */
+    public static String targetTable() {
+        ObjectNode t = JSON.createObjectNode();
+        t.set("overallGoal", TARGETS.path("overallGoal"));
+        t.set("indicators", TARGETS.path("indicators"));
+        return write(t);
+    }
+
+    /** A progress entry of {@link #TARGETS} as the body of PUT …/targets/{code}/progress/{month}. */
+    public static String progressBody(JsonNode entry) {
+        ObjectNode p = ((ObjectNode) entry).deepCopy();
+        p.remove("code");
+        p.remove("month");
+        return write(p);
+    }
+
+    /** The monthly execution of {@link #TARGETS}. */
+    public static String monthlyExecution() {
+        ObjectNode m = JSON.createObjectNode().put("amountUnit", "万元");
+        m.set("months", TARGETS.path("monthlyExecution"));
+        return write(m);
+    }
+
+    /** Loads the target table, its progress (July, then year-end) and the monthly execution through the API. */
+    public static void loadTargets(String code) {
+        String year = "/api/v1/units/" + code + "/years/2024";
+        given().contentType(ContentType.JSON).body(targetTable()).put(year + "/targets").then().statusCode(200);
+        for (JsonNode entry : TARGETS.path("progress")) {
+            given().contentType(ContentType.JSON).body(progressBody(entry))
+                    .put(year + "/targets/" + entry.path("code").asText() + "/progress/" + entry.path("month").asInt())
+                    .then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body(monthlyExecution()).put(year + "/monthly-execution").then().statusCode(200);
     }
 
     public static ArrayNode rows(String table) {

@@ -208,4 +208,69 @@ public final class Examples {
             2010301,行政运行,1827.5,1570.5,257
             ,合计,1827.5,1570.5,257
             """;
+
+    // ------------------------------------------------------------------ 绩效目标表 and 分月执行
+
+    public static final String TARGETS = """
+            {
+              "overallGoal": "完成财政总收入4300万元以上，城乡居民医保、养老保险参保应保尽保，群众满意度达到90%以上。",
+              "indicators": [
+                {"code": "CC-01", "level1": "产出", "level2": "数量", "name": "城乡居民医疗保险参保人数", "unitOfMeasure": "人",
+                 "targetValue": 42906, "direction": "越大越好", "weight": 7},
+                {"code": "CC-09", "level1": "产出", "level2": "成本", "name": "“三公”经费支出", "unitOfMeasure": "万元",
+                 "targetValue": 12, "direction": "越小越好", "weight": 5},
+                {"code": "XY-04", "level1": "效益", "level2": "可持续影响", "name": "防返贫动态监测和帮扶机制长效运行",
+                 "targetText": "防止返贫监测帮扶机制有效运行，不发生规模性返贫", "direction": "定性", "weight": 5}
+              ]
+            }""";
+
+    public static final String TARGETS_VIEW = """
+            {
+              "unitCode": "114303210062309155", "year": 2024, "version": 9,
+              "overallGoal": "完成财政总收入4300万元以上，城乡居民医保、养老保险参保应保尽保，群众满意度达到90%以上。",
+              "indicators": [
+                {"code": "CC-01", "level1": "产出", "level2": "数量", "name": "城乡居民医疗保险参保人数", "unitOfMeasure": "人",
+                 "targetValue": 42906, "direction": "越大越好", "weight": 7,
+                 "progress": [
+                   {"month": 7, "actualValue": 40236, "by": "zhang.san", "at": "2024-08-05T09:30:00+08:00"},
+                   {"month": 12, "actualValue": 41851, "deviationReason": "部分外出务工人员在务工地参保，本镇参保人数较目标少1055人",
+                    "by": "zhang.san", "at": "2025-01-10T10:00:00+08:00"}]},
+                {"code": "XY-04", "level1": "效益", "level2": "可持续影响", "name": "防返贫动态监测和帮扶机制长效运行",
+                 "targetText": "防止返贫监测帮扶机制有效运行，不发生规模性返贫", "direction": "定性", "weight": 5,
+                 "progress": [
+                   {"month": 12, "achievement": "达成", "achievementPercent": 85,
+                    "actualText": "核处风险预警90条，脱贫户及监测户动态调整11次，未发生规模性返贫",
+                    "by": "zhang.san", "at": "2025-01-10T10:05:00+08:00"}]}
+              ]
+            }""";
+
+    public static final String PROGRESS = """
+            {"actualValue": 41851, "deviationReason": "部分外出务工人员在务工地参保，本镇参保人数较目标少1055人"}""";
+
+    public static final String PROGRESS_QUALITATIVE = """
+            {"achievement": "达成", "achievementPercent": 85,
+             "actualText": "核处风险预警90条，脱贫户及监测户动态调整11次，未发生规模性返贫"}""";
+
+    public static final String MONTHLY = """
+            {
+              "amountUnit": "万元",
+              "months": [
+                {"month": 6, "basicActual": 1687.68, "projectActual": 232.2},
+                {"month": 7, "basicActual": 1971.92, "projectActual": 292.4,
+                 "byFunction": [{"code": "201", "name": "一般公共服务支出", "basicActual": 1020.5, "projectActual": 80}]}
+              ]
+            }""";
+
+    public static final String MONTH = """
+            {"amountUnit": "万元", "basicActual": 1971.92, "projectActual": 292.4}""";
+
+    public static final String MONTHLY_VIEW = """
+            {
+              "unitCode": "114303210062309155", "year": 2024, "version": 8, "amountUnit": "万元",
+              "period": {"yearEnd": false, "asOfMonth": 7},
+              "months": [
+                {"month": 6, "basicActual": 1687.68, "projectActual": 232.2},
+                {"month": 7, "basicActual": 1971.92, "projectActual": 292.4}
+              ]
+            }""";
 }

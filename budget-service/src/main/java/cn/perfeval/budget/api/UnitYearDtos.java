@@ -356,12 +356,13 @@ public final class UnitYearDtos {
             String severity,
             @Schema(description = "严重程度", enumeration = {"错误", "警告", "提示"}) String severityLabel,
             @Schema(description = "所在表的代码", enumeration = {Checks.EXPENDITURE, Checks.REVENUE, Checks.BUDGET_SUMMARY,
-                    Checks.EXECUTION, Checks.EXECUTION_BY_FUNCTION, Checks.THREE_PUBLIC, Checks.ADJUSTMENTS})
+                    Checks.EXECUTION, Checks.EXECUTION_BY_FUNCTION, Checks.THREE_PUBLIC, Checks.ADJUSTMENTS,
+                    Checks.MONTHLY_EXECUTION, Checks.TARGETS})
             String table,
             @Schema(description = "所在表", enumeration = {"支出总表", "收入总表", "收支总表", "预算执行情况", "分科目执行表",
-                    "“三公”经费明细", "预算调整明细"})
+                    "“三公”经费明细", "预算调整明细", "分月执行", "绩效目标表"})
             String tableLabel,
-            @Schema(description = "涉及的功能分类科目编码；不涉及某一科目时为空", nullable = true, example = "20104") String code,
+            @Schema(description = "涉及的功能分类科目编码（绩效目标表的发现为指标编码）；不涉及时为空", nullable = true, example = "20104") String code,
             @Schema(description = "涉及的栏目（列）的代码，如 total、basicActual、revenue.经费拨款", nullable = true, example = "total")
             String column,
             @Schema(description = "涉及的栏目（列），如 合计、基本支出实际支出数、经费拨款", nullable = true, example = "合计")

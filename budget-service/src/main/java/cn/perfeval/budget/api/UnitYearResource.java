@@ -365,7 +365,9 @@ public class UnitYearResource {
     @Consumes({TableImportMedia.XLSX, MediaType.APPLICATION_OCTET_STREAM, TableImportMedia.CSV})
     @Tag(name = "预算数据")
     @Operation(operationId = "importBudget", summary = "导入年初预算表（xlsx 工作簿或一张表的 CSV）",
-            description = "xlsx 工作簿：每张表一个工作表，名为收支总表、收入总表、支出总表，格式同印发的报告（见服务说明）；"
+            description = "xlsx 工作簿：每张表一个工作表，名为收支总表、收入总表、支出总表，格式同印发的报告（见服务说明），"
+                    + "以及绩效目标表（年度总体目标和绩效指标：一级指标、二级指标、三级指标、指标编码、计量单位、指标值、指标方向、分值）"
+                    + "和分月执行（月份、基本支出累计、项目支出累计）；"
                     + "找到的每张表整体替换原表，一次导入只产生一个版本。CSV（text/csv，UTF-8，逗号分隔）：一张表，格式同工作簿中该表，"
                     + "用查询参数 table 指明是哪张表。文件有误时列出每个有误的单元格（field 为 表名!单元格），不导入任何数据。"
                     + "文件至多 2 MB，每表至多 2000 行、30 列；压缩炸弹一律拒绝。" + WRITE)
@@ -387,8 +389,8 @@ public class UnitYearResource {
     @APIResponse(responseCode = "413", description = "文件超过 2 MB，或某表超过 2000 行或 30 列；未导入任何数据")
     public Response importBudget(@PathParam("unitCode") @UnitCode String unitCode,
             @PathParam("year") @Min(2000) @Max(2100) int year,
-            @Parameter(description = "CSV 导入时必填：是哪张表（expenditure 支出总表、revenue 收入总表、budget-summary 收支总表）；xlsx 导入时不用",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"expenditure", "revenue", "budget-summary"}))
+            @Parameter(description = "CSV 导入时必填：是哪张表（expenditure 支出总表、revenue 收入总表、budget-summary 收支总表、targets 绩效目标表、monthly-execution 分月执行）；xlsx 导入时不用",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"expenditure", "revenue", "budget-summary", "targets", "monthly-execution"}))
             @QueryParam("table") String table,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -42,6 +42,10 @@ import java.util.stream.Collectors;
  * <tr><td>BUD-EXE-003</td><td>execution by function code (sum of the 类) ≠ actual basic / project given</td></tr>
  * <tr><td>BUD-ADJ-001</td><td>adjustment rate above 30 % without a written reason</td></tr>
  * <tr><td>BUD-ADJ-002</td><td>adjustment list disagrees with the adjustment totals given</td></tr>
+ * <tr><td>BUD-MON-001</td><td>monthly execution: a month's cumulative figure below the previous month's (ERROR)</td></tr>
+ * <tr><td>BUD-MON-002</td><td>monthly execution: month 12 differs from the year-end actual, both recorded (ERROR)</td></tr>
+ * <tr><td>BUD-MON-003</td><td>monthly execution: the latest cumulative spending above the adjusted budget (WARNING)</td></tr>
+ * <tr><td>BUD-TGT-001</td><td>a target misses its target at month 12 and no deviation reason is recorded (WARNING)</td></tr>
  * </table>
  */
 public final class Checks {
@@ -53,6 +57,8 @@ public final class Checks {
     public static final String EXECUTION_BY_FUNCTION = "execution.byFunction";
     public static final String THREE_PUBLIC = "execution.threePublic";
     public static final String ADJUSTMENTS = "adjustments";
+    public static final String MONTHLY_EXECUTION = "monthlyExecution";
+    public static final String TARGETS = "targets";
 
     /** Above this adjustment rate a written reason is required. */
     static final BigDecimal ADJUSTMENT_RATE_LIMIT = new BigDecimal("0.30");
@@ -95,6 +101,8 @@ public final class Checks {
         threePublic(out, uy);
         execution(out, uy, executionRows);
         adjustments(out, uy);
+        monthlyExecution(out, uy);
+        targets(out, uy);
         return out;
     }
 
@@ -379,7 +387,8 @@ public final class Checks {
         Execution e = uy.execution;
         Map<Measure, BigDecimal> m = MeasureCalculator.compute(uy);
         BigDecimal yearStart = m.get(Measure.yearStartBudget);
-        BigDecimal actual = m.get(Measure.totalActual);
+        // the year's actual spending only: during the year the measure is a month's figure (BUD-MON-003)
+        BigDecimal actual = MeasureCalculator.isYearEnd(uy) ? e.basicActual.add(e.projectActual) : null;
         if (yearStart != null && actual != null) {
             BigDecimal net = m.getOrDefault(Measure.adjustmentNet, BigDecimal.ZERO);
             BigDecimal adjusted = yearStart.add(net);
@@ -412,6 +421,96 @@ public final class Checks {
                     out.add(new Finding("BUD-EXE-003", Severity.ERROR, EXECUTION, null, column, sum, given,
                             label(column) + "填报为 " + fmt(given) + " 万元，但分科目执行表各类之和为 " + fmt(sum) + " 万元。"));
                 }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- monthly execution and targets
+
+    /**
+     * The monthly execution: cumulative figures that go down from one recorded month to the next
+     * (BUD-MON-001), a December that is not the year's actual spending (BUD-MON-002), and spending up
+     * to the latest month above the adjusted budget (BUD-MON-003).
+     */
+    static void monthlyExecution(List<Finding> out, UnitYear uy) {
+        List<MonthExecution> months = uy.monthsInOrder();
+        if (months.isEmpty()) {
+            return;
+        }
+        for (int i = 1; i < months.size(); i++) {
+            MonthExecution prev = months.get(i - 1);
+            MonthExecution cur = months.get(i);
+            for (String column : List.of("basicActual", "projectActual")) {
+                BigDecimal before = "basicActual".equals(column) ? prev.basicActual : prev.projectActual;
+                BigDecimal now = "basicActual".equals(column) ? cur.basicActual : cur.projectActual;
+                if (now.compareTo(before) < 0) {
+                    out.add(new Finding("BUD-MON-001", Severity.ERROR, MONTHLY_EXECUTION, null, column, before, now,
+                            cur.month + " 月的" + label(column) + "累计 " + fmt(now) + " 万元小于 " + prev.month + " 月的 "
+                                    + fmt(before) + " 万元：累计数不应减少，请核对这两个月的数据。"));
+                }
+            }
+        }
+        Execution e = uy.execution;
+        MonthExecution last = months.get(months.size() - 1);
+        if (last.month == 12) {
+            for (String column : List.of("basicActual", "projectActual")) {
+                BigDecimal yearEnd = "basicActual".equals(column) ? e.basicActual : e.projectActual;
+                BigDecimal december = "basicActual".equals(column) ? last.basicActual : last.projectActual;
+                if (yearEnd != null && yearEnd.compareTo(december) != 0) {
+                    out.add(new Finding("BUD-MON-002", Severity.ERROR, MONTHLY_EXECUTION, null, column, yearEnd, december,
+                            "12 月的" + label(column) + "累计 " + fmt(december) + " 万元与预算执行情况中的全年"
+                                    + label(column) + " " + fmt(yearEnd) + " 万元不一致，相差 "
+                                    + fmt(december.subtract(yearEnd).abs()) + " 万元。"));
+                }
+            }
+        }
+        Map<Measure, BigDecimal> m = MeasureCalculator.compute(uy);
+        BigDecimal yearStart = m.get(Measure.yearStartBudget);
+        if (yearStart != null) {
+            BigDecimal net = m.getOrDefault(Measure.adjustmentNet, BigDecimal.ZERO);
+            BigDecimal adjusted = yearStart.add(net);
+            BigDecimal spent = last.total();
+            if (spent.compareTo(adjusted) > 0) {
+                out.add(new Finding("BUD-MON-003", Severity.WARNING, MONTHLY_EXECUTION, null, "totalActual", adjusted, spent,
+                        "截至 " + last.month + " 月累计支出 " + fmt(spent) + " 万元（基本支出 " + fmt(last.basicActual)
+                                + " + 项目支出 " + fmt(last.projectActual) + "）已超过调整后预算 " + fmt(adjusted)
+                                + " 万元，超出 " + fmt(spent.subtract(adjusted)) + " 万元。"));
+            }
+        }
+    }
+
+    /**
+     * A target whose year's actual value (month 12) misses it — below a 越大越好 target, above a 越小越好
+     * one, other than an 等于 one, a qualitative one not 达成 — with no deviation reason (BUD-TGT-001).
+     */
+    static void targets(List<Finding> out, UnitYear uy) {
+        for (Target t : uy.targets) {
+            TargetProgress year = uy.progressOf(t.code).stream().filter(p -> p.month == 12).findFirst().orElse(null);
+            if (year == null || year.deviationReason != null) {
+                continue;
+            }
+            if (t.isQualitative()) {
+                if (year.achievement != null && !"达成".equals(year.achievement)) {
+                    out.add(new Finding("BUD-TGT-001", Severity.WARNING, TARGETS, t.code, "deviationReason", null,
+                            year.achievementPercent, "指标“" + t.name + "”全年完成等级为" + year.achievement
+                                    + "，未达成目标，但没有填写偏差原因。"));
+                }
+                continue;
+            }
+            if (year.actualValue == null || t.targetValue == null) {
+                continue;
+            }
+            int c = year.actualValue.compareTo(t.targetValue);
+            boolean missed = switch (t.direction) {
+                case Target.LARGER_BETTER -> c < 0;
+                case Target.SMALLER_BETTER -> c > 0;
+                default -> c != 0;
+            };
+            if (missed) {
+                String unit = t.unitOfMeasure == null ? "" : t.unitOfMeasure;
+                out.add(new Finding("BUD-TGT-001", Severity.WARNING, TARGETS, t.code, "actualValue", t.targetValue,
+                        year.actualValue, "指标“" + t.name + "”全年完成值 " + fmt(year.actualValue) + unit + "，未达到目标值 "
+                                + fmt(t.targetValue) + unit + "（" + t.direction + "），但没有填写偏差原因。"));
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Derives the {@link Measure}s of a unit-year from its stored data. Exact decimal arithmetic only. */
@@ -37,10 +38,18 @@ public final class MeasureCalculator {
                 m.put(Measure.adjustedBudget, m.get(Measure.yearStartBudget).add(net));
             }
         }
-        putIfPresent(m, Measure.basicActual, e.basicActual);
-        putIfPresent(m, Measure.projectActual, e.projectActual);
-        if (e.basicActual != null && e.projectActual != null) {
-            m.put(Measure.totalActual, e.basicActual.add(e.projectActual));
+        Optional<MonthExecution> latest = unitYear.latestMonth();
+        if (!isYearEnd(unitYear) && latest.isPresent()) {
+            // during the year: the spending measures are the latest month's cumulative figures
+            m.put(Measure.basicActual, latest.get().basicActual);
+            m.put(Measure.projectActual, latest.get().projectActual);
+            m.put(Measure.totalActual, latest.get().total());
+        } else {
+            putIfPresent(m, Measure.basicActual, e.basicActual);
+            putIfPresent(m, Measure.projectActual, e.projectActual);
+            if (e.basicActual != null && e.projectActual != null) {
+                m.put(Measure.totalActual, e.basicActual.add(e.projectActual));
+            }
         }
         putIfPresent(m, Measure.yearEndBalance, e.yearEndBalance);
         putIfPresent(m, Measure.threePublicBudget,
@@ -77,6 +86,21 @@ public final class MeasureCalculator {
             m.put(Measure.keyTasksCompleted, BigDecimal.valueOf(e.keyTasksCompleted));
         }
         return m;
+    }
+
+    /**
+     * Whether the year's actual spending is recorded: the year-end basic and project actuals (budget
+     * execution) are both given. Until then the spending measures ({@code basicActual},
+     * {@code projectActual}, {@code totalActual}) are the cumulative figures of the latest month of the
+     * monthly execution when one is recorded; once they are given, they win over any month.
+     */
+    public static boolean isYearEnd(UnitYear uy) {
+        return uy.execution.basicActual != null && uy.execution.projectActual != null;
+    }
+
+    /** The latest month of the monthly execution, null when none is recorded. */
+    public static Integer asOfMonth(UnitYear uy) {
+        return uy.latestMonth().map(me -> me.month).orElse(null);
     }
 
     /** 调增 + 追加 of the adjustment list when one is recorded, else the total given; null when neither. */

@@ -88,8 +88,43 @@ public class UnitYear extends PanacheEntityBase {
     @OrderBy("seq")
     public List<FindingEntity> findings = new ArrayList<>();
 
+    /** Whether a target table (绩效目标表) has been recorded (its indicators may all be absent only then). */
+    @Column(name = "targets_recorded")
+    public boolean targetsRecorded;
+    /** 年度总体目标. */
+    @Column(name = "overall_goal")
+    public String overallGoal;
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    public List<Target> targets = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("targetCode, month")
+    public List<TargetProgress> targetProgress = new ArrayList<>();
+
+    @OneToMany(mappedBy = "unitYear", cascade = CascadeType.PERSIST)
+    @OrderBy("month")
+    public List<MonthExecution> months = new ArrayList<>();
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The progress entries of one target, in month order. */
+    public List<TargetProgress> progressOf(String targetCode) {
+        return targetProgress.stream().filter(p -> p.targetCode.equals(targetCode))
+                .sorted(java.util.Comparator.comparingInt(p -> p.month)).toList();
+    }
+
+    /** The months of the monthly execution, in month order. */
+    public List<MonthExecution> monthsInOrder() {
+        return months.stream().sorted(java.util.Comparator.comparingInt(m -> m.month)).toList();
+    }
+
+    /** The latest month recorded in the monthly execution, if any. */
+    public Optional<MonthExecution> latestMonth() {
+        return months.stream().max(java.util.Comparator.comparingInt(m -> m.month));
+    }
 
     public static Optional<UnitYear> find(String unitCode, int fiscalYear) {
         return find("unit.code = ?1 and fiscalYear = ?2", unitCode, fiscalYear).firstResultOptional();

@@ -96,9 +96,23 @@ public class BudgetEventWriter {
                         uy.threePublicItems.stream().map(i -> new ThreePublicItem(i.item, i.budget, i.actual,
                                 i.budgetLastYear, i.actualLastYear)).toList()),
                 uy.findings.stream().map(f -> finding(f.toFinding())).toList(),
-                new BudgetUnitYearChanged.Period(e.basicActual != null && e.projectActual != null, null),
-                null,
-                List.of());
+                new BudgetUnitYearChanged.Period(MeasureCalculator.isYearEnd(uy), MeasureCalculator.asOfMonth(uy)),
+                uy.targetsRecorded ? targets(uy) : null,
+                uy.monthsInOrder().stream().map(m -> new BudgetUnitYearChanged.MonthExecution(m.month,
+                        m.basicActual, m.projectActual, m.byFunction.isEmpty() ? null : m.byFunction.stream()
+                        .map(r -> new FunctionActual(r.code, r.name, r.basicActual, r.projectActual)).toList()))
+                        .toList());
+    }
+
+    /** 绩效目标表: the overall goal and each target with its progress in month order (who recorded it, when). */
+    private static BudgetUnitYearChanged.Targets targets(UnitYear uy) {
+        return new BudgetUnitYearChanged.Targets(uy.overallGoal, uy.targets.stream()
+                .map(t -> new BudgetUnitYearChanged.Target(t.code, t.level1, t.level2, t.name, t.unitOfMeasure,
+                        t.targetValue, t.targetText, t.direction, t.weight, uy.progressOf(t.code).stream()
+                        .map(p -> new BudgetUnitYearChanged.TargetProgress(p.month, p.actualValue, p.actualText,
+                                p.achievement, p.achievementPercent, p.deviationReason, p.by, p.at))
+                        .toList()))
+                .toList());
     }
 
     /** 收支总表: revenue sources with their sub-items (one level), expenditure by 类, totals. */

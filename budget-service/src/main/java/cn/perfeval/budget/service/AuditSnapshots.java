@@ -1,6 +1,8 @@
 package cn.perfeval.budget.service;
 
 import cn.perfeval.budget.api.AmountUnit;
+import cn.perfeval.budget.api.TargetDtos.MonthlyExecutionView;
+import cn.perfeval.budget.api.TargetDtos.TargetsView;
 import cn.perfeval.budget.api.UnitDtos.UnitRequest;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;
@@ -57,6 +59,8 @@ final class AuditSnapshots {
             case "budget-summary" -> uy.summaryRecorded ? BudgetSummary.of(uy) : null;
             case "execution" -> ExecutionDto.of(uy);
             case "adjustments" -> new AdjustmentList(AmountUnit.WAN_YUAN, uy.adjustments.stream().map(AdjustmentDto::of).toList());
+            case "targets" -> uy.targetsRecorded ? TargetsView.of(uy) : null;
+            case "monthly-execution" -> MonthlyExecutionView.of(uy);
             default -> throw new IllegalArgumentException("no audit snapshot of " + part);
         };
     }

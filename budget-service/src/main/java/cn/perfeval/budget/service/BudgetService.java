@@ -19,7 +19,17 @@ import cn.perfeval.budget.api.UnitYearDtos.StaffDto;
 import cn.perfeval.budget.api.UnitYearDtos.SummaryExpenditureItem;
 import cn.perfeval.budget.api.UnitYearDtos.SummaryRevenueItem;
 import cn.perfeval.budget.api.UnitYearDtos.ThreePublicItemDto;
+import cn.perfeval.budget.api.TargetDtos.MonthDto;
+import cn.perfeval.budget.api.TargetDtos.MonthRequest;
+import cn.perfeval.budget.api.TargetDtos.MonthlyExecution;
+import cn.perfeval.budget.api.TargetDtos.ProgressRequest;
+import cn.perfeval.budget.api.TargetDtos.TargetDto;
+import cn.perfeval.budget.api.TargetDtos.TargetTable;
 import cn.perfeval.budget.domain.Adjustment;
+import cn.perfeval.budget.domain.MonthExecution;
+import cn.perfeval.budget.domain.MonthExecutionRow;
+import cn.perfeval.budget.domain.Target;
+import cn.perfeval.budget.domain.TargetProgress;
 import cn.perfeval.budget.domain.Checks;
 import cn.perfeval.budget.domain.Execution;
 import cn.perfeval.budget.domain.ExecutionRow;
@@ -256,7 +266,26 @@ public class BudgetService {
             validator.validate(tables.expenditure()).forEach(v ->
                     errors.add(new FieldError(tables.cell(TableImport.EXPENDITURE, v.getPropertyPath().toString()), v.getMessage(), null)));
         }
+        if (tables.targets() != null) {
+            validator.validate(tables.targets()).forEach(v ->
+                    errors.add(new FieldError(tables.cell(TableImport.TARGETS, v.getPropertyPath().toString()), v.getMessage(), null)));
+        }
+        if (tables.monthlyExecution() != null) {
+            validator.validate(tables.monthlyExecution()).forEach(v ->
+                    errors.add(new FieldError(tables.cell(TableImport.MONTHLY, v.getPropertyPath().toString()), v.getMessage(), null)));
+        }
+        // the rules across a table's rows, once every single value is right
+        boolean valuesRight = errors.isEmpty();
+        if (valuesRight && tables.targets() != null) {
+            errors.addAll(atCells(tables, TableImport.TARGETS, () -> validateTargets(tables.targets())));
+        }
+        if (valuesRight && tables.monthlyExecution() != null) {
+            errors.addAll(atCells(tables, TableImport.MONTHLY, () -> validateMonths(tables.monthlyExecution().months())));
+        }
         if (!errors.isEmpty()) {
+            // a merged category cell read for several rows is one wrong cell
+            Set<String> seen = new HashSet<>();
+            errors.removeIf(f -> !seen.add(f.field() + "\u0000" + f.message()));
             StringBuilder detail = new StringBuilder("文件中有 " + errors.size() + " 个值有误，未导入任何数据：");
             for (int i = 0; i < Math.min(errors.size(), 5); i++) {
                 detail.append(i == 0 ? "" : "；").append(errors.get(i).field()).append(" ").append(errors.get(i).message());
@@ -286,7 +315,24 @@ public class BudgetService {
         if (tables.expenditure() != null) {
             writeExpenditure(uy, tables.expenditure());
         }
+        if (tables.targets() != null) {
+            writeTargets(uy, tables.targets());
+        }
+        if (tables.monthlyExecution() != null) {
+            writeMonths(uy, tables.monthlyExecution());
+        }
         return committed(uy, "import", source + ":" + String.join(",", targets), before, targets);
+    }
+
+    /** The field errors of a rule check, reported at the cells the values came from. */
+    private static List<FieldError> atCells(TableImport.Tables tables, String table, Runnable check) {
+        try {
+            check.run();
+            return List.of();
+        } catch (ApiException e) {
+            return e.toProblem("").errors().stream()
+                    .map(f -> new FieldError(tables.cell(table, f.field()), f.message(), f.rejected())).toList();
+        }
     }
 
     private SummaryItem summaryItem(UnitYear uy, String section, int seq, Integer parentSeq, String code, String item,
@@ -419,6 +465,302 @@ public class BudgetService {
             uy.adjustments.add(a);
         }
         return replaced(uy, "adjustments", before);
+    }
+
+    // ------------------------------------------------------------------ 绩效目标表 and 分月执行
+
+    /**
+     * Replaces the target table (overall goal and indicators). The progress recorded for targets whose
+     * code stays is kept; that of targets no longer in the table is deleted. Through the API, replacing a
+     * recorded target table needs the version it replaces ({@code requireIfMatch}: 428 without one).
+     */
+    @Transactional
+    public UnitYear replaceTargets(String unitCode, int year, Long expectedVersion, TargetTable table, boolean requireIfMatch) {
+        validateTargets(table);
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        if (requireIfMatch) {
+            Versions.requireIfMatch(expectedVersion, uy.targetsRecorded, "单位 " + unitCode + " " + year + " 年度的绩效目标表");
+        }
+        Object before = AuditSnapshots.of(uy, "targets");
+        writeTargets(uy, table);
+        return replaced(uy, "targets", before);
+    }
+
+    private void writeTargets(UnitYear uy, TargetTable table) {
+        Target.delete("unitYear", uy);
+        uy.targets.clear();
+        Set<String> kept = new HashSet<>();
+        table.indicators().forEach(t -> kept.add(t.code()));
+        for (TargetProgress p : List.copyOf(uy.targetProgress)) {
+            if (!kept.contains(p.targetCode)) {
+                uy.targetProgress.remove(p);
+                em.remove(p);
+            }
+        }
+        em.flush();
+        int seq = 0;
+        for (TargetDto dto : table.indicators()) {
+            Target t = new Target();
+            t.unitYear = uy;
+            t.seq = seq++;
+            t.code = dto.code();
+            t.level1 = dto.level1();
+            t.level2 = dto.level2().strip();
+            t.name = dto.name().strip();
+            t.unitOfMeasure = blankToNull(dto.unitOfMeasure());
+            t.targetValue = dto.targetValue();
+            t.targetText = blankToNull(dto.targetText());
+            t.direction = dto.direction();
+            t.weight = dto.weight();
+            t.persist();
+            uy.targets.add(t);
+        }
+        uy.targetsRecorded = true;
+        uy.overallGoal = blankToNull(table.overallGoal());
+    }
+
+    /**
+     * The rules of a target table beyond the single fields: level 2 under its level 1, a target value
+     * for a quantitative target and a text (and no value) for a qualitative one, unique codes.
+     */
+    public static void validateTargets(TargetTable table) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < table.indicators().size(); i++) {
+            TargetDto t = table.indicators().get(i);
+            String at = "indicators[" + i + "].";
+            if (!codes.add(t.code())) {
+                errors.add(new FieldError(at + "code", "指标编码重复：每个编码只能出现一次", t.code()));
+            }
+            List<String> level2 = Target.level2Of(t.level1());
+            if (!level2.contains(t.level2().strip())) {
+                errors.add(new FieldError(at + "level2", "二级指标应为 " + String.join("、", level2)
+                        + "（一级指标为 " + t.level1() + "）", t.level2()));
+            }
+            if (Target.QUALITATIVE.equals(t.direction())) {
+                if (t.targetValue() != null) {
+                    errors.add(new FieldError(at + "targetValue", "定性指标不填数字指标值，请把指标值写成文字表述",
+                            t.targetValue().toPlainString()));
+                }
+                if (t.targetText() == null || t.targetText().isBlank()) {
+                    errors.add(new FieldError(at + "targetText", "定性指标须给出指标值的文字表述", null));
+                }
+            } else if (t.targetValue() == null) {
+                errors.add(new FieldError(at + "targetValue", "定量指标（" + t.direction() + "）须给出指标值", null));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("绩效目标表中有 " + errors.size() + " 处有误，均未保存：" + errors.get(0).field()
+                    + " " + errors.get(0).message(), errors);
+        }
+    }
+
+    /**
+     * Records the actual value of one target as of the end of a month (replacing what was recorded for that
+     * month), with the caller and the time. Overwriting an entry needs the version it replaces (428 without).
+     */
+    @Transactional
+    public UnitYear recordProgress(String unitCode, int year, Long expectedVersion, String targetCode, int month,
+                                   ProgressRequest request, String by) {
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Target target = uy.targets.stream().filter(t -> t.code.equals(targetCode)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("单位 " + unitCode + " " + year + " 年度的绩效目标表中没有编码为 "
+                        + targetCode + " 的指标"));
+        validateProgress(target, request);
+        TargetProgress existing = uy.targetProgress.stream()
+                .filter(p -> p.targetCode.equals(targetCode) && p.month == month).findFirst().orElse(null);
+        Versions.requireIfMatch(expectedVersion, existing != null,
+                "指标 " + targetCode + " " + month + " 月的完成值");
+        Object before = AuditSnapshots.of(uy, "targets");
+        TargetProgress p = existing;
+        if (p == null) {
+            p = new TargetProgress();
+            p.unitYear = uy;
+            p.targetCode = targetCode;
+            p.month = month;
+        }
+        p.actualValue = request.actualValue();
+        p.actualText = blankToNull(request.actualText());
+        p.achievement = request.achievement();
+        p.achievementPercent = request.achievementPercent();
+        p.deviationReason = blankToNull(request.deviationReason());
+        p.by = by;
+        p.at = OffsetDateTime.now();
+        if (existing == null) {
+            p.persist();
+            uy.targetProgress.add(p);
+        }
+        return committed(uy, "target-progress.record", "targets:" + targetCode + ":" + month, before, List.of("targets"));
+    }
+
+    /** The bands of the qualitative achievements (share of the points, %), both ends included. */
+    static BigDecimal[] band(String achievement) {
+        return switch (achievement) {
+            case "达成" -> new BigDecimal[]{BigDecimal.valueOf(80), BigDecimal.valueOf(100)};
+            case "部分达成" -> new BigDecimal[]{BigDecimal.valueOf(60), BigDecimal.valueOf(80)};
+            default -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.valueOf(60)};
+        };
+    }
+
+    /** A quantitative target takes a value; a qualitative one an achievement with its percent in the band and a text. */
+    public static void validateProgress(Target target, ProgressRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (target.isQualitative()) {
+            if (r.actualValue() != null) {
+                errors.add(new FieldError("actualValue", "定性指标不填数字完成值，请给出完成等级、得分比例和完成情况",
+                        r.actualValue().toPlainString()));
+            }
+            if (r.achievement() == null) {
+                errors.add(new FieldError("achievement", "定性指标须给出完成等级：达成、部分达成 或 未达成", null));
+            }
+            if (r.achievementPercent() == null) {
+                errors.add(new FieldError("achievementPercent", "定性指标须给出得分比例（%）", null));
+            } else if (r.achievement() != null) {
+                BigDecimal[] band = band(r.achievement());
+                if (r.achievementPercent().compareTo(band[0]) < 0 || r.achievementPercent().compareTo(band[1]) > 0) {
+                    errors.add(new FieldError("achievementPercent", "完成等级为 " + r.achievement() + " 时得分比例应在 "
+                            + band[0] + "–" + band[1] + "% 之间", r.achievementPercent().toPlainString()));
+                }
+            }
+            if (r.actualText() == null || r.actualText().isBlank()) {
+                errors.add(new FieldError("actualText", "定性指标须给出完成情况的文字表述", null));
+            }
+        } else {
+            if (r.actualValue() == null) {
+                errors.add(new FieldError("actualValue", "定量指标须给出完成值", null));
+            }
+            if (r.achievement() != null) {
+                errors.add(new FieldError("achievement", "定量指标不填完成等级（只用于定性指标）", r.achievement()));
+            }
+            if (r.achievementPercent() != null) {
+                errors.add(new FieldError("achievementPercent", "定量指标不填得分比例（只用于定性指标）",
+                        r.achievementPercent().toPlainString()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("指标 " + target.code + " 的完成值有误，未保存：" + errors.get(0).field() + " "
+                    + errors.get(0).message(), errors);
+        }
+    }
+
+    /** Replaces the monthly execution as a whole. */
+    @Transactional
+    public UnitYear replaceMonthlyExecution(String unitCode, int year, Long expectedVersion, MonthlyExecution body) {
+        validateMonths(body.months());
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "monthly-execution");
+        writeMonths(uy, body);
+        return replaced(uy, "monthly-execution", before);
+    }
+
+    private void writeMonths(UnitYear uy, MonthlyExecution body) {
+        AmountUnit u = body.amountUnit() == null ? AmountUnit.WAN_YUAN : body.amountUnit();
+        MonthExecution.delete("unitYear", uy);
+        uy.months.clear();
+        em.flush();
+        for (MonthDto m : body.months()) {
+            writeMonth(uy, m.month(), u, m.basicActual(), m.projectActual(), m.byFunction());
+        }
+    }
+
+    /** Records (or replaces) one month of the monthly execution. */
+    @Transactional
+    public UnitYear putMonth(String unitCode, int year, Long expectedVersion, int month, MonthRequest body) {
+        if (body.byFunction() != null) {
+            validateHierarchy("byFunction", body.byFunction().stream().map(ExecutionRowDto::code).toList());
+        }
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "monthly-execution");
+        uy.months.stream().filter(m -> m.month == month).findFirst().ifPresent(m -> {
+            uy.months.remove(m);
+            em.remove(m);
+        });
+        em.flush();
+        writeMonth(uy, month, body.amountUnit() == null ? AmountUnit.WAN_YUAN : body.amountUnit(),
+                body.basicActual(), body.projectActual(), body.byFunction());
+        return committed(uy, "monthly-execution.month", "monthly-execution:" + month, before, List.of("monthly-execution"));
+    }
+
+    private void writeMonth(UnitYear uy, int month, AmountUnit u, BigDecimal basic, BigDecimal project,
+                            List<ExecutionRowDto> byFunction) {
+        MonthExecution me = new MonthExecution();
+        me.unitYear = uy;
+        me.month = month;
+        me.basicActual = u.toWanYuan(basic);
+        me.projectActual = u.toWanYuan(project);
+        me.persist();
+        if (byFunction != null) {
+            int seq = 0;
+            for (ExecutionRowDto r : byFunction) {
+                MonthExecutionRow row = new MonthExecutionRow();
+                row.month = me;
+                row.seq = seq++;
+                row.code = r.code();
+                row.name = r.name() == null ? null : r.name().strip();
+                row.basicActual = u.toWanYuan(r.basicActual());
+                row.projectActual = u.toWanYuan(r.projectActual());
+                row.persist();
+                me.byFunction.add(row);
+            }
+        }
+        uy.months.add(me);
+    }
+
+    /** Months unique; in month order the cumulative figures (basic and project) do not go down; by-function rows as a table. */
+    public static void validateMonths(List<MonthDto> months) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < months.size(); i++) {
+            if (!seen.add(months.get(i).month())) {
+                errors.add(new FieldError("months[" + i + "].month", "月份重复：每个月只能出现一次",
+                        String.valueOf(months.get(i).month())));
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingInt(i -> months.get(i).month()));
+        // in month order, the first entry of each month (a repeated month is refused above)
+        List<Integer> firsts = new ArrayList<>();
+        for (int i : order) {
+            if (firsts.isEmpty() || !months.get(firsts.get(firsts.size() - 1)).month().equals(months.get(i).month())) {
+                firsts.add(i);
+            }
+        }
+        for (int k = 1; k < firsts.size(); k++) {
+            MonthDto prev = months.get(firsts.get(k - 1));
+            MonthDto cur = months.get(firsts.get(k));
+            int i = firsts.get(k);
+            if (cur.basicActual().compareTo(prev.basicActual()) < 0) {
+                errors.add(new FieldError("months[" + i + "].basicActual", cur.month() + " 月的基本支出累计 "
+                        + cur.basicActual().toPlainString() + " 小于 " + prev.month() + " 月的 "
+                        + prev.basicActual().toPlainString() + "：累计数不能减少", cur.basicActual().toPlainString()));
+            }
+            if (cur.projectActual().compareTo(prev.projectActual()) < 0) {
+                errors.add(new FieldError("months[" + i + "].projectActual", cur.month() + " 月的项目支出累计 "
+                        + cur.projectActual().toPlainString() + " 小于 " + prev.month() + " 月的 "
+                        + prev.projectActual().toPlainString() + "：累计数不能减少", cur.projectActual().toPlainString()));
+            }
+        }
+        for (int i = 0; i < months.size(); i++) {
+            if (months.get(i).byFunction() != null) {
+                try {
+                    validateHierarchy("months[" + i + "].byFunction",
+                            months.get(i).byFunction().stream().map(ExecutionRowDto::code).toList());
+                } catch (ApiException e) {
+                    errors.addAll(e.toProblem("").errors());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("分月执行数据中有 " + errors.size() + " 处有误，均未保存：" + errors.get(0).field()
+                    + " " + errors.get(0).message(), errors);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Commits the replacement of one part of a unit-year; audited as {@code <part>.replace}. */

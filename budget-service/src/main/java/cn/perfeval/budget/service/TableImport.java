@@ -12,6 +12,10 @@ import cn.perfeval.budget.api.UnitYearDtos.RevenueRowDto;
 import cn.perfeval.budget.api.UnitYearDtos.RevenueTable;
 import cn.perfeval.budget.api.UnitYearDtos.SummaryExpenditureItem;
 import cn.perfeval.budget.api.UnitYearDtos.SummaryRevenueItem;
+import cn.perfeval.budget.api.TargetDtos.MonthDto;
+import cn.perfeval.budget.api.TargetDtos.MonthlyExecution;
+import cn.perfeval.budget.api.TargetDtos.TargetDto;
+import cn.perfeval.budget.api.TargetDtos.TargetTable;
 import cn.perfeval.budget.domain.FunctionCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -54,12 +58,25 @@ import java.util.Set;
  * the 收支总表: 收入项目, 收入预算数, 科目编码, 支出项目, 支出预算数; a revenue item whose text
  * starts with 其中： (or is indented) is a sub-item of the source above it; 收入总计, 结转下年 and
  * 支出总计 are the totals.
+ *
+ * <p>绩效目标表 (sheet 绩效目标表, CSV table {@code targets}): the overall goal in a cell labelled 年度总体目标
+ * above the header row, the text in the first non-empty cell to its right (or after 年度总体目标： in the same
+ * cell); a header row with 一级指标, 二级指标, 三级指标 (or 三级指标名称, 指标名称), 指标编码, 计量单位, 指标值,
+ * 指标方向 and optionally 分值 (or 权重); one row per indicator until an empty row or a 合计 row. An empty
+ * 一级指标 or 二级指标 cell repeats the one above (merged cells, as in the national form). 指标方向 is 越大越好,
+ * 越小越好, 等于 or 定性, or ≥, ≤, = as printed in the national table; a 指标值 that starts with ≥, ≤ or = gives
+ * the direction when the 指标方向 cell is empty. A qualitative target's 指标值 is its text.
+ *
+ * <p>分月执行 (sheet 分月执行, CSV table {@code monthly-execution}): a header row with 月份, 基本支出累计 and
+ * 项目支出累计, one row per month (7 or 7月), cumulative amounts in the unit of the 单位 cell (万元 when absent).
  */
 public final class TableImport {
 
     public static final String EXPENDITURE = "支出总表";
     public static final String REVENUE = "收入总表";
     public static final String SUMMARY = "收支总表";
+    public static final String TARGETS = "绩效目标表";
+    public static final String MONTHLY = "分月执行";
 
     /** Largest accepted file, bytes. */
     public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -80,7 +97,7 @@ public final class TableImport {
      * came from ("支出总表: rows[3].name" → "支出总表!B7"), so that a value refused later is reported at its cell.
      */
     public record Tables(BudgetSummary budgetSummary, RevenueTable revenue, ExpenditureTable expenditure,
-                         Map<String, String> cells) {
+                         TargetTable targets, MonthlyExecution monthlyExecution, Map<String, String> cells) {
 
         /** The cell a value of {@code table} at {@code path} was read from, or the table and path when unknown. */
         public String cell(String table, String path) {
@@ -98,6 +115,12 @@ public final class TableImport {
             }
             if (expenditure != null) {
                 names.add("expenditure");
+            }
+            if (targets != null) {
+                names.add("targets");
+            }
+            if (monthlyExecution != null) {
+                names.add("monthly-execution");
             }
             return names;
         }
@@ -165,7 +188,7 @@ public final class TableImport {
         }
         Map<String, Grid> grids = new LinkedHashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            for (String name : List.of(SUMMARY, REVENUE, EXPENDITURE)) {
+            for (String name : List.of(SUMMARY, REVENUE, EXPENDITURE, TARGETS, MONTHLY)) {
                 XSSFSheet sheet = wb.getSheet(name);
                 if (sheet != null) {
                     grids.put(name, grid(sheet));
@@ -181,7 +204,8 @@ public final class TableImport {
                     List.of(new FieldError("file", reason, null)));
         }
         if (grids.isEmpty()) {
-            String msg = "工作簿中没有名为“" + SUMMARY + "”“" + REVENUE + "”或“" + EXPENDITURE + "”的工作表";
+            String msg = "工作簿中没有名为“" + SUMMARY + "”“" + REVENUE + "”“" + EXPENDITURE + "”“" + TARGETS + "”或“"
+                    + MONTHLY + "”的工作表";
             throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
                     List.of(new FieldError("file", msg, null)));
         }
@@ -189,7 +213,9 @@ public final class TableImport {
         Tables t = new Tables(
                 grids.containsKey(SUMMARY) ? p.summary(grids.get(SUMMARY)) : null,
                 grids.containsKey(REVENUE) ? p.revenue(grids.get(REVENUE)) : null,
-                grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null, p.cells);
+                grids.containsKey(EXPENDITURE) ? p.expenditure(grids.get(EXPENDITURE)) : null,
+                grids.containsKey(TARGETS) ? p.targets(grids.get(TARGETS)) : null,
+                grids.containsKey(MONTHLY) ? p.monthly(grids.get(MONTHLY)) : null, p.cells);
         p.throwIfErrors();
         return t;
     }
@@ -205,7 +231,10 @@ public final class TableImport {
         return false;
     }
 
-    /** One table from CSV (UTF-8, comma-separated); {@code table} is expenditure, revenue or budget-summary. */
+    /**
+     * One table from CSV (UTF-8, comma-separated); {@code table} is expenditure, revenue, budget-summary, targets
+     * or monthly-execution.
+     */
     public static Tables fromCsv(String table, byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
             throw tooLarge("CSV 文件有 " + bytes.length + " 字节，最多接受 " + MAX_FILE_BYTES + " 字节（2 MB）");
@@ -214,7 +243,10 @@ public final class TableImport {
             case "expenditure" -> EXPENDITURE;
             case "revenue" -> REVENUE;
             case "budget-summary" -> SUMMARY;
-            default -> throw ApiException.invalid("table", "CSV 导入须以参数 table 说明是哪张表：expenditure（支出总表）、revenue（收入总表）或 budget-summary（收支总表）", table);
+            case "targets" -> TARGETS;
+            case "monthly-execution" -> MONTHLY;
+            default -> throw ApiException.invalid("table", "CSV 导入须以参数 table 说明是哪张表：expenditure（支出总表）、revenue（收入总表）、"
+                    + "budget-summary（收支总表）、targets（绩效目标表）或 monthly-execution（分月执行）", table);
         };
         String text;
         try {
@@ -248,9 +280,11 @@ public final class TableImport {
         Grid g = new Grid(name, rows);
         TableImport p = new TableImport();
         Tables t = switch (name) {
-            case EXPENDITURE -> new Tables(null, null, p.expenditure(g), p.cells);
-            case REVENUE -> new Tables(null, p.revenue(g), null, p.cells);
-            default -> new Tables(p.summary(g), null, null, p.cells);
+            case EXPENDITURE -> new Tables(null, null, p.expenditure(g), null, null, p.cells);
+            case REVENUE -> new Tables(null, p.revenue(g), null, null, null, p.cells);
+            case TARGETS -> new Tables(null, null, null, p.targets(g), null, p.cells);
+            case MONTHLY -> new Tables(null, null, null, null, p.monthly(g), p.cells);
+            default -> new Tables(p.summary(g), null, null, null, null, p.cells);
         };
         p.throwIfErrors();
         return t;
@@ -465,6 +499,227 @@ public final class TableImport {
             revenue.add(new SummaryRevenueItem(sources.get(i), amounts.get(i), children.get(i).isEmpty() ? null : children.get(i)));
         }
         return new BudgetSummary(amountUnit(g, header), revenue, revenueTotal, expenditure, carry, expenditureTotal);
+    }
+
+    // ------------------------------------------------------------------ 绩效目标表 and 分月执行
+
+    /** Header texts of the target table, each with the words a unit may print instead. */
+    private static final Map<String, List<String>> TARGET_HEADERS = new LinkedHashMap<>();
+
+    static {
+        TARGET_HEADERS.put("一级指标", List.of("一级指标"));
+        TARGET_HEADERS.put("二级指标", List.of("二级指标"));
+        TARGET_HEADERS.put("三级指标", List.of("三级指标", "三级指标名称", "三级指标(名称)", "三级指标（名称）", "指标名称"));
+        TARGET_HEADERS.put("指标编码", List.of("指标编码", "编码"));
+        TARGET_HEADERS.put("计量单位", List.of("计量单位", "单位"));
+        TARGET_HEADERS.put("指标值", List.of("指标值", "目标值", "年度指标值"));
+        TARGET_HEADERS.put("指标方向", List.of("指标方向", "方向", "指标性质"));
+        TARGET_HEADERS.put("分值", List.of("分值", "权重", "分值(权重)", "分值（权重）", "权重(分值)", "权重（分值）"));
+    }
+
+    /** 指标方向 as printed: the four words, or the signs of the national table. */
+    static String direction(String text) {
+        String t = text.replace(" ", "");
+        return switch (t) {
+            case "越大越好", "≥", ">=", "＞＝", "≧", "正向" -> "越大越好";
+            case "越小越好", "≤", "<=", "＜＝", "≦", "反向" -> "越小越好";
+            case "等于", "=", "＝" -> "等于";
+            case "定性" -> "定性";
+            default -> null;
+        };
+    }
+
+    private TargetTable targets(Grid g) {
+        int header = headerRow(g, "一级指标");
+        if (header < 0) {
+            return null;
+        }
+        Map<String, Integer> cols = new HashMap<>();
+        for (int c = 0; c < g.rows().get(header).size(); c++) {
+            String h = clean(g.cell(header, c)).replace(" ", "");
+            for (Map.Entry<String, List<String>> e : TARGET_HEADERS.entrySet()) {
+                if (e.getValue().contains(h) && !cols.containsKey(e.getKey())) {
+                    cols.put(e.getKey(), c);
+                }
+            }
+        }
+        boolean ok = true;
+        for (String h : List.of("一级指标", "二级指标", "三级指标", "指标编码", "指标值", "指标方向")) {
+            if (!cols.containsKey(h)) {
+                error(g.ref(header, 0), "表头缺少“" + h + "”列", null);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        String goal = overallGoal(g, header);
+        List<TargetDto> indicators = new ArrayList<>();
+        String level1 = null;
+        String level2 = null;
+        int level1Row = -1;
+        int level2Row = -1;
+        for (int r = header + 1; r < g.rows().size(); r++) {
+            int row = r;
+            if (g.rows().get(r).stream().allMatch(c -> c == null || c.isBlank())) {
+                break;
+            }
+            String first = clean(g.cell(r, cols.get("一级指标")));
+            if (first.equals("合计") || first.equals("总计") || clean(g.cell(r, cols.get("三级指标"))).equals("合计")) {
+                break;
+            }
+            String at = "indicators[" + indicators.size() + "].";
+            for (String[] f : new String[][]{{"code", "指标编码"}, {"level1", "一级指标"}, {"level2", "二级指标"},
+                    {"name", "三级指标"}, {"unitOfMeasure", "计量单位"}, {"targetValue", "指标值"}, {"targetText", "指标值"},
+                    {"direction", "指标方向"}, {"weight", "分值"}}) {
+                at(g, at + f[0], row, cols.get(f[1]));
+            }
+            first = withoutSuffix(first);
+            if (!first.isEmpty()) {
+                level1 = first;
+                level1Row = r;
+            } else if (level1 == null) {
+                error(g.ref(r, cols.get("一级指标")), "一级指标不得为空：应为 产出、效益 或 满意度", null);
+            }
+            String second = withoutSuffix(clean(g.cell(r, cols.get("二级指标"))));
+            if (!second.isEmpty()) {
+                level2 = second;
+                level2Row = r;
+            } else if (level2 == null || !first.isEmpty()) {
+                // a new level 1 starts a new level 2 as well
+                error(g.ref(r, cols.get("二级指标")), "二级指标不得为空", null);
+                level2 = "";
+            }
+            // an inherited category is reported at the cell it was written in
+            if (first.isEmpty() && level1Row >= 0) {
+                at(g, at + "level1", level1Row, cols.get("一级指标"));
+            }
+            if (second.isEmpty() && level2Row >= 0) {
+                at(g, at + "level2", level2Row, cols.get("二级指标"));
+            }
+            String code = g.cell(r, cols.get("指标编码"));
+            if (code.isEmpty()) {
+                error(g.ref(r, cols.get("指标编码")), "指标编码不得为空，如 CC-01", null);
+            }
+            String name = clean(g.cell(r, cols.get("三级指标")));
+            if (name.isEmpty()) {
+                error(g.ref(r, cols.get("三级指标")), "三级指标名称不得为空", null);
+            }
+            String unit = cols.containsKey("计量单位") ? g.cell(r, cols.get("计量单位")) : "";
+            String valueText = g.cell(r, cols.get("指标值"));
+            String directionText = g.cell(r, cols.get("指标方向"));
+            String direction = directionText.isEmpty() ? null : direction(directionText);
+            if (directionText.isEmpty()) {
+                // the national table may print the sign with the value: ≥42906
+                String sign = valueText.isEmpty() ? "" : valueText.substring(0, 1);
+                direction = direction(sign);
+                if (direction != null) {
+                    valueText = valueText.substring(1).strip();
+                } else {
+                    error(g.ref(r, cols.get("指标方向")), "指标方向不得为空：应为 越大越好、越小越好、等于 或 定性（也可写 ≥、≤、=）", null);
+                }
+            } else if (direction == null) {
+                error(g.ref(r, cols.get("指标方向")), "指标方向应为 越大越好、越小越好、等于 或 定性（也可写 ≥、≤、=）", directionText);
+            }
+            BigDecimal targetValue = null;
+            String targetText = null;
+            if ("定性".equals(direction)) {
+                targetText = valueText.isEmpty() ? null : valueText;
+            } else if (valueText.isEmpty()) {
+                if (direction != null) {
+                    error(g.ref(r, cols.get("指标值")), "定量指标的指标值不得为空，应为数字，如 42906", null);
+                }
+            } else {
+                String number = valueText.replace(",", "");
+                if (number.endsWith("%") && (unit.isEmpty() || unit.equals("%"))) {
+                    number = number.substring(0, number.length() - 1).strip();
+                    if (unit.isEmpty()) {
+                        unit = "%";
+                    }
+                }
+                if (ASCII_DECIMAL.matcher(number).matches()) {
+                    targetValue = new BigDecimal(number);
+                } else if (direction != null) {
+                    error(g.ref(r, cols.get("指标值")), "定量指标（" + direction + "）的指标值应为半角数字，如 42906；文字的指标值请把指标方向填为 定性", valueText);
+                }
+            }
+            BigDecimal weight = null;
+            if (cols.containsKey("分值") && !g.cell(r, cols.get("分值")).isEmpty()) {
+                String w = g.cell(r, cols.get("分值"));
+                if (ASCII_DECIMAL.matcher(w).matches()) {
+                    weight = new BigDecimal(w);
+                } else {
+                    error(g.ref(r, cols.get("分值")), "分值应为半角数字，如 7", w);
+                }
+            }
+            indicators.add(new TargetDto(code, level1 == null ? "" : level1, level2 == null ? "" : level2, name,
+                    unit.isEmpty() ? null : unit, targetValue, targetText, direction == null ? "" : direction, weight));
+        }
+        return new TargetTable(goal, indicators);
+    }
+
+    /** 产出指标 → 产出, 服务对象满意度指标 → 服务对象满意度: the national form names the categories with 指标. */
+    static String withoutSuffix(String category) {
+        return category.length() > 2 && category.endsWith("指标") ? category.substring(0, category.length() - 2) : category;
+    }
+
+    /** 年度总体目标: a labelled cell above the header, the text to its right or after the label in the same cell. */
+    private String overallGoal(Grid g, int header) {
+        for (int r = 0; r < header; r++) {
+            List<String> row = g.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                String t = g.cell(r, c);
+                if (t.startsWith("年度总体目标")) {
+                    at(g, "overallGoal", r, c);
+                    String rest = t.substring("年度总体目标".length()).replaceFirst("^[：:]", "").strip();
+                    if (!rest.isEmpty()) {
+                        return rest;
+                    }
+                    for (int k = c + 1; k < row.size(); k++) {
+                        if (!g.cell(r, k).isEmpty()) {
+                            at(g, "overallGoal", r, k);
+                            return g.cell(r, k);
+                        }
+                    }
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private MonthlyExecution monthly(Grid g) {
+        int header = headerRow(g, "月份");
+        if (header < 0) {
+            return null;
+        }
+        Map<String, Integer> cols = columns(g, header, List.of("月份", "基本支出累计", "项目支出累计"), List.of());
+        if (cols == null) {
+            return null;
+        }
+        List<MonthDto> months = new ArrayList<>();
+        for (int r = header + 1; r < g.rows().size(); r++) {
+            if (g.rows().get(r).stream().allMatch(c -> c == null || c.isBlank())) {
+                break;
+            }
+            String at = "months[" + months.size() + "].";
+            at(g, at + "month", r, cols.get("月份"));
+            at(g, at + "basicActual", r, cols.get("基本支出累计"));
+            at(g, at + "projectActual", r, cols.get("项目支出累计"));
+            String m = g.cell(r, cols.get("月份")).replaceFirst("月$", "").strip();
+            Integer month = null;
+            if (m.matches("[0-9]{1,2}") && Integer.parseInt(m) >= 1 && Integer.parseInt(m) <= 12) {
+                month = Integer.parseInt(m);
+            } else {
+                error(g.ref(r, cols.get("月份")), "月份应为 1–12（可写 7 或 7月）", g.cell(r, cols.get("月份")));
+            }
+            months.add(new MonthDto(month == null ? 1 : month, amount(g, r, cols.get("基本支出累计"), true),
+                    amount(g, r, cols.get("项目支出累计"), true), null));
+        }
+        if (months.isEmpty()) {
+            error(g.name() + "!A1", "表中没有数据行", null);
+        }
+        return new MonthlyExecution(amountUnit(g, header), months);
     }
 
     // ------------------------------------------------------------------ cells

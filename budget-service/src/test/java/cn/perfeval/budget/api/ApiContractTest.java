@@ -62,7 +62,7 @@ class ApiContractTest {
         assertThat(coverage.withEveryStatus()).isEqualTo(coverage.operations());
         assertThat(coverage.describedProperties()).isEqualTo(coverage.properties());
         assertThat(coverage.describedParameters()).isEqualTo(coverage.parameters());
-        assertThat(coverage.operations()).isEqualTo(21);
+        assertThat(coverage.operations()).isEqualTo(27);
     }
 
     static List<String> strings(JsonNode array) {
@@ -104,6 +104,12 @@ class ApiContractTest {
                 "POST " + year + "/budget/import importBudget 预算数据",
                 "GET " + year + "/budget/measures getUnitYearMeasures 度量",
                 "GET " + year + "/findings listFindings 审核发现",
+                "GET " + year + "/targets getTargets 绩效目标与分月执行",
+                "PUT " + year + "/targets putTargets 绩效目标与分月执行",
+                "PUT " + year + "/targets/{targetCode}/progress/{month} putTargetProgress 绩效目标与分月执行",
+                "GET " + year + "/monthly-execution getMonthlyExecution 绩效目标与分月执行",
+                "PUT " + year + "/monthly-execution putMonthlyExecution 绩效目标与分月执行",
+                "PUT " + year + "/monthly-execution/{month} putMonth 绩效目标与分月执行",
                 "GET /api/v1/measures listMeasures 度量",
                 "GET /api/v1/audit listAudit 审计");
 
@@ -116,6 +122,14 @@ class ApiContractTest {
         assertThat(putExpenditure.path("responses").has("412")).isTrue();
         assertThat(putExpenditure.path("responses").has("428")).isFalse();
         assertThat(putExpenditure.path("parameters").toString()).contains("If-Match");
+        // targets and their actual values are written by a person (428), the monthly execution comes from the budget system
+        for (String written : List.of(year + "/targets", year + "/targets/{targetCode}/progress/{month}")) {
+            assertThat(doc.path("paths").path(written).path("put").path("responses").has("428")).as(written).isTrue();
+        }
+        for (String imported : List.of(year + "/monthly-execution", year + "/monthly-execution/{month}")) {
+            assertThat(doc.path("paths").path(imported).path("put").path("responses").has("412")).as(imported).isTrue();
+            assertThat(doc.path("paths").path(imported).path("put").path("responses").has("428")).as(imported).isFalse();
+        }
 
         // the closed sets are enumerations, and a code a person reads comes with its Chinese label
         JsonNode schemas = doc.path("components").path("schemas");

@@ -369,6 +369,8 @@ class HostileInputTest {
         for (String part : List.of("expenditure", "revenue", "budget-summary", "execution", "staff", "adjustments", "findings", "measures")) {
             s.append(given().get(year + (part.equals("findings") ? "/" : "/budget/") + part).then().statusCode(200).extract().asString());
         }
+        s.append(given().get(year + "/targets").then().statusCode(200).extract().asString());
+        s.append(given().get(year + "/monthly-execution").then().statusCode(200).extract().asString());
         s.append(given().queryParam("unitCode", code).get("/api/v1/audit").jsonPath().getString("total"));
         return s.toString();
     }
@@ -386,7 +388,7 @@ class HostileInputTest {
         StringBuilder out = new StringBuilder();
         try (Connection c = dataSource.getConnection()) {
             for (String table : List.of("expenditure_row", "revenue_row", "summary_item", "adjustment", "execution_row",
-                    "three_public_item", "finding")) {
+                    "three_public_item", "finding", "target", "target_progress", "month_execution")) {
                 try (PreparedStatement st = c.prepareStatement(sql.formatted(table))) {
                     for (int i = 1; i <= 6; i++) {
                         st.setString(i, code);
@@ -405,6 +407,7 @@ class HostileInputTest {
     void hostileRequestsAreRefusedWith4xxProblemsAndChangeNothing() throws SQLException {
         code = Golden.newCode();
         Golden.load(code);
+        Golden.loadTargets(code);
         given().contentType("application/json").body(Examples.ADJUSTMENTS).put("/api/v1/units/" + code + "/years/2024/budget/adjustments")
                 .then().statusCode(200);
         unit = "/api/v1/units/" + code;

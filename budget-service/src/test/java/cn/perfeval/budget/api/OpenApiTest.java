@@ -73,7 +73,7 @@ class OpenApiTest {
                 }
             }
         }
-        assertThat(operations).isEqualTo(21);
+        assertThat(operations).isEqualTo(27);
         assertThat(paths.has("/api/v1/audit")).isTrue();
         JsonNode scheme = doc.path("components").path("securitySchemes").path("bearer");
         assertThat(scheme.path("type").asText()).isEqualTo("http");

@@ -37,6 +37,7 @@ class RecordedEventTest {
     void theGoldenCaseIsPublishedAsRecorded() throws Exception {
         String code = Golden.newCode();
         Golden.load(code);
+        Golden.loadTargets(code);
         long version = Long.parseLong(TestAuth.given().get("/api/v1/units/" + code + "/years/2024/budget").then().statusCode(200)
                 .extract().header("ETag").replace("\"", "").replace("W/", ""));
         String key = code + ":2024";
@@ -61,6 +62,21 @@ class RecordedEventTest {
         assertThat(event.unit().county()).isEqualTo("湘潭县");
         assertThat(event.measures()).containsKey("yearStartBudget");
         assertThat(event.findings()).isNotEmpty();
+        // the targets, their progress and the monthly execution travel in the event
+        assertThat(event.period()).isEqualTo(new BudgetUnitYearChanged.Period(true, 12));
+        assertThat(event.targets().indicators()).hasSize(Golden.TARGETS.path("indicators").size());
+        assertThat(event.targets().indicators().get(0).progress()).extracting(BudgetUnitYearChanged.TargetProgress::month)
+                .containsExactly(7, 12);
+        assertThat(event.monthlyExecution()).hasSize(12);
+        assertThat(event.measures().get("totalActual")).isEqualByComparingTo("4413");
         RecordedEvents.assertRecorded(RecordedEvents.BUDGET, last.get(), code);
+    }
+
+    @Test
+    void theTargetFileIsTheDemoFile() throws Exception {
+        // the test copy of the golden unit's targets must be the demo's own file
+        java.nio.file.Path demo = java.nio.file.Path.of("..", "deploy", "src", "main", "resources", "demo", "zhonglupu-2024-targets.json");
+        java.nio.file.Path copy = java.nio.file.Path.of("src", "test", "resources", "golden", "zhonglupu-2024-targets.json");
+        assertThat(java.nio.file.Files.readString(copy)).isEqualTo(java.nio.file.Files.readString(demo));
     }
 }

@@ -1,16 +1,61 @@
 package cn.perfeval.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Loads the golden case through budget-service's public API: the unit with its offices, the
  * staff facts, the three year-start tables (收支总表, 收入总表, 支出总表) and the execution. The
  * tables are replaced whole, as imports are, without If-Match (docs/api.md: optional for budget tables).
+ * Then the 2024 target table (绩效目标表), the actual values of the targets at July and at year end, and the
+ * monthly execution of {@code demo/zhonglupu-2024-targets.json}: the target table and its actual values are
+ * what a person wrote, so they are replaced with If-Match when there (a second demo run).
  */
 public final class BudgetDemo {
 
     private BudgetDemo() {
+    }
+
+    /** The demo's target table, target progress and monthly execution. */
+    public static final String TARGETS_RESOURCE = "demo/zhonglupu-2024-targets.json";
+
+    public static JsonNode targets(ObjectMapper json) {
+        try (InputStream in = BudgetDemo.class.getClassLoader().getResourceAsStream(TARGETS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo resource " + TARGETS_RESOURCE);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of PUT …/targets: the overall goal and the indicators. */
+    static ObjectNode targetTable(ObjectMapper json, JsonNode targets) {
+        ObjectNode t = json.createObjectNode();
+        t.set("overallGoal", targets.path("overallGoal"));
+        t.set("indicators", targets.path("indicators"));
+        return t;
+    }
+
+    /** The body of PUT …/targets/{code}/progress/{month}: the entry without its code and month. */
+    static ObjectNode progressBody(JsonNode entry) {
+        ObjectNode p = ((ObjectNode) entry).deepCopy();
+        p.remove("code");
+        p.remove("month");
+        return p;
+    }
+
+    /** The body of PUT …/monthly-execution (万元). */
+    static ObjectNode monthlyExecution(ObjectMapper json, JsonNode targets) {
+        ObjectNode m = json.createObjectNode().put("amountUnit", "万元");
+        m.set("months", targets.path("monthlyExecution"));
+        return m;
     }
 
     public static void load(DemoContext ctx) {
@@ -57,5 +102,28 @@ public final class BudgetDemo {
         execution.set("threePublicBudget", e.path("threePublicBudget"));
         execution.set("threePublicActual", e.path("threePublicActual"));
         ctx.http().put(ctx.budget().resolve(budgetPath + "/execution"), ctx.write(execution));
+
+        loadTargets(ctx, unitPath + "/years/" + DemoContext.YEAR);
+    }
+
+    /** The target table, each progress entry in the file's order (July, then year end) and the monthly execution. */
+    static void loadTargets(DemoContext ctx, String yearPath) {
+        JsonNode targets = targets(ctx.json());
+        String answer = ctx.http().replace(ctx.budget().resolve(yearPath + "/targets"), ctx.write(targetTable(ctx.json(), targets)));
+        for (JsonNode entry : targets.path("progress")) {
+            // each answer carries the unit-year's version: the If-Match of the next entry (needed when it is there)
+            String ifMatch = "\"" + read(ctx, answer).path("version").asLong() + "\"";
+            answer = ctx.http().put(ctx.budget().resolve(yearPath + "/targets/" + entry.path("code").asText()
+                    + "/progress/" + entry.path("month").asInt()), ctx.write(progressBody(entry)), ifMatch);
+        }
+        ctx.http().put(ctx.budget().resolve(yearPath + "/monthly-execution"), ctx.write(monthlyExecution(ctx.json(), targets)));
+    }
+
+    private static JsonNode read(DemoContext ctx, String json) {
+        try {
+            return ctx.json().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

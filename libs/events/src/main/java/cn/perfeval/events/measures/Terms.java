@@ -30,7 +30,9 @@ public final class Terms {
             "execution", "预算执行情况",
             "execution.byFunction", "分科目执行表",
             "execution.threePublic", "“三公”经费明细",
-            "adjustments", "预算调整明细");
+            "adjustments", "预算调整明细",
+            "monthlyExecution", "分月执行",
+            "targets", "绩效目标表");
 
     /** Columns of the tables; measures are labelled from {@link Measures}. */
     public static final Map<String, String> COLUMNS = Map.ofEntries(
@@ -42,7 +44,8 @@ public final class Terms {
             Map.entry("budget", "预算数"), Map.entry("actual", "实际支出数"),
             Map.entry("budgetLastYear", "上年预算数"), Map.entry("actualLastYear", "上年实际支出数"),
             Map.entry("revenueTotal", "收入总计"), Map.entry("expenditureTotal", "支出总计"),
-            Map.entry("expenditure", "本年支出"), Map.entry("reason", "调整理由"));
+            Map.entry("expenditure", "本年支出"), Map.entry("reason", "调整理由"),
+            Map.entry("actualValue", "完成值"), Map.entry("deviationReason", "偏差原因"));
 
     private Terms() {
     }
