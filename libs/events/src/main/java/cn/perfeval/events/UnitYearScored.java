@@ -57,7 +57,9 @@ public record UnitYearScored(
     /**
      * One indicator: {@code points} is absent unless scored, {@code status} one of {@link #STATUSES};
      * a computed indicator carries its formula, the measures used and its values, a judged one that
-     * has been judged its {@code judgement}. An absent field does not apply.
+     * has been judged its {@code judgement}, a target-based one its {@code targets} (while some of its
+     * targets lack an actual it is MISSING_DATA and {@code points} holds the points of the targets
+     * already scored). An absent field does not apply.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(String code, String name, String group, BigDecimal maxPoints, BigDecimal points,
