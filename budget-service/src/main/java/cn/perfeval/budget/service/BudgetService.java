@@ -254,26 +254,11 @@ public class BudgetService {
     @Transactional
     public UnitYear importTables(String unitCode, int year, Long expectedVersion, TableImport.Tables tables, String source) {
         List<FieldError> errors = new ArrayList<>();
-        if (tables.budgetSummary() != null) {
-            validator.validate(tables.budgetSummary()).forEach(v ->
-                    errors.add(new FieldError(tables.cell(TableImport.SUMMARY, v.getPropertyPath().toString()), v.getMessage(), null)));
-        }
-        if (tables.revenue() != null) {
-            validator.validate(tables.revenue()).forEach(v ->
-                    errors.add(new FieldError(tables.cell(TableImport.REVENUE, v.getPropertyPath().toString()), v.getMessage(), null)));
-        }
-        if (tables.expenditure() != null) {
-            validator.validate(tables.expenditure()).forEach(v ->
-                    errors.add(new FieldError(tables.cell(TableImport.EXPENDITURE, v.getPropertyPath().toString()), v.getMessage(), null)));
-        }
-        if (tables.targets() != null) {
-            validator.validate(tables.targets()).forEach(v ->
-                    errors.add(new FieldError(tables.cell(TableImport.TARGETS, v.getPropertyPath().toString()), v.getMessage(), null)));
-        }
-        if (tables.monthlyExecution() != null) {
-            validator.validate(tables.monthlyExecution()).forEach(v ->
-                    errors.add(new FieldError(tables.cell(TableImport.MONTHLY, v.getPropertyPath().toString()), v.getMessage(), null)));
-        }
+        validateAt(tables, TableImport.SUMMARY, tables.budgetSummary(), errors);
+        validateAt(tables, TableImport.REVENUE, tables.revenue(), errors);
+        validateAt(tables, TableImport.EXPENDITURE, tables.expenditure(), errors);
+        validateAt(tables, TableImport.TARGETS, tables.targets(), errors);
+        validateAt(tables, TableImport.MONTHLY, tables.monthlyExecution(), errors);
         // the rules across a table's rows, once every single value is right
         boolean valuesRight = errors.isEmpty();
         if (valuesRight && tables.targets() != null) {
@@ -322,6 +307,14 @@ public class BudgetService {
             writeMonths(uy, tables.monthlyExecution());
         }
         return committed(uy, "import", source + ":" + String.join(",", targets), before, targets);
+    }
+
+    /** Bean Validation of one imported table (absent: nothing), each violation reported at the cell it came from. */
+    private void validateAt(TableImport.Tables tables, String sheet, Object table, List<FieldError> errors) {
+        if (table != null) {
+            validator.validate(table).forEach(v ->
+                    errors.add(new FieldError(tables.cell(sheet, v.getPropertyPath().toString()), v.getMessage(), null)));
+        }
     }
 
     /** The field errors of a rule check, reported at the cells the values came from. */
