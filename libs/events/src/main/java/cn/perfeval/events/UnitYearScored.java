@@ -34,7 +34,8 @@ public record UnitYearScored(
         List<Indicator> indicators,
         List<Inconsistency> inconsistencies,
         boolean assigned,
-        Basis basis) {
+        Basis basis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Review review) {
 
     public static final String TYPE = "UnitYearScored";
     public static final int SCHEMA_VERSION = 1;
@@ -102,6 +103,29 @@ public record UnitYearScored(
     /** A difference between what the unit published and what is computed; {@code kind} one of {@link #INCONSISTENCY_KINDS}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Inconsistency(String kind, String indicator, String published, String computed, String message) {
+    }
+
+    /**
+     * The county's review (复核) of this unit-year under this system, absent while no evaluator has
+     * re-scored any of its indicators. The review score is the self-score with the re-scored indicators'
+     * points replaced by the evaluator's ({@code indicators}); {@code total} and {@code grade} are the
+     * review total and its grade under the system's bands; {@code deviation} is the self total minus the
+     * review total (positive: the unit scored itself higher). Review judgements are kept apart from the
+     * unit's own judgements and never change the self-score.
+     */
+    public record Review(BigDecimal total, String grade, BigDecimal deviation, List<ReviewedIndicator> indicators) {
+    }
+
+    /**
+     * One indicator the evaluator re-scored: {@code selfPoints} the unit's points (null when the self-score
+     * has none for it, e.g. awaiting judgement), {@code reviewPoints} the evaluator's, {@code deviation}
+     * self minus review (null when {@code selfPoints} is null); {@code reason} and {@code evidence} Chinese,
+     * {@code by} the evaluator, {@code at} when the review judgement was recorded.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewedIndicator(String code, String name, BigDecimal maxPoints, BigDecimal selfPoints,
+                                    BigDecimal reviewPoints, BigDecimal deviation, String reason, String evidence,
+                                    String by, OffsetDateTime at) {
     }
 
     /** The basis of this score; an event written before bases existed is a year-end score. */

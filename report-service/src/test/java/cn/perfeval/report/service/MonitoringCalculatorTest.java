@@ -223,7 +223,7 @@ class MonitoringCalculatorTest {
         UnitYearScored projected = new UnitYearScored(year.eventId(), year.type(), year.schemaVersion(), year.unitCode(),
                 year.fiscalYear(), year.unitName(), year.county(), year.version(), year.budgetVersion(), year.occurredAt(),
                 year.system(), d("81.5"), year.maxTotal(), "良", false, year.groups(), year.indicators(), year.inconsistencies(),
-                true, new UnitYearScored.Basis(true, 7, List.of(new UnitYearScored.Missing("C3", "群众满意度", "群众满意度尚无完成值"))));
+                true, new UnitYearScored.Basis(true, 7, List.of(new UnitYearScored.Missing("C3", "群众满意度", "群众满意度尚无完成值"))), null);
         UnitMonitoring.Projection p = MonitoringCalculator.projection(projected);
         assertThat(p.label()).isEqualTo("预计得分（截至7月）");
         assertThat(p.asOfMonth()).isEqualTo(7);

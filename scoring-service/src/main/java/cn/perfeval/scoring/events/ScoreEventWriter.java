@@ -51,7 +51,8 @@ public class ScoreEventWriter {
                         .map(i -> new UnitYearScored.Inconsistency(i.kind(), i.indicator(), i.published(),
                                 i.computed(), i.message())).toList(),
                 assigned,
-                basis.toEvent());
+                basis.toEvent(),
+                null);
     }
 
     private static UnitYearScored.Indicator indicator(ScoreResult.IndicatorResult i) {
