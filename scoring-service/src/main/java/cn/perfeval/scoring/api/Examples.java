@@ -23,6 +23,38 @@ public final class Examples {
              "reason": "管理制度较健全，但部分制度未及时修订", "evidence": "自评报告 四（三）1", "by": "县财政局评价组 李明",
              "at": "2026-11-26T20:10:00Z", "recordedAt": "2026-11-26T20:10:00.120Z", "rescored": true}""";
 
+    public static final String REVIEW_REQUEST = """
+            {"points": 38, "reason": "重点工作中两个项目未按期完成，自评未如实扣分", "evidence": "县财政局复核工作底稿 第3页"}""";
+
+    public static final String REVIEW = """
+            {"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "D1",
+             "version": 1, "indicatorName": "职责履行", "maxPoints": 45, "points": 38,
+             "reason": "重点工作中两个项目未按期完成，自评未如实扣分", "evidence": "县财政局复核工作底稿 第3页",
+             "by": "evaluator-xiangtan", "recordedAt": "2026-11-27T10:00:00.120Z", "rescored": true}""";
+
+    public static final String REVIEWS = """
+            {"items": [{"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "D1",
+               "version": 1, "indicatorName": "职责履行", "maxPoints": 45, "points": 38,
+               "reason": "重点工作中两个项目未按期完成，自评未如实扣分", "evidence": "县财政局复核工作底稿 第3页",
+               "by": "evaluator-xiangtan", "recordedAt": "2026-11-27T10:00:00.120Z", "rescored": false}],
+             "page": 0, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county?page=0&size=50"}}""";
+
+    public static final String REVIEW_HISTORY = """
+            {"items": [{"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "D1",
+               "version": 1, "indicatorName": "职责履行", "maxPoints": 45, "points": 40,
+               "reason": "个别项目进度滞后", "by": "evaluator-xiangtan", "recordedAt": "2026-11-27T09:00:00.210Z", "rescored": false},
+              {"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "D1",
+               "version": 2, "indicatorName": "职责履行", "maxPoints": 45, "points": 38,
+               "reason": "重点工作中两个项目未按期完成，自评未如实扣分", "evidence": "县财政局复核工作底稿 第3页",
+               "by": "evaluator-xiangtan", "recordedAt": "2026-11-27T10:00:00.120Z", "rescored": false}],
+             "page": 0, "size": 50, "total": 2,
+             "links": {"self": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county/D1/history?page=0&size=50",
+                       "first": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county/D1/history?page=0&size=50",
+                       "last": "/api/v1/units/114303210062309155/years/2024/reviews/xiangtan-county/D1/history?page=0&size=50"}}""";
+
     public static final String JUDGEMENTS = """
             {"items": [{"unitCode": "114303210062309155", "year": 2024, "systemCode": "xiangtan-county", "indicatorCode": "B1",
                "version": 2, "indicatorName": "管理制度健全", "maxPoints": 5, "points": 4,
@@ -175,6 +207,28 @@ public final class Examples {
                  "message": "公布等级为“良”，按指标体系的等级标准，总分 93 分应为“优”"}]},
              "status": "SCORED", "statusLabel": "已计分",
              "basis": {"projected": false, "asOfMonth": 12, "missing": [], "label": "年终得分"}}""";
+
+    /** The golden unit's score after the county's evaluator re-scored 职责履行 (D1) from 42 to 38. */
+    public static final String SCORE_REVIEWED = """
+            {"unitCode": "114303210062309155", "year": 2024, "version": 9, "budgetVersion": 3,
+             "computedAt": "2026-11-27T10:00:00.120Z", "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
+             "result": {"systemCode": "xiangtan-county", "systemVersion": 1, "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）",
+               "total": 93, "maxTotal": 100, "grade": "优", "complete": true,
+               "groups": [{"code": "D", "name": "产出效果", "parent": null, "maxPoints": 45, "points": 42}],
+               "indicators": [
+                 {"code": "D1", "name": "职责履行", "group": "D", "maxPoints": 45, "points": 42, "status": "SCORED",
+                  "statusLabel": "已计分", "rule": "评价人评分",
+                  "explanation": "职责履行：评价人 中路铺镇 评分，得 42 分（满分 45 分）。理由：全年重点工作基本完成",
+                  "judgement": {"points": 42, "reason": "全年重点工作基本完成", "by": "中路铺镇", "at": "2026-11-26T20:11:00Z"}}],
+               "inconsistencies": []},
+             "status": "SCORED", "statusLabel": "已计分",
+             "basis": {"projected": false, "asOfMonth": 12, "missing": [], "label": "年终得分"},
+             "review": {"total": 89, "maxTotal": 100, "grade": "良", "selfTotal": 93, "selfGrade": "优", "deviation": 4,
+               "explanation": "复核 1 个指标，复核得分 89 分（良），自评 93 分（优），自评偏高 4 分",
+               "indicators": [{"code": "D1", "name": "职责履行", "maxPoints": 45, "selfPoints": 42, "reviewPoints": 38,
+                 "deviation": 4, "reason": "重点工作中两个项目未按期完成，自评未如实扣分", "evidence": "县财政局复核工作底稿 第3页",
+                 "by": "evaluator-xiangtan", "at": "2026-11-27T10:00:00.120Z",
+                 "explanation": "复核得分 38 分，自评 42 分，自评偏高 4 分。理由：重点工作中两个项目未按期完成，自评未如实扣分（依据：县财政局复核工作底稿 第3页）"}]}}""";
 
     /** A projected score: July's cumulative execution, 产出 from the targets, one target without its actual yet. */
     public static final String SCORE_PROJECTED = """

@@ -24,6 +24,10 @@ final class Pages {
     record Judgements(List<JudgementResource.JudgementView> items, int page, int size, long total, Page.Links links) {
     }
 
+    @Schema(name = "ReviewJudgementPage", description = "复核评分的一页")
+    record Reviews(List<ReviewResource.ReviewView> items, int page, int size, long total, Page.Links links) {
+    }
+
     @Schema(name = "IndicatorSystemPage", description = "指标体系的一页")
     record Systems(List<IndicatorSystem> items, int page, int size, long total, Page.Links links) {
     }

@@ -5,6 +5,7 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.NotScored;
+import cn.perfeval.scoring.domain.ReviewScore;
 import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
@@ -82,14 +83,26 @@ public class ScoreResource {
                             @Schema(description = "最新的预算数据为何未能计分；已计分时省略", nullable = true) NotScoredView notScored,
                             @Schema(implementation = ScoreBasis.class, required = true,
                                     description = "得分的依据：年终得分，或按截至某月的数据计算的预计得分（projected 为 true，"
-                                            + "label 如 “预计得分（截至7月）”），以及尚缺的数据") ScoreBasis basis) {
+                                            + "label 如 “预计得分（截至7月）”），以及尚缺的数据") ScoreBasis basis,
+                            @JsonRawValue @JsonInclude(JsonInclude.Include.NON_NULL)
+                            @Schema(implementation = ReviewScore.class,
+                                    description = "县级复核：评价人复核了此指标体系下的指标时，给出复核总分、等次、与自评的偏差及各复核指标的说明；"
+                                            + "尚未复核时省略") String review) {
+
+        /** A score without a review. */
+        public ScoreView(String unitCode, int year, long version, long budgetVersion, OffsetDateTime computedAt,
+                         BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
+                         String status, String statusLabel, NotScoredView notScored, ScoreBasis basis) {
+            this(unitCode, year, version, budgetVersion, computedAt, total, maxTotal, grade, complete, result, status,
+                    statusLabel, notScored, basis, null);
+        }
 
         static ScoreView of(String unitCode, int year, long version, long budgetVersion, OffsetDateTime computedAt,
                             BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
-                            Optional<NotScored> mark, ScoreBasis basis) {
+                            Optional<NotScored> mark, ScoreBasis basis, String review) {
             NotScoredView why = mark.map(NotScoredView::of).orElse(null);
             return new ScoreView(unitCode, year, version, budgetVersion, computedAt, total, maxTotal, grade, complete,
-                    result, why == null ? SCORED : NOT_SCORED, why == null ? "已计分" : "未计分", why, basis);
+                    result, why == null ? SCORED : NOT_SCORED, why == null ? "已计分" : "未计分", why, basis, review);
         }
     }
 
@@ -149,10 +162,14 @@ public class ScoreResource {
                     + "status 说明最新收到的预算数据是否已计分：其事件无法读取或计分多次失败而转入待处理队列时为 NOT_SCORED，"
                     + "notScored 给出原因；此时返回的是较早的预算数据的得分（已过时），没有较早的得分时答 404，detail 说明原因。"
                     + "basis 说明得分的依据：预算数据尚无年终实际支出时为按截至某月数据计算的预计得分（projected 为 true，"
-                    + "label 如 “预计得分（截至7月）”），missing 列出尚缺的数据；按绩效目标计分的指标在 result 中列出各目标的得分和说明（targets）。")
+                    + "label 如 “预计得分（截至7月）”），missing 列出尚缺的数据；按绩效目标计分的指标在 result 中列出各目标的得分和说明（targets）。"
+                    + "县的评价人员复核了指标（PUT …/reviews/…）时，review 给出复核总分、等次、与自评的偏差（自评减复核）及各复核指标的说明；"
+                    + "自评得分不受复核影响。")
     @APIResponse(responseCode = "200", description = "当前得分",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreView.class),
                     examples = {@ExampleObject(name = "score", value = Examples.SCORE),
+                            @ExampleObject(name = "reviewed", summary = "县的评价人员复核了一个指标：自评得分不变，review 给出复核得分和偏差",
+                                    value = Examples.SCORE_REVIEWED),
                             @ExampleObject(name = "projected", summary = "预计得分（截至7月），产出按绩效目标计分，尚缺年终完成值",
                                     value = Examples.SCORE_PROJECTED),
                             @ExampleObject(name = "notScored", summary = "最新的预算数据未能计分，返回较早的得分",
@@ -172,7 +189,8 @@ public class ScoreResource {
             if (stored.isPresent()) {
                 var s = stored.get();
                 return ScoreView.of(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
-                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark, scoring.basis(s.basis()));
+                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark, scoring.basis(s.basis()),
+                        s.review());
             }
         }
         String code = systemCode(systems, scoring, unitCode, year, systemCode);
@@ -187,7 +205,7 @@ public class ScoreResource {
                     .orElseThrow(() -> ApiException.notFound(notScored(unitCode, year, code) + "（截至 " + asOf + "）"));
         }
         return ScoreView.of(r.unitCode, r.fiscalYear, r.seq, r.budgetVersion, r.computedAt, r.total, r.maxTotal,
-                r.grade, r.complete, r.result, mark, scoring.basis(r.basis));
+                r.grade, r.complete, r.result, mark, scoring.basis(r.basis), r.review);
     }
 
     static String notScored(String unitCode, int year, String systemCode) {

@@ -45,6 +45,8 @@ public class ScoreRecord extends PanacheEntityBase {
     public Integer asOfMonth;
     /** JSON of the {@link ScoreBasis}; null on rows written before bases existed (year-end, nothing listed). */
     public String basis;
+    /** JSON of the {@link ReviewScore}; null while the unit-year has no review judgement under this system. */
+    public String review;
     @Column(name = "computed_at")
     public OffsetDateTime computedAt;
 

@@ -4,6 +4,7 @@ import cn.perfeval.events.UnitYearScored;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.domain.BudgetSnapshot;
 import cn.perfeval.scoring.domain.Judgement;
+import cn.perfeval.scoring.domain.ReviewScore;
 import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
@@ -31,14 +32,14 @@ public class ScoreEventWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scored(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, ScoreBasis basis,
-                       boolean assigned) {
+                       boolean assigned, ReviewScore review) {
         UnitYearScored event = event(UUID.randomUUID().toString(), snapshot.unitName, snapshot.county, record, result,
-                basis, assigned);
+                basis, assigned, review);
         outbox.write(config.scoreEvents().topic(), event.key(), UnitYearScored.TYPE, record.computedAt, event);
     }
 
     static UnitYearScored event(String eventId, String unitName, String county, ScoreRecord record, ScoreResult result,
-                                ScoreBasis basis, boolean assigned) {
+                                ScoreBasis basis, boolean assigned, ReviewScore review) {
         return new UnitYearScored(eventId, UnitYearScored.TYPE, UnitYearScored.SCHEMA_VERSION,
                 record.unitCode, record.fiscalYear, unitName, county, record.seq, record.budgetVersion,
                 record.computedAt,
@@ -52,7 +53,15 @@ public class ScoreEventWriter {
                                 i.computed(), i.message())).toList(),
                 assigned,
                 basis.toEvent(),
-                null);
+                review(review));
+    }
+
+    /** The review part of the event; null (left out of the JSON) while no review judgement exists. */
+    static UnitYearScored.Review review(ReviewScore review) {
+        return review == null ? null : new UnitYearScored.Review(review.total(), review.grade(), review.deviation(),
+                review.indicators().stream().map(i -> new UnitYearScored.ReviewedIndicator(i.code(), i.name(),
+                        i.maxPoints(), i.selfPoints(), i.reviewPoints(), i.deviation(), i.reason(), i.evidence(), i.by(),
+                        i.at())).toList());
     }
 
     private static UnitYearScored.Indicator indicator(ScoreResult.IndicatorResult i) {

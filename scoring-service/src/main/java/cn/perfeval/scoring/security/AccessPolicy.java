@@ -74,20 +74,52 @@ public class AccessPolicy {
                 : "查看单位的得分须具有 admin、viewer、finance（本单位）或 evaluator（本县）角色" + "（令牌的角色为 " + caller.roles() + "）");
     }
 
-    /** Writing a judgement: admin, or an evaluator of the unit's county. */
+    /**
+     * Writing a self-score judgement: admin, an evaluator of the unit's county, or finance staff of
+     * that unit (the unit evaluates itself).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void judge(String unitCode, int year) {
         if (caller.is(ADMIN)) {
             return;
         }
+        String refusal = null;
+        if (caller.is(FINANCE)) {
+            refusal = financeRefusal(unitCode, "评分");
+            if (refusal == null) {
+                return;
+            }
+        }
         if (caller.is(EVALUATOR)) {
-            String refusal = evaluatorRefusal(unitCode, year, "评分");
+            String evaluatorRefusal = evaluatorRefusal(unitCode, year, "评分");
+            if (evaluatorRefusal == null) {
+                return;
+            }
+            refusal = refusal == null ? evaluatorRefusal : refusal + "；" + evaluatorRefusal;
+        }
+        throw forbidden(refusal != null ? refusal
+                : "评分由管理员（admin）、单位所在县的评价人员（evaluator）或本单位的财政人员（finance）记录"
+                + "（令牌的角色为 " + caller.roles() + "）");
+    }
+
+    /**
+     * Writing a review judgement (县级复核): admin, or an evaluator of the unit's county. Never finance
+     * staff, not even of the unit: the review is the county's, apart from the unit's self-score.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void review(String unitCode, int year) {
+        if (caller.is(ADMIN)) {
+            return;
+        }
+        if (caller.is(EVALUATOR)) {
+            String refusal = evaluatorRefusal(unitCode, year, "复核");
             if (refusal == null) {
                 return;
             }
             throw forbidden(refusal);
         }
-        throw forbidden("评分由管理员（admin）或单位所在县的评价人员（evaluator）记录" + "（令牌的角色为 " + caller.roles() + "）");
+        throw forbidden("复核评分由管理员（admin）或单位所在县的评价人员（evaluator）记录；单位的财政人员和查看人员不能复核"
+                + "（令牌的角色为 " + caller.roles() + "）");
     }
 
     /** Recording a unit's published scores: admin, or finance staff of that unit. */

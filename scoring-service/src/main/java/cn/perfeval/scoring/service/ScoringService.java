@@ -11,6 +11,8 @@ import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.JudgementRecord;
 import cn.perfeval.scoring.domain.Published;
 import cn.perfeval.scoring.domain.PublishedRecord;
+import cn.perfeval.scoring.domain.ReviewJudgementRecord;
+import cn.perfeval.scoring.domain.ReviewScore;
 import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreBasis;
 import cn.perfeval.scoring.domain.ScoreResult;
@@ -131,12 +133,15 @@ public class ScoringService {
         em.clear();
     }
 
-    /** The assigned system and every other system the unit-year has judgements under. */
+    /** The assigned system and every other system the unit-year has judgements or review judgements under. */
     private java.util.Collection<IndicatorSystem> rescoreTargets(BudgetSnapshot snapshot) {
         Map<String, IndicatorSystem> targets = new LinkedHashMap<>();
         IndicatorSystem assigned = systems.systemFor(snapshot.county, snapshot.key.fiscalYear());
         targets.put(assigned.code(), assigned);
-        for (String code : JudgementRecord.systemsJudged(snapshot.key.unitCode(), snapshot.key.fiscalYear())) {
+        List<String> others = new java.util.ArrayList<>(JudgementRecord.systemsJudged(snapshot.key.unitCode(),
+                snapshot.key.fiscalYear()));
+        others.addAll(ReviewJudgementRecord.systemsReviewed(snapshot.key.unitCode(), snapshot.key.fiscalYear()));
+        for (String code : others) {
             if (!targets.containsKey(code)) {
                 systems.find(code).ifPresent(s -> targets.put(code, s));
             }
@@ -174,10 +179,14 @@ public class ScoringService {
         record.projected = basis.projected();
         record.asOfMonth = basis.asOfMonth();
         record.basis = write(basis);
+        Map<String, ReviewScore.ReviewJudgement> reviews = new LinkedHashMap<>();
+        ReviewJudgementRecord.current(unit, year, system.code()).forEach((code, r) -> reviews.put(code, r.toJudgement()));
+        ReviewScore review = ReviewScore.of(system, result, reviews);
+        record.review = review == null ? null : write(review);
         record.computedAt = OffsetDateTime.now();
         record.persist();
         boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
-        events.scored(snapshot, record, result, basis, assigned);
+        events.scored(snapshot, record, result, basis, assigned, review);
         recomputed.fire(new Recomputed(unit, year, system.code()));
         return record;
     }
@@ -253,6 +262,72 @@ public class ScoringService {
         audit.record(actor, AuditActions.JUDGEMENT_RECORDED, unitCode, year, "judgement:" + systemCode + "/" + indicatorCode,
                 previous == null ? null : judgementAudit(previous), after);
         return j;
+    }
+
+    /** The request body of a review judgement: the evaluator's points, the reason and the evidence. */
+    public record ReviewInput(BigDecimal points, String reason, String evidence) {
+    }
+
+    /**
+     * Records a review judgement (复核评分) of the county's evaluator, kept with all earlier ones and apart
+     * from the unit's own judgements, and, when the unit-year's budget data has arrived, recomputes its
+     * score under that system: the self-score comes out as before, the review beside it.
+     */
+    @Transactional
+    public ReviewJudgementRecord review(Actor actor, String unitCode, int year, String systemCode, String indicatorCode,
+                                        ReviewInput in, Long ifMatch) {
+        BudgetSnapshot snapshot = lockSnapshot(unitCode, year);
+        String county = snapshot == null ? null : snapshot.county;
+        IndicatorSystem system = systems.versionFor(systemCode, county, year)
+                .orElseThrow(() -> ApiException.notFound("没有代码为 " + systemCode + " 的指标体系"));
+        IndicatorSystem.Node leaf = system.leaf(indicatorCode)
+                .orElseThrow(() -> ApiException.notFound("指标体系 " + systemCode + " 第 " + system.version()
+                        + " 版没有指标 " + indicatorCode));
+        BigDecimal max = leaf.maxPoints();
+        if (in.points().signum() < 0 || in.points().compareTo(max) > 0) {
+            throw ApiException.invalid("points", "复核得分应在 0 到该指标满分 " + max.toPlainString() + " 分之间",
+                    in.points().toPlainString());
+        }
+        if (in.points().stripTrailingZeros().scale() > 2) {
+            throw ApiException.invalid("points", "复核得分至多保留两位小数", in.points().toPlainString());
+        }
+        lock("review:" + unitCode + ":" + year + ":" + systemCode + ":" + indicatorCode);
+        long current = ReviewJudgementRecord.version(unitCode, year, systemCode, indicatorCode);
+        String what = "指标 " + indicatorCode + " 的复核评分";
+        Versions.requireIfMatch(ifMatch, current > 0, what);
+        if (ifMatch != null) {
+            Versions.check(ifMatch, current, what);
+        }
+        ReviewJudgementRecord previous = ReviewJudgementRecord.current(unitCode, year, systemCode).get(indicatorCode);
+        ReviewJudgementRecord r = new ReviewJudgementRecord();
+        r.unitCode = unitCode;
+        r.fiscalYear = year;
+        r.systemCode = systemCode;
+        r.indicatorCode = indicatorCode;
+        r.points = in.points();
+        r.reason = in.reason();
+        r.evidence = in.evidence();
+        r.judgedBy = actor.name();
+        r.recordedAt = OffsetDateTime.now();
+        r.persist();
+        r.version = current + 1;
+        ScoreRecord rescored = snapshot == null ? null : rescore(snapshot, system);
+        Map<String, Object> after = reviewAudit(r);
+        after.put("score", ScoreSummary.of(rescored));
+        audit.record(actor, AuditActions.REVIEW_RECORDED, unitCode, year, "review:" + systemCode + "/" + indicatorCode,
+                previous == null ? null : reviewAudit(previous), after);
+        return r;
+    }
+
+    private static Map<String, Object> reviewAudit(ReviewJudgementRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("systemCode", r.systemCode);
+        m.put("indicatorCode", r.indicatorCode);
+        m.put("points", r.points);
+        m.put("reason", r.reason);
+        m.put("evidence", r.evidence);
+        m.put("by", r.judgedBy);
+        return m;
     }
 
     private static Map<String, Object> judgementAudit(JudgementRecord j) {
@@ -375,7 +450,7 @@ public class ScoringService {
     /** The current stored result of a unit-year under a system, as a score read sends it. */
     public record StoredScore(String unitCode, int fiscalYear, long version, long budgetVersion, OffsetDateTime computedAt,
                               BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
-                              String basis) {
+                              String basis, String review) {
     }
 
     /**
@@ -389,7 +464,7 @@ public class ScoringService {
     public Optional<StoredScore> currentScore(String unitCode, int year, String requestedSystem) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.seq, r.budget_version, r.computed_at, r.total, r.max_total, "
-                        + "r.grade, r.complete, r.result, r.basis FROM score_result r "
+                        + "r.grade, r.complete, r.result, r.basis, r.review FROM score_result r "
                         + "WHERE r.unit_code = ?1 AND r.fiscal_year = ?2 AND r.system_code = COALESCE(NULLIF(?3, ''), "
                         + "(SELECT a.system_code FROM budget_snapshot b JOIN system_assignment a "
                         + "ON a.county = b.county AND a.fiscal_year = b.fiscal_year "
@@ -401,7 +476,7 @@ public class ScoringService {
                 .getResultList();
         return rows.stream().findFirst().map(r -> new StoredScore(unitCode, year, ((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), toOffset(r[2]), (BigDecimal) r[3], (BigDecimal) r[4], (String) r[5],
-                (Boolean) r[6], (String) r[7], (String) r[8]));
+                (Boolean) r[6], (String) r[7], (String) r[8], (String) r[9]));
     }
 
     private static OffsetDateTime toOffset(Object value) {
