@@ -64,6 +64,8 @@ class AccessMatrixTest {
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
         TestAuth.given(admin).contentType(ContentType.JSON).body(judgement())
                 .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+        TestAuth.given(admin).contentType(ContentType.JSON).body(Examples.REVIEW_REQUEST)
+                .put("/api/v1/units/" + unit + "/years/2024/reviews/xiangtan-county/D1").then().statusCode(200);
         TestAuth.given(admin).contentType(ContentType.JSON).body(Examples.PUBLISHED)
                 .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
         TestAuth.given(admin).contentType(ContentType.JSON).body(system(system))
@@ -117,10 +119,18 @@ class AccessMatrixTest {
         ops.add(new Operation("current score", "GET", () -> "/api/v1/units/" + unit + "/years/2024/score", null, false, readRule));
         ops.add(new Operation("score history", "GET", () -> "/api/v1/units/" + unit + "/years/2024/score/history", null, false, readRule));
         ops.add(new Operation("write a judgement", "PUT", () -> u.replace("{u}", unit) + "/judgements/xiangtan-county/B1",
-                AccessMatrixTest::judgement, true, expect(OK, NO, NO, OK, NO, NO)));
+                AccessMatrixTest::judgement, true, expect(OK, OK, NO, OK, NO, NO)));
         ops.add(new Operation("current judgements", "GET", () -> u.replace("{u}", unit) + "/judgements/xiangtan-county",
                 null, false, readRule));
         ops.add(new Operation("judgement history", "GET", () -> u.replace("{u}", unit) + "/judgements/xiangtan-county/B1/history",
+                null, false, readRule));
+        ops.add(new Operation("write a review", "PUT", () -> u.replace("{u}", unit) + "/reviews/xiangtan-county/D1",
+                () -> Examples.REVIEW_REQUEST, true, expect(OK, NO, NO, OK, NO, NO)));
+        ops.add(new Operation("read a review", "GET", () -> u.replace("{u}", unit) + "/reviews/xiangtan-county/D1",
+                null, false, readRule));
+        ops.add(new Operation("current reviews", "GET", () -> u.replace("{u}", unit) + "/reviews/xiangtan-county",
+                null, false, readRule));
+        ops.add(new Operation("review history", "GET", () -> u.replace("{u}", unit) + "/reviews/xiangtan-county/D1/history",
                 null, false, readRule));
         ops.add(new Operation("record published scores", "PUT", () -> u.replace("{u}", unit) + "/published",
                 () -> Examples.PUBLISHED, true, expect(OK, OK, NO, NO, NO, NO)));
@@ -152,6 +162,8 @@ class AccessMatrixTest {
                 TestAuth.given(admin).get("/api/v1/systems/" + system + "/versions").then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/counties/" + otherCounty + "/years/2024/assignment").then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
+                        .then().extract().body().asString(),
+                TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/reviews/xiangtan-county/D1/history")
                         .then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().extract().body().asString(),
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score/history").then().extract().body().asString(),
@@ -202,7 +214,7 @@ class AccessMatrixTest {
         System.out.printf("AccessMatrixTest: %d operations x %d callers = %d cases, %d refused writes checked unchanged%n",
                 operations().size(), Who.values().length, cases, refusedWritesChecked);
         assertThat(wrong).isEmpty();
-        assertThat(cases).isEqualTo(19 * 7);
+        assertThat(cases).isEqualTo(23 * 7);
     }
 
     static void problem(List<String> wrong, String what, Response r, int status, String type) {

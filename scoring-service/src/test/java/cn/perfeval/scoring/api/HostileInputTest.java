@@ -55,6 +55,8 @@ class HostileInputTest {
                 TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200));
         TestAuth.given(admin).contentType("application/json").body("{\"points\": 4, \"reason\": \"基线\", \"by\": \"评价组\"}")
                 .put("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1").then().statusCode(200);
+        TestAuth.given(admin).contentType("application/json").body(Examples.REVIEW_REQUEST)
+                .put("/api/v1/units/" + unit + "/years/2024/reviews/xiangtan-county/D1").then().statusCode(200);
         TestAuth.given(admin).contentType("application/json").body(Examples.PUBLISHED)
                 .put("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200);
     }
@@ -313,6 +315,8 @@ class HostileInputTest {
         parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/score/history").then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/judgements/xiangtan-county/B1/history")
+                .then().statusCode(200).extract().asString());
+        parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/reviews/xiangtan-county/D1/history")
                 .then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/units/" + unit + "/years/2024/published").then().statusCode(200).extract().asString());
         parts.add(TestAuth.given(admin).get("/api/v1/counties/敌意县/years/2024/assignment").then().statusCode(200).extract().asString());
