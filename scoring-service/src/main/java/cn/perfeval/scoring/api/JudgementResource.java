@@ -104,7 +104,7 @@ public class JudgementResource {
     @Path("/{indicatorCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putJudgement", summary = "记录一个指标的评分",
-            description = "评分类指标由评价人评分：得分或扣分不超过指标满分，并写明理由。每条评分都保留，最新一条计入得分；"
+            description = "评分类指标的自评评分，由本单位的财政人员（单位自评）、单位所在县的评价人员或管理员记录：得分或扣分不超过指标满分，并写明理由。县级复核的评分另见“县级复核”（PUT …/reviews/…），不计入自评得分。每条评分都保留，最新一条计入得分；"
                     + "该单位年度的预算数据已到达时，立即按存储的数据重新计分并发布计分事件。已有评分时须带 If-Match（当前评分的 ETag），"
                     + "以免覆盖他人在此期间的评分。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JudgementRequest.class),
