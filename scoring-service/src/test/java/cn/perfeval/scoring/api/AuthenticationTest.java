@@ -131,7 +131,7 @@ class AuthenticationTest {
                 assertThat(op.getValue().get("security").toString()).as(op.getKey() + " " + path.getKey()).contains("bearer");
             }
         }
-        assertThat(operations).isEqualTo(20);
+        assertThat(operations).isEqualTo(24);
         assertThat(paths).containsKey("/api/v1/audit");
     }
 }
