@@ -171,6 +171,24 @@ class ReviewTest {
     }
 
     @Test
+    void aReviewRecordedBeforeTheBudgetDataCountsOnceTheyArrive() {
+        String unit = TestEvents.newUnit();
+        TestAuth.anonymous();
+        admin().contentType(ContentType.JSON).body(body("30", "职责履行情况较差")).put(reviews(unit) + "/D1").then().statusCode(200)
+                .body("rescored", equalTo(false)).body("version", equalTo(1));
+        TestEvents.send(unit + ":2024", TestEvents.budgetEvent(unit, GoldenCaseTest.COUNTY, 1, TestEvents.GOLDEN_MEASURES));
+        // self 23 (no self judgements: D1 awaits judgement, 0 in the self total); review 23 − 0 + 30 = 53 差
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                admin().config(TestEvents.DECIMALS).get("/api/v1/units/" + unit + "/years/2024/score").then().statusCode(200)
+                        .body("total", decimal("23"))
+                        .body("review.total", decimal("53"))
+                        .body("review.grade", equalTo("差"))
+                        .body("review.deviation", decimal("-30"))
+                        .body("review.indicators[0].code", equalTo("D1"))
+                        .body("review.indicators[0].reviewPoints", decimal("30")));
+    }
+
+    @Test
     void ifMatchValidationAndRoles() {
         String unit = GoldenCaseTest.scoredGoldenUnit();
         TestAuth.anonymous();
