@@ -4,6 +4,7 @@ import cn.perfeval.deploy.demo.BudgetDemo;
 import cn.perfeval.deploy.demo.DemoContext;
 import cn.perfeval.deploy.demo.ReportDemo;
 import cn.perfeval.deploy.demo.ScoringDemo;
+import cn.perfeval.deploy.demo.SeasonDemo;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +49,9 @@ public final class Launcher {
                 suite.url(Suite.Service.REPORT), suite.tokens().admin());
         if (demo) {
             loadDemo(ctx);
+            String county = ctx.golden().path("department").path("county").asText(DEMO_COUNTY);
+            System.out.println(SeasonDemo.describe(SeasonDemo.run(ctx, suite.tokens().admin(),
+                    suite.tokens().finance(DemoContext.UNIT_CODE), suite.tokens().evaluator(county))));
         }
         System.out.printf("%nThe suite is up (%.1f s).%n", (System.nanoTime() - started) / 1e9);
         for (Suite.Service s : Suite.Service.values()) {
@@ -59,6 +63,11 @@ public final class Launcher {
             System.out.printf("%nDemo report:  %s%s/report?format=html%n", suite.url(Suite.Service.REPORT), unitYear);
             System.out.printf("              (also ?format=docx, pdf, md, json)%n");
             System.out.printf("Demo scores:  %s%s/score%n", suite.url(Suite.Service.SCORING), unitYear);
+            String season = "/api/v1/counties/" + java.net.URLEncoder.encode(DEMO_COUNTY, java.nio.charset.StandardCharsets.UTF_8)
+                    + "/years/" + DemoContext.YEAR + "/season";
+            System.out.printf("Demo season:  %s%s/overview%n", suite.url(Suite.Service.REPORT), season);
+            System.out.printf("              %s%s/review-report?format=docx (also xlsx, html)%n", suite.url(Suite.Service.REPORT), season);
+            System.out.printf("              as filed: %s%s/submissions/1/report?format=pdf%n", suite.url(Suite.Service.REPORT), unitYear);
         }
         printTokens(suite, ctx, options.logDir().resolveSibling("dev-tokens.txt"));
         System.out.println("\nPress Ctrl-C to stop.");

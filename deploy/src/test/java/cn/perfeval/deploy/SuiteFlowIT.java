@@ -300,4 +300,112 @@ class SuiteFlowIT {
         given().auth().oauth2(tokenOfA).queryParam("format", "html").get(report(a))
                 .then().statusCode(200);
     }
+
+    /**
+     * Issue #17 end to end: the demo season of 湘潭县 2024 played over HTTP by admin, the golden unit's finance staff
+     * and the county's evaluator, with budget-service → scoring-service → report-service over Kafka between the
+     * steps (the corrected data and the review score reach report-service only through Kafka), every transition
+     * published on {@code season-events}, and what was filed frozen against a later change of the data.
+     */
+    @Test
+    @Order(5)
+    void aSelfEvaluationSeasonRunsFromOpeningToPublication() throws Exception {
+        String admin = suite.tokens().admin();
+        String finance = suite.tokens().finance(DemoContext.UNIT_CODE);
+        String evaluator = suite.tokens().evaluator("湘潭县");
+        DemoContext ctx = DemoContext.of(suite.url(Service.BUDGET), suite.url(Service.SCORING), suite.url(Service.REPORT), admin);
+        String golden = unitYear(Service.REPORT, DemoContext.UNIT_CODE, DemoContext.YEAR);
+        String county = suite.url(Service.REPORT) + "/api/v1/counties/" + URLEncoder.encode("湘潭县", StandardCharsets.UTF_8)
+                + "/years/" + DemoContext.YEAR;
+
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> events = seasonEvents()) {
+            cn.perfeval.deploy.demo.SeasonDemo.Outcome outcome = cn.perfeval.deploy.demo.SeasonDemo.run(ctx, admin, finance, evaluator);
+
+            // the slip of the original (支出总表 2010499 0.01 万元 off) refused the first submission, named in Chinese
+            assertThat(outcome.refusedFor()).isNotEmpty().allSatisfy(m -> assertThat(m).contains("2010499"));
+            assertThat(outcome.submissionNumber()).isEqualTo(1);
+            assertThat(outcome.state()).isEqualTo("PUBLISHED");
+            assertThat(outcome.stateLabel()).isEqualTo("已公开");
+            // self 93; the evaluator's A5 3 instead of 5: review 91, deviation 2
+            assertThat(outcome.selfTotal()).isEqualByComparingTo("93");
+            assertThat(outcome.reviewTotal()).isEqualByComparingTo("91");
+            assertThat(outcome.deviation()).isEqualByComparingTo("2");
+
+            // every transition reached Kafka, in order, with who did it
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> seen = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (var r : events.poll(Duration.ofMillis(500))) {
+                    com.fasterxml.jackson.databind.JsonNode e = ctx.json().readTree(r.value());
+                    if (e.path("unitCode").asText().equals(DemoContext.UNIT_CODE) && e.hasNonNull("action")) {
+                        seen.add(e);
+                    }
+                }
+                assertThat(seen).extracting(e -> e.path("action").asText())
+                        .containsExactly("START", "SUBMIT", "REVIEW", "APPROVE", "PUBLISH");
+            });
+            assertThat(seen.get(1).path("submissionNumber").asInt()).isEqualTo(1);
+            assertThat(seen.get(1).path("role").asText()).isEqualTo("finance");
+            assertThat(seen.get(3).path("role").asText()).isEqualTo("evaluator");
+            assertThat(seen.get(4).path("toStateLabel").asText()).isEqualTo("已公开");
+        }
+
+        // a published task moves no further, whoever asks
+        String etag = given().get(golden + "/task").then().statusCode(200).extract().header("ETag");
+        for (String token : List.of(admin, finance, evaluator)) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
+                    .body("{\"action\": \"SUBMIT\"}").post(golden + "/task/transitions")
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(403, 409)).contentType("application/problem+json");
+        }
+        // the viewer reads, and moves nothing
+        given().auth().oauth2(suite.tokens().viewer()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"action\": \"PUBLISH\"}").post(golden + "/task/transitions").then().statusCode(403);
+
+        // the freeze: the data change again (the slip is back); the report now follows, the submitted one does not
+        byte[] filedDocx = given().queryParam("format", "docx").get(golden + "/submissions/1/report")
+                .then().statusCode(200).extract().asByteArray();
+        String filedHtml = given().queryParam("format", "html").get(golden + "/submissions/1/report")
+                .then().statusCode(200).extract().asString();
+        long filedBudget = given().get(golden + "/submissions/1").then().statusCode(200)
+                .extract().jsonPath().getLong("budgetVersion");
+        given().contentType(ContentType.JSON).body(ctx.write(slipBack(ctx)))
+                .put(budgetTable(DemoContext.UNIT_CODE, "expenditure")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("format", "json").get(golden + "/report").then().statusCode(200)
+                        .body("provenance.budgetVersion", org.hamcrest.Matchers.greaterThan((int) filedBudget)));
+        assertThat(given().queryParam("format", "docx").get(golden + "/submissions/1/report")
+                .then().statusCode(200).extract().asByteArray()).isEqualTo(filedDocx);
+        assertThat(given().queryParam("format", "html").get(golden + "/submissions/1/report")
+                .then().statusCode(200).extract().asString()).isEqualTo(filedHtml);
+        given().get(golden + "/submissions/1/diff").then().statusCode(200)
+                .body("changed", equalTo(true));
+
+        // the county's view: one unit, published, reviewed 91 against 93; the summary document names them
+        given().auth().oauth2(evaluator).get(county + "/season/overview").then().statusCode(200)
+                .body("units.find { it.unitCode == '" + DemoContext.UNIT_CODE + "' }.reviewTotal", equalTo(91));
+        given().auth().oauth2(evaluator).queryParam("format", "html").get(county + "/season/review-report")
+                .then().statusCode(200).body(containsString("中路铺镇")).body(containsString("复核"));
+        given().auth().oauth2(evaluator).queryParam("format", "xlsx").get(county + "/season/review-report")
+                .then().statusCode(200);
+    }
+
+    /** The golden 支出总表 as the original printed it (row 2010499 0.01 万元 off). */
+    static com.fasterxml.jackson.databind.node.ObjectNode slipBack(DemoContext ctx) {
+        com.fasterxml.jackson.databind.node.ObjectNode t = ctx.json().createObjectNode()
+                .put("amountUnit", ctx.golden().path("amountUnit").asText());
+        t.set("rows", ctx.golden().path("expenditureByFunction").path("rows"));
+        return t;
+    }
+
+    /** A consumer of report-service's season events from the beginning of the topic. */
+    static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> seasonEvents() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", suite.kafkaBootstrap());
+        p.put("group.id", "suite-flow-it-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        org.apache.kafka.clients.consumer.KafkaConsumer<String, String> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p);
+        c.subscribe(List.of("season-events"));
+        return c;
+    }
 }

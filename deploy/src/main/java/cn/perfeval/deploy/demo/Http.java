@@ -75,6 +75,41 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** An answer whatever its status: for the demo's steps that expect a refusal before they succeed. */
+    public record Answer(int status, String body, String etag) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** A POST of JSON with {@code If-Match} (none when null), answered whatever the status. */
+    public Answer postAnswer(URI uri, String json, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return answer(request);
+    }
+
+    /** A GET answered whatever the status, with its ETag when it has one. */
+    public Answer getAnswer(URI uri) {
+        return answer(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private Answer answer(HttpRequest.Builder request) {
+        HttpRequest r = authorized(request).timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build();
+        try {
+            HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(r.method() + " " + r.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Status code of a GET, for health and readiness checks; -1 when nothing answers. */
     public int status(URI uri) {
         try {
