@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -47,6 +48,7 @@ import java.nio.charset.StandardCharsets;
 public class SeasonResource {
 
     static final String ETAG = "自评季设置的版本号（带引号，如 \"1\"）";
+    static final String STATES = "NOT_STARTED|FILLING|SUBMITTED|IN_REVIEW|RETURNED|APPROVED|PUBLISHED";
 
     private final SeasonService seasons;
     private final SeasonAccess seasonAccess;
@@ -116,9 +118,9 @@ public class SeasonResource {
     public Page<TaskView> tasks(@PathParam("county") @Size(min = 1, max = 100) @PlainText String county,
                                 @PathParam("year") @Min(2000) @Max(2100) int year,
                                 @Parameter(description = "只列出此状态的任务：NOT_STARTED、FILLING、SUBMITTED、IN_REVIEW、RETURNED、APPROVED、PUBLISHED")
-                                @QueryParam("state") TaskState state,
+                                @QueryParam("state") @Pattern(regexp = STATES) String state,
                                 @Parameter(description = "true 只列出逾期的任务，false 只列出未逾期的任务；不给出时全部列出")
-                                @QueryParam("overdue") Boolean overdue,
+                                @QueryParam("overdue") @Pattern(regexp = "true|false") String overdue,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                 @Context UriInfo uri) {
@@ -126,7 +128,8 @@ public class SeasonResource {
         if (seasons.view(county, year).isEmpty()) {
             throw noSeason(county, year);
         }
-        return Page.slice(seasons.tasks(county, year, state, overdue, seasonAccess), page, size, uri);
+        return Page.slice(seasons.tasks(county, year, state == null ? null : TaskState.valueOf(state),
+                overdue == null ? null : Boolean.valueOf(overdue), seasonAccess), page, size, uri);
     }
 
     static ApiException noSeason(String county, int year) {
