@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * Writes and reads the events of {@code budget-events} and {@code score-events}: the producers
- * write with {@link #write}, every consumer reads with {@link #readBudgetEvent} or
- * {@link #readScoreEvent}, so that the JSON on the wire has one definition.
+ * Writes and reads the events of {@code budget-events}, {@code score-events} and {@code season-events}: the
+ * producers write with {@link #write}, every consumer reads with {@link #readBudgetEvent},
+ * {@link #readScoreEvent} or {@link #readTaskStateChanged}, so that the JSON on the wire has one definition.
  *
  * <p>Reading is strict about what makes an event usable and lenient about the rest: the value must
  * be UTF-8, one JSON object (no duplicate keys, nothing after it, at most {@value #MAX_NESTING_DEPTH}
@@ -108,6 +108,29 @@ public final class EventCodec {
         return convert(tree, UnitYearScored.class);
     }
 
+    public static TaskStateChanged readTaskStateChanged(byte[] value) throws UnreadableEventException {
+        return readTaskStateChanged(utf8(value));
+    }
+
+    /**
+     * A season event: its identity is the unit-year and {@code taskVersion} (positive), with the season, the
+     * action and the state it moved to.
+     */
+    public static TaskStateChanged readTaskStateChanged(String value) throws UnreadableEventException {
+        JsonNode tree = checkedHeader(value, TaskStateChanged.TYPE);
+        JsonNode version = tree.path("taskVersion");
+        if (!tree.path("unitCode").isTextual() || tree.path("unitCode").asText().isBlank()
+                || !tree.path("fiscalYear").isIntegralNumber() || !tree.path("fiscalYear").canConvertToInt()
+                || !version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw invalid("unitCode, fiscalYear and a positive taskVersion are required");
+        }
+        if (!tree.path("seasonId").isIntegralNumber() || !tree.path("action").isTextual()
+                || !tree.path("toState").isTextual()) {
+            throw invalid("seasonId, action and toState are required");
+        }
+        return convert(tree, TaskStateChanged.class);
+    }
+
     /** The value as UTF-8 text; a value that is not UTF-8 is undecodable. */
     private static String utf8(byte[] value) throws UnreadableEventException {
         if (value == null) {
@@ -125,6 +148,18 @@ public final class EventCodec {
 
     /** The parsed event after the checks common to both events: object, type, schemaVersion, identity. */
     private static JsonNode checkedTree(String value, String expectedType) throws UnreadableEventException {
+        JsonNode tree = checkedHeader(value, expectedType);
+        JsonNode version = tree.path("version");
+        if (!tree.path("unitCode").isTextual() || tree.path("unitCode").asText().isBlank()
+                || !tree.path("fiscalYear").isIntegralNumber() || !tree.path("fiscalYear").canConvertToInt()
+                || !version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw invalid("unitCode, fiscalYear and a positive version are required");
+        }
+        return tree;
+    }
+
+    /** The parsed event after the checks common to every event: object, type, schemaVersion. */
+    private static JsonNode checkedHeader(String value, String expectedType) throws UnreadableEventException {
         if (value == null) {
             throw new UnreadableEventException("undecodable: empty record");
         }
@@ -151,12 +186,6 @@ public final class EventCodec {
         }
         if (!SchemaVersions.supported(schemaVersion.intValue())) {
             throw new UnreadableEventException(SchemaVersions.notSupported(schemaVersion.intValue()));
-        }
-        JsonNode version = tree.path("version");
-        if (!tree.path("unitCode").isTextual() || tree.path("unitCode").asText().isBlank()
-                || !tree.path("fiscalYear").isIntegralNumber() || !tree.path("fiscalYear").canConvertToInt()
-                || !version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
-            throw invalid("unitCode, fiscalYear and a positive version are required");
         }
         return tree;
     }

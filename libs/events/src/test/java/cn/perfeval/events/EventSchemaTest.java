@@ -49,12 +49,14 @@ class EventSchemaTest {
     }
 
     static Object read(String recording, Class<?> type) throws UnreadableEventException {
-        return type == BudgetUnitYearChanged.class ? EventCodec.readBudgetEvent(recording) : EventCodec.readScoreEvent(recording);
+        return type == BudgetUnitYearChanged.class ? EventCodec.readBudgetEvent(recording)
+                : type == TaskStateChanged.class ? EventCodec.readTaskStateChanged(recording) : EventCodec.readScoreEvent(recording);
     }
 
     @ParameterizedTest
     @CsvSource({"budget-unit-year-changed.schema.json, budget-unit-year-changed.json, cn.perfeval.events.BudgetUnitYearChanged",
-            "unit-year-scored.schema.json, unit-year-scored.json, cn.perfeval.events.UnitYearScored"})
+            "unit-year-scored.schema.json, unit-year-scored.json, cn.perfeval.events.UnitYearScored",
+            "task-state-changed.schema.json, task-state-changed.json, cn.perfeval.events.TaskStateChanged"})
     void theRecordedEventWrittenByTheRecordIsValid(String schemaFile, String recordingFile, Class<?> type) throws Exception {
         Schema schema = schema(schemaFile);
         String recording = resource("events/" + recordingFile);
@@ -75,7 +77,8 @@ class EventSchemaTest {
 
     @ParameterizedTest
     @CsvSource({"budget-unit-year-changed.schema.json, cn.perfeval.events.BudgetUnitYearChanged",
-            "unit-year-scored.schema.json, cn.perfeval.events.UnitYearScored"})
+            "unit-year-scored.schema.json, cn.perfeval.events.UnitYearScored",
+            "task-state-changed.schema.json, cn.perfeval.events.TaskStateChanged"})
     void everyRecordHasExactlyTheFieldsOfItsSchema(String schemaFile, Class<?> type) throws Exception {
         JsonNode schema = JSON.readTree(resource("schemas/" + schemaFile));
         List<String> problems = new ArrayList<>();

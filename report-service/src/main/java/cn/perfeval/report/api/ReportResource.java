@@ -4,12 +4,6 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.problem.ProblemDetail;
 import cn.perfeval.platform.text.UnitCode;
 import cn.perfeval.report.domain.ReportDocument;
-import cn.perfeval.report.render.DocxRenderer;
-import cn.perfeval.report.render.HtmlRenderer;
-import cn.perfeval.report.render.MarkdownRenderer;
-import cn.perfeval.report.render.PdfFonts;
-import cn.perfeval.report.render.PdfRenderer;
-import cn.perfeval.report.render.RenderMetrics;
 import cn.perfeval.report.security.AccessPolicy;
 import cn.perfeval.report.service.ReportService;
 import io.quarkus.security.Authenticated;
@@ -51,21 +45,16 @@ public class ReportResource {
     /** An indicator system code as scoring-service names them (e.g. xiangtan-county). */
     static final String SYSTEM_CODE = "[A-Za-z0-9._-]{1,64}";
     /** Formats by the name of the {@code format} parameter, in the order preferred for {@code Accept: *}{@code /*}. */
-    static final Map<String, String> FORMATS = formats();
+    public static final Map<String, String> FORMATS = formats();
 
     private final ReportService reports;
     private final SystemScores systems;
-    private final PdfFonts fonts;
     private final AccessPolicy access;
-    private final RenderMetrics metrics;
 
-    public ReportResource(ReportService reports, PdfFonts fonts, AccessPolicy access, RenderMetrics metrics,
-                          SystemScores systems) {
+    public ReportResource(ReportService reports, AccessPolicy access, SystemScores systems) {
         this.systems = systems;
         this.reports = reports;
-        this.fonts = fonts;
         this.access = access;
-        this.metrics = metrics;
     }
 
     private static Map<String, String> formats() {
@@ -110,13 +99,7 @@ public class ReportResource {
         systems.requireForUnit(unitCode, year, system);
         ReportDocument doc = reports.report(unitCode, year, system)
                 .orElseThrow(() -> ApiException.notFound("本服务尚未收到单位" + unitCode + "在" + year + "年度的预算数据"));
-        Object body = metrics.render("report", chosen, () -> switch (chosen) {
-            case "html" -> HtmlRenderer.render(doc);
-            case "md" -> MarkdownRenderer.render(doc);
-            case "docx" -> DocxRenderer.render(doc);
-            case "pdf" -> PdfRenderer.render(doc, fonts.faces());
-            default -> doc;
-        });
+        Object body = reports.render(doc, chosen);
         Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("md") ? ";charset=UTF-8" : ""));
         if (chosen.equals("docx") || chosen.equals("pdf")) {
             r.header("Content-Disposition", "inline; filename=\"report-" + unitCode + "-" + year + "." + chosen + "\"");
@@ -125,7 +108,7 @@ public class ReportResource {
     }
 
     /** The format parameter wins; else the first accepted media type that a format offers. */
-    static String chooseFormat(String format, List<MediaType> accepted, Map<String, String> formats) {
+    public static String chooseFormat(String format, List<MediaType> accepted, Map<String, String> formats) {
         if (format != null && !format.isBlank()) {
             String f = format.strip().toLowerCase();
             if (!formats.containsKey(f)) {

@@ -12,6 +12,18 @@ public interface ReportConfig {
 
     Topic scoreEvents();
 
+    /** Where report-service publishes the season's TaskStateChanged events, through its outbox (docs/events.md). */
+    SeasonTopic seasonEvents();
+
+    interface SeasonTopic {
+        @WithDefault("season-events")
+        String topic();
+
+        /** Partitions of the topic when TopicSetup creates it. */
+        @WithDefault("3")
+        int partitions();
+    }
+
     /** Consumer group of the read model. */
     @WithDefault("report-service")
     String consumerGroup();

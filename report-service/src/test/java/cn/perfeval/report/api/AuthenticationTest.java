@@ -113,7 +113,7 @@ class AuthenticationTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(13); // the report, narrative (4), summary, monitoring (6) and the audit trail
+        assertThat(operations).isEqualTo(22); // the report, narrative (4), summary, monitoring (6), season (9) and the audit trail
     }
 
     @Test

@@ -67,6 +67,10 @@ class HostileInputTest {
         // the county's monitoring settings exist (version 1), so that a replacement needs If-Match
         asAdmin().contentType("application/json").body("{\"executionGapThreshold\": 10, \"targetGapThreshold\": 20}")
                 .put("/api/v1/counties/{county}/years/{year}/monitoring-settings", county, 2024).then().statusCode(200);
+        // the county's self-evaluation season (#17) with a task for the unit (version 1, not started)
+        asAdmin().contentType("application/json")
+                .body("{\"systemCode\": \"xiangtan-county\", \"deadline\": \"2025-03-31\", \"deviationThreshold\": 5}")
+                .post("/api/v1/counties/{county}/years/{year}/season", county, 2024).then().statusCode(201);
 
         // --- narrative bodies: characters that no escaping makes harmless
         for (String bad : List.of("\u0000", "\u0007", "\u001b[31m红色", "\u007f", "\u0085", "\u202e", "\u202d", "\u202a",

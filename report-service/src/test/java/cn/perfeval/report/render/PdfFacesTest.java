@@ -43,6 +43,11 @@ class PdfFacesTest {
             }
 
             @Override
+            public SeasonTopic seasonEvents() {
+                return null;
+            }
+
+            @Override
             public String consumerGroup() {
                 return "test";
             }
