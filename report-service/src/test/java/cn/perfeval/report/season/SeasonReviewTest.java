@@ -309,6 +309,8 @@ class SeasonReviewTest {
         byte[] docx = asAdmin().queryParam("format", "docx").get(BASE + "/review-report", county, 2024).then().statusCode(200)
                 .contentType(ReportResource.DOCX).header("Content-Disposition", containsString("season-review-2024.docx"))
                 .extract().asByteArray();
+        // kept for a look (LibreOffice: soffice --headless --convert-to pdf target/season-review-2024.docx)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "season-review-2024.docx"), docx);
         try (XWPFDocument doc = Documents.docx(docx)) {
             assertThat(doc.getTables()).hasSize(6);
             assertThat(Documents.cells(doc.getTables().get(2))).isEqualTo(unitTable);
