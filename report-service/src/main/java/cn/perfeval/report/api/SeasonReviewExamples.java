@@ -14,7 +14,7 @@ final class SeasonReviewExamples {
              "rules": ["EXCELLENT_WITH_FINDINGS"],
              "population": ["114303210062309155", "114303210062309156", "114303210062309157"],
              "randomCount": 1,
-             "method": "随机部分：对每个单位计算“种子:单位代码”（UTF-8 编码）的 SHA-256 摘要，按摘要的十六进制文字从小到大排序，取前 k 个，k = 比例 × 已提交单位数 ÷ 100 向上取整；同一种子、同一组单位总是得到同样的结果。",
+             "method": "随机抽取的方法：对每个单位计算“种子:单位代码”（UTF-8 编码）的 SHA-256 摘要，按摘要的十六进制文字从小到大排序，取排在前面的单位，个数为比例×已提交单位数÷100（向上取整）；同一种子、同一组单位总是得到同样的结果。",
              "units": [{"unitCode": "114303210062309155", "unitName": "湘潭县中路铺镇人民政府",
                         "reasons": [{"code": "RANDOM", "text": "随机抽取（种子20240501，按比例20%从3个已提交单位中抽取1个，排第1位）"},
                                     {"code": "EXCELLENT_WITH_FINDINGS", "text": "最近一次提交（第1次）自评等级为优，而所提交的预算数据有2条警告的审核发现"}]}],
@@ -28,7 +28,7 @@ final class SeasonReviewExamples {
                        "last": "/api/v1/counties/湘潭县/years/2024/season/samples?page=0&size=50"}}""";
 
     static final String OVERVIEW = """
-            {"county": "湘潭县", "year": 2024, "systemCode": "xiangtan-county", "deadline": "2025-04-30", "deviationThreshold": 5.00,
+            {"county": "湘潭县", "year": 2024, "systemCode": "xiangtan-county", "systemName": "湘潭县部门整体支出绩效评价指标体系（县级模板）", "deadline": "2025-04-30", "deviationThreshold": 5.00,
              "asOf": "2025-05-20", "unitsTotal": 2,
              "states": [{"state": "NOT_STARTED", "label": "未开始", "count": 1}, {"state": "FILLING", "label": "填报中", "count": 0},
                         {"state": "SUBMITTED", "label": "已提交", "count": 0}, {"state": "IN_REVIEW", "label": "审核中", "count": 0},

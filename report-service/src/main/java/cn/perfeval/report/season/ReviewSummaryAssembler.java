@@ -36,8 +36,9 @@ public final class ReviewSummaryAssembler {
                 unitTable(o))));
         sections.add(new Section(1, "三、抽查复核情况", sample(o)));
         sections.addAll(flagged(o));
-        String text = "依据：" + o.county() + o.year() + "年度自评季的设置（指标体系" + o.systemCode() + "，提交截止日期"
-                + date(o.deadline()) + "，偏差阈值" + plain(o.deviationThreshold()) + "分），各单位最近一次提交，评分服务当前的复核结果；统计截至"
+        String text = "依据：" + o.county() + o.year() + "年度自评季的设置（" + (o.systemName() == null ? "" : "指标体系：" + o.systemName() + "；")
+                + "提交截止日期"
+                + date(o.deadline()) + "；偏差阈值" + plain(o.deviationThreshold()) + "分），各单位最近一次提交，评分服务当前的复核结果；统计截至"
                 + date(o.asOf()) + "。";
         return new ReportDocument(title(o), null, o.county(), o.year(),
                 new Provenance(0, null, null, o.systemCode(), null, null, null, text),

@@ -19,8 +19,8 @@ import java.util.List;
 public final class SampleDraw {
 
     /** The description a person reads, in the sample view and the county document. */
-    public static final String METHOD = "随机部分：对每个单位计算“种子:单位代码”（UTF-8 编码）的 SHA-256 摘要，"
-            + "按摘要的十六进制文字从小到大排序，取前 k 个，k = 比例 × 已提交单位数 ÷ 100 向上取整；"
+    public static final String METHOD = "随机抽取的方法：对每个单位计算“种子:单位代码”（UTF-8 编码）的 SHA-256 摘要，"
+            + "按摘要的十六进制文字从小到大排序，取排在前面的单位，个数为比例×已提交单位数÷100（向上取整）；"
             + "同一种子、同一组单位总是得到同样的结果。";
 
     private SampleDraw() {

@@ -18,6 +18,7 @@ public record SeasonOverview(
         @Schema(description = "县（市、区）") String county,
         @Schema(description = "年度") int year,
         @Schema(description = "自评所用的指标体系代码") String systemCode,
+        @Schema(description = "指标体系名称（取自该体系下的评分）；本服务尚未收到该体系的任何评分时省略") String systemName,
         @Schema(description = "提交截止日期", format = "date") LocalDate deadline,
         @Schema(description = "自评质量的偏差阈值（分）：自评得分与复核得分之差的绝对值超过它时列为自评质量问题") BigDecimal deviationThreshold,
         @Schema(description = "统计所依据的日期（北京时间的今天），逾期按此计算", format = "date") LocalDate asOf,

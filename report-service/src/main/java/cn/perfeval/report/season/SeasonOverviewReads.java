@@ -113,6 +113,15 @@ public class SeasonOverviewReads {
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
+    /** The name of an indicator system as the scores under it state it, if any score under it has arrived. */
+    public Optional<String> systemName(String systemCode) {
+        List<?> rows = em.createNativeQuery("SELECT CAST(payload AS jsonb) -> 'system' ->> 'name' FROM score_view "
+                        + "WHERE system_code = ?1 AND CAST(payload AS jsonb) -> 'system' ->> 'name' IS NOT NULL "
+                        + "ORDER BY fiscal_year DESC, received_at DESC LIMIT 1", String.class)
+                .setParameter(1, systemCode).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
     public int nextSampleNumber(long seasonId) {
         return ((Number) em.createNativeQuery("SELECT COALESCE(MAX(number), 0) + 1 FROM season_sample WHERE season_id = ?1")
                 .setParameter(1, seasonId).getSingleResult()).intValue();

@@ -110,7 +110,8 @@ public class SeasonOverviewService {
         perState.forEach((s, n) -> states.add(new SeasonOverview.StateCount(s.name(), s.label(), n)));
         List<SeasonOverview.GradeCount> gradeCounts = new ArrayList<>();
         grades.forEach((g, n) -> gradeCounts.add(new SeasonOverview.GradeCount(g, n[0], n[1])));
-        return new SeasonOverview(season.county(), season.year(), season.systemCode(), season.deadline(),
+        return new SeasonOverview(season.county(), season.year(), season.systemCode(),
+                reads.systemName(season.systemCode()).orElse(null), season.deadline(),
                 season.deviationThreshold(), today, tasks.size(), states, overdue, rows, gradeCounts, reviewed, flagged, sample);
     }
 

@@ -231,6 +231,7 @@ class SeasonReviewTest {
         JsonPath o = as(TOKENS.evaluator(county)).get(BASE + "/overview", county, 2024).then().statusCode(200).extract().jsonPath();
         assertThat(o.getString("deadline")).isEqualTo("2025-04-30");
         assertThat(o.getString("asOf")).isEqualTo("2025-05-10");
+        assertThat(o.getString("systemName")).isEqualTo("湘潭县部门整体支出绩效评价指标体系（县级模板）");
         assertThat(new BigDecimal(o.getString("deviationThreshold"))).isEqualByComparingTo("5");
         assertThat(o.getInt("unitsTotal")).isEqualTo(7);
         assertThat(o.getList("states.state", String.class)).containsExactly("NOT_STARTED", "FILLING", "SUBMITTED", "IN_REVIEW", "RETURNED",
@@ -299,6 +300,16 @@ class SeasonReviewTest {
                 .contains("第1次抽取（").contains("从已提交的5个单位中按50%的比例随机抽取3个单位（随机种子11），共3个单位列入抽查复核。")
                 .contains("（一）戊镇人民政府").contains("（二）庚镇人民政府")
                 .contains("自评得分93分（优），复核得分87分（良）。自评质量：自评得分高于复核得分6分，超过5分的阈值。");
+        // Chinese throughout: no system code, no English word or program name (the check of ChineseThroughoutTest)
+        assertThat(html).contains("指标体系：湘潭县部门整体支出绩效评价指标体系（县级模板）").doesNotContain(SYSTEM);
+        String visible = html.substring(html.indexOf("<body>")).replaceAll("<[^>]+>", " ").replace(county, "复核县");
+        java.util.regex.Matcher english = java.util.regex.Pattern.compile(
+                "(?<![A-Za-z0-9_])([A-Za-z0-9_]*[a-z_][A-Za-z0-9_]*|[A-Z]{5,}[A-Z0-9]*)(?![A-Za-z0-9_])").matcher(visible);
+        List<String> words = new ArrayList<>();
+        while (english.find()) {
+            words.add(english.group());
+        }
+        assertThat(words).as("English words or identifiers in the document").isEmpty();
         List<List<List<String>>> tables = Documents.htmlTables(html);
         assertThat(tables).hasSize(6);
         assertThat(tables.get(2)).isEqualTo(unitTable);
