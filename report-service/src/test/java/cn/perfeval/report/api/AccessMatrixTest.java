@@ -43,6 +43,10 @@ class AccessMatrixTest {
     static final Set<Caller> SUMMARY = Set.of(Caller.ADMIN, Caller.EVALUATOR_OWN, Caller.VIEWER);
     static final Set<Caller> NARRATIVE_WRITE = Set.of(Caller.ADMIN, Caller.FINANCE_OWN);
     static final Set<Caller> ADMIN_ONLY = Set.of(Caller.ADMIN);
+    static final Set<Caller> SAMPLE_DRAW = Set.of(Caller.ADMIN, Caller.EVALUATOR_OWN);
+
+    @jakarta.inject.Inject
+    cn.perfeval.report.season.SeasonFixture seasons;
 
     @Test
     void everyEndpointForEveryCaller() {
@@ -104,6 +108,22 @@ class AccessMatrixTest {
         endpoints.add(new Endpoint("monitoring settings put", false, r -> r.contentType("application/json")
                 .header("If-Match", asAdmin().get(settings).then().extract().header("ETag"))
                 .body("{\"executionGapThreshold\": 10, \"targetGapThreshold\": 20}").put(settings), ADMIN_ONLY));
+        // the season's samples, overview and county review document (#17): drawn by admins and the county's evaluators,
+        // read as the county summary
+        long season = seasons.season(county, 2024, "xiangtan-county", java.time.LocalDate.of(2025, 4, 30), new java.math.BigDecimal("5"));
+        long task = seasons.task(season, unit, 2024, "矩阵镇人民政府", cn.perfeval.report.season.TaskState.SUBMITTED);
+        seasons.submission(task, unit, 2024, 1, "xiangtan-county", new java.math.BigDecimal("93"), "优", "{\"findings\": []}");
+        String seasonPath = "/api/v1/counties/" + county + "/years/2024/season";
+        asAdmin().contentType("application/json").body("{\"share\": 100}").post(seasonPath + "/samples").then().statusCode(201);
+        endpoints.add(new Endpoint("season sample draw", false, r -> r.contentType("application/json").body("{\"share\": 50}")
+                .post(seasonPath + "/samples"), SAMPLE_DRAW));
+        endpoints.add(new Endpoint("season samples", false, r -> r.get(seasonPath + "/samples"), SUMMARY));
+        endpoints.add(new Endpoint("season sample 1", false, r -> r.get(seasonPath + "/samples/1"), SUMMARY));
+        endpoints.add(new Endpoint("season overview", false, r -> r.get(seasonPath + "/overview"), SUMMARY));
+        for (String format : List.of("html", "docx", "xlsx")) {
+            endpoints.add(new Endpoint("season review report " + format, false, r -> r.queryParam("format", format)
+                    .get(seasonPath + "/review-report"), SUMMARY));
+        }
 
         boolean pdfFont = Documents.cjkFontInstalled();
         int cases = 0;

@@ -31,12 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractTest {
 
     static final String UNIT_YEAR = "/api/v1/units/{unitCode}/years/{year}";
+    static final String SEASON = "/api/v1/counties/{county}/years/{year}/season";
 
     @Test
     void everyExampleValidatesAndCoverageIsComplete() throws Exception {
         OpenApiContract.Coverage coverage = OpenApiContract.assertComplete("report-service",
                 RestAssured.baseURI + ":" + RestAssured.port);
-        assertThat(coverage.operations()).isEqualTo(22); // twenty-one of report-service and the audit trail
+        assertThat(coverage.operations()).isEqualTo(27); // twenty-six of report-service and the audit trail
         assertThat(Files.readString(Path.of("target", "api-coverage.txt"), StandardCharsets.UTF_8))
                 .startsWith("report-service")
                 .contains("schemas 100 %", "own valid examples 100 %", "every applicable status 100 %",
@@ -77,6 +78,12 @@ class ApiContractTest {
                 "GET " + UNIT_YEAR + "/submissions/{number}", "getSubmission",
                 "GET " + UNIT_YEAR + "/submissions/{number}/report", "getSubmissionReport",
                 "GET " + UNIT_YEAR + "/submissions/{number}/diff", "getSubmissionDiff"));
+        expected.putAll(Map.of(
+                "POST " + SEASON + "/samples", "drawSeasonSample",
+                "GET " + SEASON + "/samples", "listSeasonSamples",
+                "GET " + SEASON + "/samples/{number}", "getSeasonSample",
+                "GET " + SEASON + "/overview", "getSeasonOverview",
+                "GET " + SEASON + "/review-report", "getSeasonReviewReport"));
         assertThat(operations).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(doc.path("paths").fieldNames()).toIterable().allMatch(p -> p.startsWith("/api/v1/") || p.startsWith("/problems"));
 

@@ -60,7 +60,12 @@ class AuthenticationTest {
             new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/narrative/versions", "application/json"},
             new String[]{"GET", "/api/v1/units/114303210062309155/years/2024/narrative/versions/1", "application/json"},
             new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/summary?format=xlsx", ReportResource.XLSX},
-            new String[]{"GET", "/api/v1/audit", "application/json"});
+            new String[]{"GET", "/api/v1/audit", "application/json"},
+            new String[]{"POST", "/api/v1/counties/湘潭县/years/2024/season/samples", "application/json"},
+            new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/season/samples", "application/json"},
+            new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/season/samples/1", "application/json"},
+            new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/season/overview", "application/json"},
+            new String[]{"GET", "/api/v1/counties/湘潭县/years/2024/season/review-report?format=docx", ReportResource.DOCX});
 
     @Test
     void everyBadTokenIs401ProblemJsonOnEveryEndpoint() {
@@ -70,6 +75,7 @@ class AuthenticationTest {
                 var request = as(token.getValue()).accept(e[2]);
                 Response r = e[0].equals("PUT")
                         ? request.contentType("application/json").body("{\"overview\": \"x\"}").put(e[1])
+                        : e[0].equals("POST") ? request.contentType("application/json").body("{\"share\": 20}").post(e[1])
                         : request.get(e[1]);
                 String what = token.getKey() + " " + e[0] + " " + e[1] + " (" + e[2] + ")";
                 assertThat(r.statusCode()).as(what).isEqualTo(401);
@@ -113,7 +119,7 @@ class AuthenticationTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(22); // the report, narrative (4), summary, monitoring (6), season (9) and the audit trail
+        assertThat(operations).isEqualTo(27); // the report, narrative (4), summary, monitoring (6), season (9), season review (5) and the audit trail
     }
 
     @Test
