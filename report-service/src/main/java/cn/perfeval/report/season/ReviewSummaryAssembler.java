@@ -40,7 +40,9 @@ public final class ReviewSummaryAssembler {
                 + "提交截止日期"
                 + date(o.deadline()) + "；偏差阈值" + plain(o.deviationThreshold()) + "分），各单位最近一次提交，评分服务当前的复核结果；统计截至"
                 + date(o.asOf()) + "。";
-        return new ReportDocument(title(o), null, o.county(), o.year(),
+        // the renderers print the "unit name" on the first title line and the rest on the second: the title is cut after
+        // 绩效 (湘潭县2024年度部门整体支出绩效 / 自评复核情况汇总), as a 22-point line holds about 19 characters
+        return new ReportDocument(title(o), null, o.county() + o.year() + "年度部门整体支出绩效", o.year(),
                 new Provenance(0, null, null, o.systemCode(), null, null, null, text),
                 List.of("根据" + o.county() + o.year() + "年度部门整体支出绩效自评工作安排，各单位已开展自评并提交自评材料，"
                         + o.county() + "财政局对提交的自评结果进行了审核和复核。现将自评复核情况汇总如下。"),
