@@ -117,7 +117,7 @@ public final class ReviewSummaryAssembler {
         }
         long ruleOnly = s.units().stream().filter(u -> u.reasons().stream().noneMatch(r -> r.code().equals(SampleService.RANDOM))).count();
         StringBuilder p = new StringBuilder("第").append(s.number()).append("次抽取（")
-                .append(date(s.drawnAt().atZoneSameInstant(SeasonOverviewClock.ZONE).toLocalDate())).append("）：从已提交的")
+                .append(date(s.drawnAt().atZoneSameInstant(SeasonCalendar.ZONE).toLocalDate())).append("）：从已提交的")
                 .append(s.population().size()).append("个单位中按").append(plain(s.share())).append("%的比例随机抽取")
                 .append(s.randomCount()).append("个单位（随机种子").append(s.seed()).append("）");
         if (!s.rules().isEmpty()) {

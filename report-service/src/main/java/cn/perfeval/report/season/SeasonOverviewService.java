@@ -31,18 +31,18 @@ public class SeasonOverviewService {
 
     private final SeasonOverviewReads reads;
     private final SampleService samples;
-    private final SeasonOverviewClock clock;
+    private final SeasonCalendar calendar;
 
-    public SeasonOverviewService(SeasonOverviewReads reads, SampleService samples, SeasonOverviewClock clock) {
+    public SeasonOverviewService(SeasonOverviewReads reads, SampleService samples, SeasonCalendar calendar) {
         this.reads = reads;
         this.samples = samples;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SeasonOverview overview(String county, int year) {
         SeasonOverviewReads.Season season = samples.season(county, year);
-        LocalDate today = clock.today();
+        LocalDate today = calendar.today();
         List<SeasonOverviewReads.Task> tasks = reads.tasks(season.id());
         Map<String, SeasonOverviewReads.LatestSubmission> latest = reads.latestSubmissions(season.id(), false).stream()
                 .collect(Collectors.toMap(SeasonOverviewReads.LatestSubmission::unitCode, Function.identity()));
@@ -120,10 +120,8 @@ public class SeasonOverviewService {
      * 已退回); null when not overdue.
      */
     static Integer overdueDays(LocalDate deadline, LocalDate today, TaskState state) {
-        if (!state.awaitsFiling() || !today.isAfter(deadline)) {
-            return null;
-        }
-        return (int) ChronoUnit.DAYS.between(deadline, today);
+        int days = state.daysOverdue(deadline, today);
+        return days == 0 ? null : days;
     }
 
     /** The 自评质量 flag when |deviation| exceeds the threshold, else null. */

@@ -5,7 +5,6 @@ import cn.perfeval.platform.audit.Actor;
 import cn.perfeval.platform.audit.AuditTrail;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.security.Caller;
-import cn.perfeval.report.config.ClockProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,14 +48,16 @@ public class SeasonService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final SeasonCalendar calendar;
     private final AuditTrail audit;
     private final TaskEventWriter events;
     private final SubmissionService submissions;
 
-    public SeasonService(EntityManager em, Clock clock, AuditTrail audit, TaskEventWriter events,
+    public SeasonService(EntityManager em, Clock clock, SeasonCalendar calendar, AuditTrail audit, TaskEventWriter events,
                          SubmissionService submissions) {
         this.em = em;
         this.clock = clock;
+        this.calendar = calendar;
         this.audit = audit;
         this.events = events;
         this.submissions = submissions;
@@ -64,7 +65,7 @@ public class SeasonService {
 
     /** Today in Asia/Shanghai, the day the deadlines are counted in. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ClockProducer.ZONE));
+        return calendar.today();
     }
 
     private OffsetDateTime now() {
@@ -142,14 +143,14 @@ public class SeasonService {
             Object[] c = (Object[]) o;
             counts.put(TaskState.valueOf((String) c[0]), ((Number) c[1]).intValue());
         }
-        boolean late = today().isAfter(deadline);
+        LocalDate today = today();
         int overdue = 0;
         int units = 0;
         List<SeasonView.StateCount> states = new ArrayList<>();
         for (TaskState s : TaskState.values()) {
             int n = counts.getOrDefault(s, 0);
             units += n;
-            if (late && s.awaitsFiling()) {
+            if (s.daysOverdue(deadline, today) > 0) {
                 overdue += n;
             }
             states.add(new SeasonView.StateCount(s.name(), s.label(), n));
@@ -284,9 +285,10 @@ public class SeasonService {
                 .filter(a -> a.from().contains(t.state()) && access.may(a, t.unitCode(), t.county()))
                 .map(a -> new TaskView.ActionView(a.name(), a.label())).toList();
         LocalDate today = today();
-        boolean overdue = t.state().awaitsFiling() && today.isAfter(t.deadline());
+        int daysOverdue = t.state().daysOverdue(t.deadline(), today);
+        boolean overdue = daysOverdue > 0;
         return new TaskView(t.unitCode(), t.year(), t.unitName(), t.county(), t.systemCode(), t.state().name(),
-                t.state().label(), t.deadline(), overdue, overdue ? ChronoUnit.DAYS.between(t.deadline(), today) : 0,
+                t.state().label(), t.deadline(), overdue, daysOverdue,
                 t.submissions(), t.version(), allowed, comments, transitions);
     }
 

@@ -387,8 +387,8 @@ class SeasonReviewTest {
     // ------------------------------------------------------------------ helpers
 
     private void moveTo(LocalDate day) {
-        QuarkusMock.installMockForType(new SeasonOverviewClock(Clock.fixed(day.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"))), SeasonOverviewClock.class);
+        QuarkusMock.installMockForType(new SeasonCalendar(Clock.fixed(day.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai"))), SeasonCalendar.class);
     }
 
     private String unit(long season, String grade, String budget) {
