@@ -51,7 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The county's side of a season (docs/season-review.md): samples for re-evaluation (抽查复核), the
+ * The county's side of a season (docs/season.md, 复核与抽查): samples for re-evaluation (抽查复核), the
  * overview for dashboards and the county review document (自评复核情况汇总).
  */
 @Path("/api/v1/counties/{county}/years/{year}/season")

@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The county overview of a season (docs/season-review.md): computed from the season tables, the latest
+ * The county overview of a season (docs/season.md, 复核与抽查): computed from the season tables, the latest
  * submissions and the current review of each unit's score under the season's system.
  */
 @ApplicationScoped

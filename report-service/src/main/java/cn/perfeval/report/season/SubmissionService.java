@@ -152,8 +152,9 @@ public class SubmissionService {
     }
 
     /**
-     * The submission rules: budget data received, no ERROR finding, a score under the season's system, no indicator
-     * awaiting judgement. Each refusal is one error in Chinese.
+     * The submission rules: budget data received, no ERROR finding, a score under the season's system computed on
+     * those budget data (not on an earlier version), no indicator awaiting judgement. Each refusal is one error in
+     * Chinese.
      */
     static List<ProblemDetail.FieldError> rules(JsonNode budget, JsonNode score, String unitCode, int year, String systemCode) {
         List<ProblemDetail.FieldError> errors = new ArrayList<>();
@@ -172,6 +173,12 @@ public class SubmissionService {
             errors.add(new ProblemDetail.FieldError("score", "尚无指标体系" + systemCode + "下的评分，须待评分完成后提交",
                     systemCode));
         } else {
+            if (budget != null && score.path("budgetVersion").asLong() != budget.path("version").asLong()) {
+                // the frozen report would pair these data with a score of other data: wait for the rescore
+                errors.add(new ProblemDetail.FieldError("score", "评分依据的是第" + score.path("budgetVersion").asLong()
+                        + "版预算数据，本服务已收到第" + budget.path("version").asLong()
+                        + "版，须待按最新预算数据重新评分后提交", systemCode));
+            }
             for (JsonNode i : score.path("indicators")) {
                 if ("AWAITING_JUDGEMENT".equals(i.path("status").asText())) {
                     errors.add(new ProblemDetail.FieldError("indicators", "指标“" + i.path("name").asText() + "”（"

@@ -43,7 +43,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Samples, the county overview and the county review document of a season (docs/season-review.md), on seasons,
+ * Samples, the county overview and the county review document of a season (docs/season.md, 复核与抽查), on seasons,
  * tasks and submissions the {@link SeasonFixture} writes straight into the tables. Every figure below is worked
  * out by hand from the fixture.
  */
