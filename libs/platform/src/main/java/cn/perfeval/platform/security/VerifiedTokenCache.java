@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every token not in the cache is verified in full by smallrye-jwt's own factory: signature with
  * the configured key, issuer, {@code exp}, {@code iat}. Only a token that passed is remembered,
  * keyed by the SHA-256 of its raw text, until the earliest of its {@code exp}, its maximum age
- * ({@code smallrye.jwt.time-to-live}, when set) and now plus {@code perfeval.jwt.cache.ttl}; a hit
+ * ({@code mp.jwt.verify.token.age}, when set) and now plus {@code perfeval.jwt.cache.ttl}; a hit
  * checks that time again, so a remembered token is refused once it has expired. A token verified
  * with other settings (another key, another issuer: {@code JWTParser.verify(token, key)}) never
  * hits an entry made with the configured ones. The number of entries is bounded
