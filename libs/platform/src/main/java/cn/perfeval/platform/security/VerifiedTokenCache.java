@@ -108,12 +108,17 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
         if (exp <= 0) {
             return 0; // smallrye-jwt requires exp; a principal without one is not remembered
         }
-        long until = Math.min(Math.multiplyExact(exp, 1000L), now + ttlMillis);
+        long until = Math.min(millis(exp), now + ttlMillis);
         Long maxAge = context.getTokenAge();
         if (maxAge != null) {
-            until = Math.min(until, Math.multiplyExact(principal.getIssuedAtTime() + maxAge, 1000L));
+            until = Math.min(until, millis(principal.getIssuedAtTime() + maxAge));
         }
         return until;
+    }
+
+    /** Seconds since the epoch as milliseconds, saturating instead of overflowing. */
+    private static long millis(long seconds) {
+        return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000L;
     }
 
     /** Drops expired entries, then arbitrary ones, until one more fits under the bound. */
