@@ -111,7 +111,7 @@ class RankingSummaryTest {
             assertThat(served).as(path).isEqualTo(expected);
         }
         // the migration's backfill of an existing database rebuilds the same rows from the score rows
-        String migration = new String(getClass().getResourceAsStream("/db/migration/V7__ranking_entry.sql").readAllBytes(),
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V8__ranking_entry.sql").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         String backfill = migration.substring(migration.indexOf("INSERT INTO ranking_entry"));
         backfill = backfill.substring(0, backfill.lastIndexOf(';')) + " ON CONFLICT DO NOTHING";
