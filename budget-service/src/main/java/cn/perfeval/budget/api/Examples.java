@@ -273,4 +273,38 @@ public final class Examples {
                 {"month": 7, "basicActual": 1971.92, "projectActual": 292.4}
               ]
             }""";
+
+    // ------------------------------------------------------------------ bulk import jobs (issue #18)
+
+    /** Two unit-years as NDJSON, one per line. */
+    public static final String BULK_NDJSON = """
+            {"unitCode":"114303210062309155","year":2024,"unit":{"name":"湘潭县中路铺镇人民政府","county":"湘潭县","province":"湖南省","kind":"行政"},"expenditure":{"amountUnit":"万元","rows":[{"code":"201","name":"一般公共服务支出","total":1827.5,"basic":1570.5,"project":257}]},"execution":{"amountUnit":"万元","basicActual":1500,"projectActual":200}}
+            {"unitCode":"114303210062309156","year":2024,"unit":{"name":"湘潭县易俗河镇人民政府","county":"湘潭县","province":"湖南省","kind":"行政"},"expenditure":{"amountUnit":"万元","rows":[{"code":"201","name":"一般公共服务支出","total":900,"basic":700,"project":200}]}}
+            """;
+
+    /** The same unit-years as CSV: one row per row of the 支出总表, the unit-year's columns repeated. */
+    public static final String BULK_CSV = """
+            unitCode,year,unitName,county,province,kind,amountUnit,code,name,total,basic,project,basicActual,projectActual
+            114303210062309155,2024,湘潭县中路铺镇人民政府,湘潭县,湖南省,行政,万元,201,一般公共服务支出,1827.5,1570.5,257,1500,200
+            114303210062309156,2024,湘潭县易俗河镇人民政府,湘潭县,湖南省,行政,万元,201,一般公共服务支出,900,700,200,,
+            """;
+
+    public static final String JOB_QUEUED = """
+            {
+              "id": "0b9f1c2e-7d3a-4a51-9c4e-2f1d6b8e5a70", "kind": "budget-import", "format": "ndjson",
+              "state": "QUEUED", "stateLabel": "排队中", "total": 2, "done": 0, "succeeded": 0, "failed": 0,
+              "createdBy": "admin", "createdAt": "2026-11-30T12:00:00Z", "errors": []
+            }""";
+
+    public static final String JOB_DONE = """
+            {
+              "id": "0b9f1c2e-7d3a-4a51-9c4e-2f1d6b8e5a70", "kind": "budget-import", "format": "ndjson",
+              "state": "SUCCEEDED", "stateLabel": "已完成", "total": 3, "done": 3, "succeeded": 2, "failed": 1,
+              "createdBy": "admin", "createdAt": "2026-11-30T12:00:00Z",
+              "startedAt": "2026-11-30T12:00:01Z", "finishedAt": "2026-11-30T12:00:02Z",
+              "errors": [
+                {"line": 2, "unitCode": "114303210062309156", "year": 2024,
+                 "errors": [{"field": "expenditure.rows[0].basic", "message": "不能为负数", "rejected": "-1"}]}
+              ]
+            }""";
 }

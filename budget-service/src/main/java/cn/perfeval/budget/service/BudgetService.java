@@ -1,11 +1,13 @@
 package cn.perfeval.budget.service;
 
+import cn.perfeval.platform.audit.Actor;
 import cn.perfeval.platform.audit.AuditTrail;
 import cn.perfeval.platform.api.Versions;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.budget.api.AmountUnit;
 import cn.perfeval.platform.problem.ProblemDetail.FieldError;
 import cn.perfeval.budget.api.UnitDtos.UnitRequest;
+import cn.perfeval.budget.api.JobDtos.BulkUnitYear;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentDto;
 import cn.perfeval.budget.api.UnitYearDtos.AdjustmentList;
 import cn.perfeval.budget.api.UnitYearDtos.BudgetSummary;
@@ -103,18 +105,7 @@ public class BudgetService {
             unit.code = code;
             unit.createdAt = now;
         }
-        unit.name = request.name().strip();
-        unit.county = request.county().strip();
-        unit.province = request.province().strip();
-        unit.kind = request.kind();
-        unit.rank = request.rank();
-        unit.address = request.address();
-        unit.offices.clear();
-        if (request.offices() != null) {
-            for (String office : request.offices()) {
-                unit.offices.add(office.strip());
-            }
-        }
+        applyUnit(unit, request);
         unit.updatedAt = now;
         if (created) {
             unit.version = 1;
@@ -131,11 +122,177 @@ public class BudgetService {
         return new UnitWrite(unit, created);
     }
 
+    private static void applyUnit(Unit unit, UnitRequest request) {
+        unit.name = request.name().strip();
+        unit.county = request.county().strip();
+        unit.province = request.province().strip();
+        unit.kind = request.kind();
+        unit.rank = request.rank();
+        unit.address = request.address();
+        unit.offices.clear();
+        if (request.offices() != null) {
+            for (String office : request.offices()) {
+                unit.offices.add(office.strip());
+            }
+        }
+    }
+
+    /**
+     * Stores one unit-year of a bulk import (issue #18) in the caller's transaction: the same checks as the
+     * single-unit operations (Bean Validation of every part, then the rules across rows), each field error named
+     * by the part and the path the single-unit operation would name ({@code expenditure.rows[0].basic}); then the
+     * unit's master data (created when missing, replaced when different: the unit's other years get a new version
+     * and event, as with PUT of the unit), then every part given, with one version, one findings run, one audit
+     * entry and one event for the unit-year. A refused unit-year throws {@link ApiException} before anything is
+     * written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UnitYear importUnitYear(BulkUnitYear line, Actor actor, String source) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(line).stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(new FieldError(
+                        v.getPropertyPath().toString().replace(".<list element>", "").replace(".<map value>", ""),
+                        v.getMessage(),
+                        v.getInvalidValue() instanceof Number || v.getInvalidValue() instanceof CharSequence
+                                ? v.getInvalidValue().toString() : null)));
+        if (errors.isEmpty()) {
+            int year = line.year();
+            if (line.budgetSummary() != null) {
+                errors.addAll(prefixed("budgetSummary.", () -> validateSummary(line.budgetSummary())));
+            }
+            if (line.revenue() != null) {
+                errors.addAll(prefixed("revenue.", () -> validateHierarchy("rows",
+                        line.revenue().rows().stream().map(RevenueRowDto::code).toList())));
+            }
+            if (line.expenditure() != null) {
+                errors.addAll(prefixed("expenditure.", () -> validateHierarchy("rows",
+                        line.expenditure().rows().stream().map(ExpenditureRowDto::code).toList())));
+            }
+            if (line.execution() != null) {
+                errors.addAll(prefixed("execution.", () -> validateExecution(line.execution())));
+            }
+            if (line.adjustments() != null) {
+                errors.addAll(prefixed("adjustments.", () -> validateAdjustments(year, line.adjustments())));
+            }
+            if (line.targets() != null) {
+                errors.addAll(prefixed("targets.", () -> validateTargets(line.targets())));
+            }
+            if (line.monthlyExecution() != null) {
+                errors.addAll(prefixed("monthlyExecution.", () -> validateMonths(line.monthlyExecution().months())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("单位年度数据有 " + errors.size() + " 处有误，未导入", errors);
+        }
+        String code = line.unitCode();
+        int year = line.year();
+        Unit unit = em.find(Unit.class, code, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now();
+        if (unit == null) {
+            unit = new Unit();
+            unit.code = code;
+            unit.createdAt = now;
+            applyUnit(unit, line.unit());
+            unit.updatedAt = now;
+            unit.version = 1;
+            unit.persist();
+            audit.record(actor, "unit.create", code, null, "unit", null, AuditSnapshots.of(unit));
+        } else {
+            UnitRequest before = AuditSnapshots.of(unit);
+            applyUnit(unit, line.unit());
+            UnitRequest after = AuditSnapshots.of(unit);
+            if (!after.equals(before)) {
+                unit.updatedAt = now;
+                unit.version++;
+                for (UnitYear other : UnitYear.listForUnit(code)) {
+                    if (other.fiscalYear != year) {
+                        em.lock(other, LockModeType.PESSIMISTIC_WRITE);
+                        other.touch();
+                        events.unitYearChanged(other);
+                    }
+                }
+                audit.record(actor, "unit.update", code, null, "unit", before, after);
+            }
+        }
+        UnitYear uy = lockForWrite(code, year, null);
+        List<String> parts = new ArrayList<>();
+        if (line.budgetSummary() != null) {
+            parts.add("budget-summary");
+        }
+        if (line.revenue() != null) {
+            parts.add("revenue");
+        }
+        if (line.expenditure() != null) {
+            parts.add("expenditure");
+        }
+        if (line.staff() != null) {
+            parts.add("staff");
+        }
+        if (line.execution() != null) {
+            parts.add("execution");
+        }
+        if (line.adjustments() != null) {
+            parts.add("adjustments");
+        }
+        if (line.targets() != null) {
+            parts.add("targets");
+        }
+        if (line.monthlyExecution() != null) {
+            parts.add("monthly-execution");
+        }
+        Object before = AuditSnapshots.of(uy, parts);
+        if (line.budgetSummary() != null) {
+            writeSummary(uy, line.budgetSummary());
+        }
+        if (line.revenue() != null) {
+            writeRevenue(uy, line.revenue());
+        }
+        if (line.expenditure() != null) {
+            writeExpenditure(uy, line.expenditure());
+        }
+        if (line.staff() != null) {
+            writeStaff(uy, line.staff());
+        }
+        if (line.execution() != null) {
+            writeExecution(uy, line.execution());
+        }
+        if (line.adjustments() != null) {
+            writeAdjustments(uy, line.adjustments());
+        }
+        if (line.targets() != null) {
+            writeTargets(uy, line.targets());
+        }
+        if (line.monthlyExecution() != null) {
+            writeMonths(uy, line.monthlyExecution());
+        }
+        return committed(uy, "bulk-import", source + ":" + String.join(",", parts), before, parts, actor);
+    }
+
+    /** The field errors of a rule check, each field prefixed with the part of the bulk line it is in. */
+    private static List<FieldError> prefixed(String prefix, Runnable check) {
+        try {
+            check.run();
+            return List.of();
+        } catch (ApiException e) {
+            List<FieldError> errors = e.toProblem("").errors();
+            if (errors == null || errors.isEmpty()) {
+                return List.of(new FieldError(prefix.substring(0, prefix.length() - 1), e.getMessage(), null));
+            }
+            return errors.stream().map(f -> new FieldError(prefix + f.field(), f.message(), f.rejected())).toList();
+        }
+    }
+
     /** Replaces the staff facts of a unit-year. */
     @Transactional
     public UnitYear replaceStaff(String unitCode, int year, Long expectedVersion, StaffDto dto) {
         UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
         Object before = AuditSnapshots.of(uy, "staff");
+        writeStaff(uy, dto);
+        return replaced(uy, "staff", before);
+    }
+
+    private static void writeStaff(UnitYear uy, StaffDto dto) {
         Staff s = uy.staff;
         s.authorizedPosts = dto.authorizedPosts();
         s.actual = dto.actual();
@@ -145,7 +302,6 @@ public class BudgetService {
         s.nonCivilServiceInstitution = dto.nonCivilServiceInstitution();
         s.retired = dto.retired();
         s.survivorSubsidy = dto.survivorSubsidy();
-        return replaced(uy, "staff", before);
     }
 
     /** Replaces the 支出总表 of a unit-year as a whole. */
@@ -346,6 +502,14 @@ public class BudgetService {
     /** Replaces what happened during the year: actual spending, balances, 三公经费, other facts. */
     @Transactional
     public UnitYear replaceExecution(String unitCode, int year, Long expectedVersion, ExecutionDto dto) {
+        validateExecution(dto);
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "execution");
+        writeExecution(uy, dto);
+        return replaced(uy, "execution", before);
+    }
+
+    static void validateExecution(ExecutionDto dto) {
         if (dto.byFunction() != null) {
             validateHierarchy("byFunction", dto.byFunction().stream().map(ExecutionRowDto::code).toList());
         }
@@ -362,8 +526,9 @@ public class BudgetService {
                 throw ApiException.invalid("“三公”经费项目重复", errors);
             }
         }
-        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
-        Object before = AuditSnapshots.of(uy, "execution");
+    }
+
+    private void writeExecution(UnitYear uy, ExecutionDto dto) {
         AmountUnit u = dto.amountUnit();
         Execution e = uy.execution;
         e.adjustmentIncrease = u.toWanYuan(dto.adjustmentIncrease());
@@ -421,12 +586,19 @@ public class BudgetService {
             item.persist();
             uy.threePublicItems.add(item);
         }
-        return replaced(uy, "execution", before);
     }
 
     /** Replaces the list of budget adjustments (调增 / 调减 / 追加) of a unit-year. */
     @Transactional
     public UnitYear replaceAdjustments(String unitCode, int year, Long expectedVersion, AdjustmentList list) {
+        validateAdjustments(year, list);
+        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
+        Object before = AuditSnapshots.of(uy, "adjustments");
+        writeAdjustments(uy, list);
+        return replaced(uy, "adjustments", before);
+    }
+
+    static void validateAdjustments(int year, AdjustmentList list) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < list.items().size(); i++) {
             AdjustmentDto a = list.items().get(i);
@@ -438,8 +610,9 @@ public class BudgetService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid("有 " + errors.size() + " 笔预算调整有误，均未保存", errors);
         }
-        UnitYear uy = lockForWrite(unitCode, year, expectedVersion);
-        Object before = AuditSnapshots.of(uy, "adjustments");
+    }
+
+    private void writeAdjustments(UnitYear uy, AdjustmentList list) {
         Adjustment.delete("unitYear", uy);
         uy.adjustments.clear();
         em.flush();
@@ -457,7 +630,6 @@ public class BudgetService {
             a.persist();
             uy.adjustments.add(a);
         }
-        return replaced(uy, "adjustments", before);
     }
 
     // ------------------------------------------------------------------ 绩效目标表 and 分月执行
@@ -766,6 +938,11 @@ public class BudgetService {
      * the audit entry, all in the transaction of the change.
      */
     private UnitYear committed(UnitYear uy, String action, String target, Object before, List<String> parts) {
+        return committed(uy, action, target, before, parts, null);
+    }
+
+    /** As above, recorded in the audit trail as {@code actor} (null: the caller of the request). */
+    private UnitYear committed(UnitYear uy, String action, String target, Object before, List<String> parts, Actor actor) {
         FindingEntity.delete("unitYear", uy);
         uy.findings.clear();
         em.flush();
@@ -787,7 +964,11 @@ public class BudgetService {
         }
         uy.touch();
         events.unitYearChanged(uy);
-        audit.record(action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
+        if (actor == null) {
+            audit.record(action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
+        } else {
+            audit.record(actor, action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
+        }
         return uy;
     }
 

@@ -67,13 +67,15 @@ public final class Benchmark {
         int unitYears = intArg(args, "--unit-years", 10_000);
         int rate = intArg(args, "--rate", 50);
         int seconds = intArg(args, "--seconds", 30);
+        // --load bulk (default): through the bulk import jobs of budget-service; --load http: 3 PUTs per unit-year
+        boolean viaJobs = !"http".equals(stringArg(args, "--load", "bulk"));
         Launcher.quietLogs();
         Path root = Path.of(System.getProperty("perfeval.repo.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("perfeval-bench-logs-");
         System.out.println("Starting the suite (logs in " + logs + ") …");
         try (Suite suite = Suite.start(SuiteOptions.embeddedOnFreePorts(root, logs))) {
             Benchmark b = new Benchmark(suite);
-            b.bulk(unitYears);
+            b.bulk(unitYears, viaJobs);
             b.freshness(rate, seconds, Math.min(unitYears, 2000));
             b.reads(unitYears);
             b.documents();
@@ -84,13 +86,15 @@ public final class Benchmark {
 
     // ---- 2. bulk recomputation -------------------------------------------------------------
 
-    private void bulk(int unitYears) throws Exception {
-        System.out.printf("Bulk: loading %,d unit-years …%n", unitYears);
+    private void bulk(int unitYears, boolean viaJobs) throws Exception {
+        System.out.printf("Bulk: loading %,d unit-years %s…%n", unitYears, viaJobs ? "through bulk import jobs " : "over HTTP ");
+        // through a job each unit-year is stored as one version; over HTTP its expenditure and execution make two
+        long lastVersion = viaJobs ? 1 : 2;
         SyntheticData data = new SyntheticData(42);
         Set<String> scored = ConcurrentHashMap.newKeySet();
         AtomicLong lastScoredAt = new AtomicLong();
         Watcher watcher = scoreWatcher("bench-bulk-" + UUID.randomUUID(), (key, budgetVersion) -> {
-            if (budgetVersion >= 2 && scored.add(key)) {
+            if (budgetVersion >= lastVersion && scored.add(key)) {
                 lastScoredAt.set(System.nanoTime());
             }
         });
@@ -101,6 +105,7 @@ public final class Benchmark {
         Semaphore inFlight = new Semaphore(concurrency);
         java.util.concurrent.ExecutorService writers = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
+        BulkJobs jobs = viaJobs ? new BulkJobs(unitYears) : null;
         for (int i = 0; i < unitYears; i++) {
             String unit = SyntheticData.unitCode(i);
             String county = SyntheticData.county(i, 20);
@@ -122,6 +127,12 @@ public final class Benchmark {
                     .put("projectActual", project.multiply(BigDecimal.valueOf(50 + data.random().nextInt(50), 2)).setScale(2, java.math.RoundingMode.HALF_UP))
                     .put("yearEndBalance", 0).put("threePublicBudget", 12).put("threePublicActual", data.random().nextInt(13));
             String unitBody = "{\"name\":\"单位" + i + "\",\"county\":\"" + county + "\",\"province\":\"湖南省\",\"kind\":\"行政\"}";
+            if (jobs != null) {
+                // one NDJSON line: the unit, its 支出总表 and its execution, the bodies of the three PUTs
+                jobs.add("{\"unitCode\":\"" + unit + "\",\"year\":" + year + ",\"unit\":" + unitBody
+                        + ",\"expenditure\":" + table + ",\"execution\":" + execution + "}");
+                continue;
+            }
             inFlight.acquire();
             writers.execute(() -> {
                 try {
@@ -137,6 +148,9 @@ public final class Benchmark {
         inFlight.acquire(concurrency);
         inFlight.release(concurrency);
         writers.shutdown();
+        if (jobs != null) {
+            jobs.finish();
+        }
         long loaded = System.nanoTime();
         long restartAt = System.nanoTime();
         suite.restart(Service.SCORING);
@@ -150,7 +164,9 @@ public final class Benchmark {
         double startSeconds = (ready - restartAt) / 1e9;
         double drainSeconds = Math.max(1e-3, (lastScoredAt.get() - ready) / 1e9);
         double rawRate = rawConsumeRate("budget-events");
-        row("2. bulk: " + String.format("%,d", unitYears) + " unit-years loaded over HTTP (3 writes each, 16 clients)",
+        row("2. bulk: " + String.format("%,d", unitYears) + (viaJobs
+                        ? " unit-years loaded through bulk import jobs (NDJSON, ≤ 3.5 MB per job, one transaction per unit-year)"
+                        : " unit-years loaded over HTTP (3 writes each, 16 clients)"),
                 String.format("%.1f s (%.0f unit-years/s)", loadSeconds, unitYears / loadSeconds), "", "");
         row("2. bulk: every score computed (scored " + scored.size() + "), scoring-service started after the load",
                 String.format("%.1f s from ready to the last score: %.0f unit-years/s (start-up %.1f s)",
@@ -485,6 +501,82 @@ public final class Benchmark {
         return s;
     }
 
+    /**
+     * The bulk import jobs of one load: NDJSON lines gathered into bodies under the 4 MB limit, each posted as one
+     * job, then every job polled until done, with a progress line.
+     */
+    private final class BulkJobs {
+        private static final int MAX_BODY = 3_500_000;
+        private final int expected;
+        private final StringBuilder body = new StringBuilder();
+        private final java.util.List<String> locations = new java.util.ArrayList<>();
+        private int bodyBytes;
+
+        BulkJobs(int expected) {
+            this.expected = expected;
+        }
+
+        void add(String line) {
+            int bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (bodyBytes + bytes > MAX_BODY) {
+                submit();
+            }
+            body.append(line).append('\n');
+            bodyBytes += bytes;
+        }
+
+        private void submit() {
+            if (body.isEmpty()) {
+                return;
+            }
+            HttpResponse<String> r = send(HttpRequest.newBuilder(budget("/api/v1/jobs/budget-imports"))
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("POST /api/v1/jobs/budget-imports → " + r.statusCode() + ": " + r.body());
+            }
+            locations.add(r.headers().firstValue("Location").orElseThrow());
+            body.setLength(0);
+            bodyBytes = 0;
+        }
+
+        /** Submits the rest and waits until every job is finished, printing the progress every 2 s. */
+        void finish() throws IOException {
+            submit();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+            long lastPrint = 0;
+            while (true) {
+                long done = 0;
+                long failed = 0;
+                int finished = 0;
+                for (String location : locations) {
+                    HttpResponse<String> r = send(HttpRequest.newBuilder(budget(location)).GET());
+                    com.fasterxml.jackson.databind.JsonNode job = json.readTree(r.body());
+                    done += job.path("done").asLong();
+                    failed += job.path("failed").asLong();
+                    String state = job.path("state").asText();
+                    if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                        finished++;
+                    }
+                }
+                if (finished == locations.size() || System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(2)) {
+                    System.out.printf("  bulk import: %,d / %,d unit-years processed (%,d refused), %d of %d jobs finished%n",
+                            done, expected, failed, finished, locations.size());
+                    lastPrint = System.nanoTime();
+                }
+                if (finished == locations.size()) {
+                    if (failed > 0) {
+                        throw new IllegalStateException(failed + " synthetic unit-years were refused by the bulk import");
+                    }
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the bulk import jobs did not finish within 60 min");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+        }
+    }
+
     private URI budget(String path) {
         return suite.url(Service.BUDGET).resolve(path);
     }
@@ -560,6 +652,15 @@ public final class Benchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -5,7 +5,10 @@ import cn.perfeval.testsupport.DevTokens;
 import cn.perfeval.testsupport.EmbeddedInfrastructureResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import cn.perfeval.platform.security.VerifiedTokenCache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +128,25 @@ class AuthenticationTest {
     @Test
     void aValidTokenIsAccepted() {
         Calls.asAdmin().get("/api/v1/units/114303210062309155/years/2024/narrative/versions").then().statusCode(200);
+    }
+
+    @Inject
+    JWTCallerPrincipalFactory tokenVerifier;
+
+    /** The services verify tokens through the verified-token cache of libs/platform (docs/security.md). */
+    @Test
+    void aVerifiedTokenIsRememberedOnceAndAForgedOneNever() {
+        assertThat(tokenVerifier).isInstanceOf(VerifiedTokenCache.class);
+        VerifiedTokenCache cache = (VerifiedTokenCache) tokenVerifier;
+        String token = TOKENS.admin();
+        int before = cache.size();
+        as(token).get("/api/v1/audit").then().statusCode(200);
+        as(token).get("/api/v1/audit").then().statusCode(200);
+        assertThat(cache.size()).isEqualTo(before + 1);
+
+        String foreign = badTokens().get("signed by another key");
+        as(foreign).get("/api/v1/audit").then().statusCode(401);
+        as(foreign).get("/api/v1/audit").then().statusCode(401);
+        assertThat(cache.size()).isEqualTo(before + 1);
     }
 }

@@ -4,8 +4,6 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.api.Page;
 import cn.perfeval.scoring.domain.IndicatorSystem;
 import cn.perfeval.scoring.domain.ScoreBasis;
-import cn.perfeval.scoring.domain.ScoreRecord;
-import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
@@ -35,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -138,54 +134,65 @@ public class CountyResource {
                 : systems.find(systemCode).orElseThrow(() ->
                         ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
                                 systemCode));
+        // one indexed query on the summary kept by every recomputation (ranking_entry), ranked as read
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (r.unit_code) r.id, b.unit_name FROM score_result r "
-                        + "JOIN budget_snapshot b ON b.unit_code = r.unit_code AND b.fiscal_year = r.fiscal_year "
-                        + "WHERE b.county = ?1 AND r.fiscal_year = ?2 AND r.system_code = ?3 ORDER BY r.unit_code, r.seq DESC")
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_code, unit_name, total, max_total, grade, complete, "
+                        + "system_version, groups, projected, as_of_month FROM ranking_entry "
+                        + "WHERE county = ?1 AND fiscal_year = ?2 AND system_code = ?3 ORDER BY total DESC, unit_code COLLATE \"C\"")
                 .setParameter(1, county).setParameter(2, year).setParameter(3, system.code()).getResultList();
-        record Row(ScoreRecord record, String unitName) {
+        record Row(int rank, Object[] row) {
+            BigDecimal total() {
+                return (BigDecimal) row[2];
+            }
+
+            String grade() {
+                return (String) row[4];
+            }
+
+            boolean projected() {
+                return (Boolean) row[8];
+            }
         }
-        Map<Long, String> names = new LinkedHashMap<>();
-        rows.forEach(row -> names.put(((Number) row[0]).longValue(), (String) row[1]));
-        List<Row> scored = new ArrayList<>();
-        if (!names.isEmpty()) {
-            ScoreRecord.<ScoreRecord>list("id in ?1", List.copyOf(names.keySet()))
-                    .forEach(r -> scored.add(new Row(r, names.get(r.id))));
+        List<Row> ranked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            BigDecimal total = (BigDecimal) rows.get(i)[2];
+            int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new Row(rank, rows.get(i)));
         }
-        scored.sort(Comparator.comparing((Row r) -> r.record().total).reversed().thenComparing(r -> r.record().unitCode));
-        List<RankedUnit> units = new ArrayList<>();
-        for (int i = 0; i < scored.size(); i++) {
-            Row row = scored.get(i);
-            ScoreRecord r = row.record();
-            int rank = i > 0 && units.get(i - 1).total().compareTo(r.total) == 0 ? units.get(i - 1).rank() : i + 1;
-            Map<String, BigDecimal> groups = new LinkedHashMap<>();
-            scoring.parse(r).groups().stream().filter(g -> g.parent() == null)
-                    .forEach(g -> groups.put(g.code(), g.points()));
-            units.add(new RankedUnit(rank, r.unitCode, row.unitName(), r.total, r.maxTotal, r.grade, r.complete,
-                    r.systemVersion, groups, r.projected, r.asOfMonth, ScoreBasis.label(r.projected, r.asOfMonth)));
-        }
+        Page<Row> one = Page.slice(ranked, page, size, uri);
+        // only the units of the page need their group subtotals read
+        List<RankedUnit> items = one.items().stream().map(row -> {
+            Object[] r = row.row();
+            boolean projected = (Boolean) r[8];
+            Integer asOfMonth = r[9] == null ? null : ((Number) r[9]).intValue();
+            return new RankedUnit(row.rank(), (String) r[0], (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3],
+                    (String) r[4], (Boolean) r[5], ((Number) r[6]).intValue(), scoring.groups((String) r[7]), projected,
+                    asOfMonth, ScoreBasis.label(projected, asOfMonth));
+        }).toList();
         List<GroupHeader> headers = system.groups().stream()
                 .map(g -> new GroupHeader(g.code(), g.name(), g.maxPoints())).toList();
-        Page<RankedUnit> one = Page.slice(units, page, size, uri);
-        return new RankingPage(one.items(), one.page(), one.size(), one.total(), one.links(), county, year,
-                new SystemRef(system.code(), system.version(), system.name()), headers, distribution(system, units));
+        return new RankingPage(items, one.page(), one.size(), one.total(), one.links(), county, year,
+                new SystemRef(system.code(), system.version(), system.name()), headers,
+                distribution(system, ranked.stream().map(Row::total).toList(), ranked.stream().map(Row::grade).toList(),
+                        ranked.stream().filter(Row::projected).count()));
     }
 
-    private static Distribution distribution(IndicatorSystem system, List<RankedUnit> units) {
+    /** The distribution over all ranked units: their totals and grades, in rank order, and how many are projected. */
+    private static Distribution distribution(IndicatorSystem system, List<BigDecimal> totals, List<String> grades,
+                                             long projected) {
         List<GradeCount> byGrade = new ArrayList<>();
         for (IndicatorSystem.GradeBand band : system.gradeBands()) {
-            byGrade.add(new GradeCount(band.grade(), units.stream().filter(u -> band.grade().equals(u.grade())).count()));
+            byGrade.add(new GradeCount(band.grade(), grades.stream().filter(g -> band.grade().equals(g)).count()));
         }
-        if (units.isEmpty()) {
+        if (totals.isEmpty()) {
             return new Distribution(0, byGrade, null, null, 0);
         }
-        BigDecimal sum = units.stream().map(RankedUnit::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal mean = sum.divide(BigDecimal.valueOf(units.size()), 2, RoundingMode.HALF_UP);
-        List<BigDecimal> sorted = units.stream().map(RankedUnit::total).sorted().toList();
+        BigDecimal sum = totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(totals.size()), 2, RoundingMode.HALF_UP);
+        List<BigDecimal> sorted = totals.stream().sorted().toList();
         int n = sorted.size();
         BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-        return new Distribution(n, byGrade, mean.stripTrailingZeros(), median.stripTrailingZeros(),
-                units.stream().filter(RankedUnit::projected).count());
+        return new Distribution(n, byGrade, mean.stripTrailingZeros(), median.stripTrailingZeros(), projected);
     }
 }

@@ -27,6 +27,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -112,6 +114,11 @@ public class ScoringService {
         snapshot.targets = event.targets() == null || event.targets().indicators() == null ? null
                 : write(event.targets().indicators());
         snapshot.receivedAt = OffsetDateTime.now();
+        // the ranking lists a unit under the name and county of its snapshot, also under systems not rescored now
+        em.createNativeQuery("UPDATE ranking_entry SET county = ?1, unit_name = ?2 WHERE unit_code = ?3 AND fiscal_year = ?4 "
+                        + "AND (county <> ?1 OR unit_name <> ?2)")
+                .setParameter(1, snapshot.county).setParameter(2, snapshot.unitName)
+                .setParameter(3, key.unitCode()).setParameter(4, key.fiscalYear()).executeUpdate();
         for (IndicatorSystem system : rescoreTargets(snapshot)) {
             ScoreSummary before = ScoreSummary.of(ScoreRecord.current(key.unitCode(), key.fiscalYear(), system.code())
                     .orElse(null));
@@ -185,10 +192,37 @@ public class ScoringService {
         record.review = review == null ? null : write(review);
         record.computedAt = OffsetDateTime.now();
         record.persist();
+        upsertRankingEntry(snapshot, record, result);
         boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
         events.scored(snapshot, record, result, basis, assigned, review);
         recomputed.fire(new Recomputed(unit, year, system.code()));
         return record;
+    }
+
+    /**
+     * Keeps the county ranking's row of the unit-year and system (table ranking_entry) the current
+     * result, in the transaction of the recomputation: the figures of the score row, the subtotals of
+     * the first-level groups in the system's order, and the unit's name and county from its snapshot.
+     */
+    private void upsertRankingEntry(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result) {
+        Map<String, BigDecimal> groups = new LinkedHashMap<>();
+        result.groups().stream().filter(g -> g.parent() == null).forEach(g -> groups.put(g.code(), g.points()));
+        em.createNativeQuery("INSERT INTO ranking_entry (unit_code, fiscal_year, system_code, county, unit_name, score_id, "
+                        + "system_version, total, max_total, grade, complete, groups, projected, as_of_month, computed_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                        + "ON CONFLICT (unit_code, fiscal_year, system_code) DO UPDATE SET county = EXCLUDED.county, "
+                        + "unit_name = EXCLUDED.unit_name, score_id = EXCLUDED.score_id, "
+                        + "system_version = EXCLUDED.system_version, total = EXCLUDED.total, max_total = EXCLUDED.max_total, "
+                        + "grade = EXCLUDED.grade, complete = EXCLUDED.complete, groups = EXCLUDED.groups, "
+                        + "projected = EXCLUDED.projected, as_of_month = EXCLUDED.as_of_month, "
+                        + "computed_at = EXCLUDED.computed_at")
+                .setParameter(1, record.unitCode).setParameter(2, record.fiscalYear).setParameter(3, record.systemCode)
+                .setParameter(4, snapshot.county).setParameter(5, snapshot.unitName).setParameter(6, record.id)
+                .setParameter(7, record.systemVersion).setParameter(8, record.total).setParameter(9, record.maxTotal)
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, record.grade)).setParameter(11, record.complete).setParameter(12, write(groups))
+                .setParameter(13, record.projected).setParameter(14, new TypedParameterValue<>(StandardBasicTypes.INTEGER, record.asOfMonth))
+                .setParameter(15, record.computedAt)
+                .executeUpdate();
     }
 
     /** The request body of a judgement: points awarded, or a deduction from the maximum. */
@@ -511,6 +545,18 @@ public class ScoringService {
             return STORED.readValue(record.result, ScoreResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored score result unreadable", e);
+        }
+    }
+
+    private static final TypeReference<LinkedHashMap<String, BigDecimal>> GROUPS = new TypeReference<>() {
+    };
+
+    /** The first-level group subtotals kept with a ranking row, in the system's order. */
+    public Map<String, BigDecimal> groups(String json) {
+        try {
+            return STORED.readValue(json, GROUPS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored group subtotals unreadable", e);
         }
     }
 
