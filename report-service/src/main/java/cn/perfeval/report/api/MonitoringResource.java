@@ -174,11 +174,7 @@ public class MonitoringResource {
             case "pdf" -> PdfRenderer.render(doc, fonts.faces());
             default -> HtmlRenderer.render(doc);
         });
-        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.equals("html") ? ";charset=UTF-8" : ""));
-        if (!chosen.equals("html")) {
-            r.header("Content-Disposition", "inline; filename=\"" + filename + "." + chosen + "\"");
-        }
-        return r.build();
+        return Documents.answer(body, chosen, FORMATS.get(chosen), Documents.Disposition.INLINE, filename);
     }
 
     private static ApiException noBudget(String unitCode, int year) {

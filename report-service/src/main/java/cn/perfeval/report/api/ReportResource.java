@@ -100,11 +100,8 @@ public class ReportResource {
         ReportDocument doc = reports.report(unitCode, year, system)
                 .orElseThrow(() -> ApiException.notFound("本服务尚未收到单位" + unitCode + "在" + year + "年度的预算数据"));
         Object body = reports.render(doc, chosen);
-        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.startsWith("html") || chosen.equals("md") ? ";charset=UTF-8" : ""));
-        if (chosen.equals("docx") || chosen.equals("pdf")) {
-            r.header("Content-Disposition", "inline; filename=\"report-" + unitCode + "-" + year + "." + chosen + "\"");
-        }
-        return r.build();
+        return Documents.answer(body, chosen, FORMATS.get(chosen), Documents.Disposition.INLINE,
+                "report-" + unitCode + "-" + year);
     }
 
     /** The format parameter wins; else the first accepted media type that a format offers. */

@@ -197,11 +197,7 @@ public class SeasonReviewResource {
             case "xlsx" -> ReviewSummaryXlsx.render(o);
             default -> HtmlRenderer.render(ReviewSummaryAssembler.document(o));
         });
-        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.equals("html") ? ";charset=UTF-8" : ""));
-        if (!chosen.equals("html")) {
-            r.header("Content-Disposition", "attachment; filename=\"season-review-" + year + "." + chosen + "\"");
-        }
-        return r.build();
+        return Documents.answer(body, chosen, FORMATS.get(chosen), Documents.Disposition.ATTACHMENT, "season-review-" + year);
     }
 
     /** Drawing a sample: admin, or evaluator of that county. */

@@ -92,10 +92,6 @@ public class SummaryResource {
             case "xlsx" -> SummaryRenderer.xlsx(s);
             default -> s;
         });
-        Response.ResponseBuilder r = Response.ok(body, FORMATS.get(chosen) + (chosen.equals("html") ? ";charset=UTF-8" : ""));
-        if (chosen.equals("docx") || chosen.equals("xlsx")) {
-            r.header("Content-Disposition", "attachment; filename=\"county-summary-" + year + "." + chosen + "\"");
-        }
-        return r.build();
+        return Documents.answer(body, chosen, FORMATS.get(chosen), Documents.Disposition.ATTACHMENT, "county-summary-" + year);
     }
 }

@@ -3,6 +3,7 @@ package cn.perfeval.report.season;
 import cn.perfeval.platform.api.Page;
 import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.text.UnitCode;
+import cn.perfeval.report.api.Documents;
 import cn.perfeval.report.api.ReportResource;
 import cn.perfeval.report.security.AccessPolicy;
 import io.quarkus.security.Authenticated;
@@ -107,12 +108,8 @@ public class SubmissionResource {
         SubmissionService.StoredDocument d = submissions.document(unitCode, year, number, chosen).orElseThrow(() ->
                 ApiException.notFound("单位" + unitCode + "在" + year + "年度的第" + s.number() + "次提交没有" + chosen
                         + "格式的报告（提交时服务器缺少中文字体，未生成）"));
-        Response.ResponseBuilder r = Response.ok(d.content(),
-                d.mediaType() + (chosen.equals("html") || chosen.equals("md") ? ";charset=UTF-8" : ""));
-        if (chosen.equals("docx") || chosen.equals("pdf")) {
-            r.header("Content-Disposition", "inline; filename=\"report-" + unitCode + "-" + year + "-" + number + "." + chosen + "\"");
-        }
-        return r.build();
+        return Documents.answer(d.content(), chosen, d.mediaType(), Documents.Disposition.INLINE,
+                "report-" + unitCode + "-" + year + "-" + number);
     }
 
     @GET
