@@ -1,14 +1,14 @@
 // Checks Swagger UI of a running service in a real browser (headless Chromium through puppeteer-core):
-// the page loads, Authorize takes a bearer token, a GET runs and answers 200, and a PUT with a viewer's
-// token shows the service's 403 problem+json. Not part of `mvn verify` (it needs Node.js and Chromium);
+// the page loads, Authorize takes a bearer token, a GET runs and answers 200, and a write (PUT, or the
+// method given as a sixth argument, e.g. post) with a viewer's token shows the service's 403 problem+json. Not part of `mvn verify` (it needs Node.js and Chromium);
 // docs/api.md says how to run it against the launched suite.
 //
-//   node swagger-ui-check.mjs <base-url> <admin-token> <viewer-token> <GET path> <PUT path>
+//   node swagger-ui-check.mjs <base-url> <admin-token> <viewer-token> <GET path> <write path> [put|post]
 //   e.g. node swagger-ui-check.mjs http://localhost:8081 "$ADMIN" "$VIEWER" \
 //          /api/v1/units/{unitCode} /api/v1/units/{unitCode}/years/{year}/budget/staff
 import puppeteer from 'puppeteer-core';
 
-const [base, admin, viewer, getPath, putPath] = process.argv.slice(2);
+const [base, admin, viewer, getPath, putPath, writeMethod = 'put'] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
@@ -70,8 +70,8 @@ try {
   if (persisted !== true) failed = true;
 
   await authorize(page, viewer);
-  const put = await run(page, 'put', putPath);
-  console.log(`  PUT ${putPath} as viewer → ${put.status} ${put.body.replace(/\s+/g, ' ').slice(0, 160)}`);
+  const put = await run(page, writeMethod, putPath);
+  console.log(`  ${writeMethod.toUpperCase()} ${putPath} as viewer → ${put.status} ${put.body.replace(/\s+/g, ' ').slice(0, 160)}`);
   if (!put.status.startsWith('403')) failed = true;
 } catch (e) {
   console.error(`  FAILED: ${e.message}`);
