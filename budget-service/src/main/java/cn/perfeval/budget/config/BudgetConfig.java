@@ -32,6 +32,21 @@ public interface BudgetConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /** Worker threads of this instance; each takes chunks of unit-years of its own. */
+        @WithDefault("2")
+        int workers();
+
+        /**
+         * Unit-years stored in one transaction. A refused unit-year writes nothing and does not affect the others;
+         * when storing a chunk fails otherwise, its unit-years are taken again one transaction each.
+         */
+        @WithDefault("50")
+        int chunkSize();
+
+        /** Failed attempts to store a unit-year (for a reason other than its data) before it is reported. */
+        @WithDefault("3")
+        int maxAttempts();
+
         /** The longest NDJSON line (one unit-year) taken, in characters; a longer line is reported and skipped. */
         @WithDefault("1000000")
         int maxLineChars();

@@ -148,6 +148,19 @@ public class BudgetService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UnitYear importUnitYear(BulkUnitYear line, Actor actor, String source) {
+        List<FieldError> errors = checkImport(line);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("单位年度数据有 " + errors.size() + " 处有误，未导入", errors);
+        }
+        return storeImport(line, actor, source);
+    }
+
+    /**
+     * The field errors of one unit-year of a bulk import, none when it may be stored: Bean Validation of every
+     * part, then the rules across rows, each field named by the part and the path the single-unit operation would
+     * name. Reads nothing and writes nothing, so a refusal leaves the caller's transaction as it was.
+     */
+    public List<FieldError> checkImport(BulkUnitYear line) {
         List<FieldError> errors = new ArrayList<>();
         validator.validate(line).stream()
                 .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
@@ -182,9 +195,16 @@ public class BudgetService {
                 errors.addAll(prefixed("monthlyExecution.", () -> validateMonths(line.monthlyExecution().months())));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid("单位年度数据有 " + errors.size() + " 处有误，未导入", errors);
-        }
+        return errors;
+    }
+
+    /**
+     * Stores one unit-year of a bulk import that {@link #checkImport} found without errors, in the caller's
+     * transaction: the unit's master data, every part given, one version, one findings run, one audit entry and
+     * one event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UnitYear storeImport(BulkUnitYear line, Actor actor, String source) {
         String code = line.unitCode();
         int year = line.year();
         Unit unit = em.find(Unit.class, code, LockModeType.PESSIMISTIC_WRITE);

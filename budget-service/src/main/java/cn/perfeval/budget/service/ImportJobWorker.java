@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Processes the bulk import jobs in the background, one unit-year per transaction: the unit-year's data, its
- * event (one per unit-year) and the mark that it is done are committed together, so a job interrupted by a
- * restart continues at start-up from the first unit-year not yet committed, and none is stored twice. A refused
- * unit-year is marked failed with its field errors in a transaction of its own; the others go on. Unit-years are
- * claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances may work on one job. Memory stays bounded:
- * one unit-year is read from the database at a time.
+ * Processes the bulk import jobs in the background. Unit-years are taken in chunks ({@code budget.jobs.chunk-size},
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so several threads and instances work on one job): each unit-year is
+ * first checked without touching the database, a refused one is marked failed with its field errors and writes
+ * nothing, and the chunk's accepted unit-years are stored, each with its one event, together with the marks that
+ * they are done, in one transaction. A job interrupted by a restart therefore continues at start-up from the first
+ * unit-year not yet committed, and none is stored twice. When storing a chunk fails for another reason (the
+ * database refusing a row, a deadlock between two workers), it is rolled back and its unit-years are taken again
+ * one transaction each, so that only the failing one is held back; after {@code budget.jobs.max-attempts} failed
+ * attempts it is reported as not imported. Memory stays bounded: one chunk is read from the database at a time.
  */
 @ApplicationScoped
 public class ImportJobWorker {
@@ -42,7 +45,7 @@ public class ImportJobWorker {
     private final Object wake = new Object();
     private final java.util.Map<UUID, Actor> actors = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new java.util.ArrayList<>();
 
     public ImportJobWorker(EntityManager em, BudgetService budget, ImportJobs jobs, ObjectMapper mapper, BudgetConfig config) {
         this.em = em;
@@ -57,15 +60,20 @@ public class ImportJobWorker {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "import-jobs");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= Math.max(1, config.jobs().workers()); i++) {
+            Thread thread = new Thread(this::loop, "import-jobs-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     void stop(@Observes ShutdownEvent ev) throws InterruptedException {
         running = false;
-        if (thread != null) {
+        for (Thread thread : threads) {
             thread.interrupt();
+        }
+        for (Thread thread : threads) {
             thread.join(10_000);
         }
     }
@@ -102,13 +110,14 @@ public class ImportJobWorker {
     public void drain() {
         UUID job;
         while ((job = nextJob()) != null) {
-            while (processNext(job)) {
+            while (processChunk(job)) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
             }
-            finish(job);
-            actors.remove(job);
+            if (finish(job)) {
+                actors.remove(job);
+            }
         }
     }
 
@@ -144,20 +153,142 @@ public class ImportJobWorker {
         }
     }
 
+    /** A unit-year claimed in a chunk: its place in the job and its text. */
+    private record Claimed(int seq, String payload) {
+    }
+
+    /**
+     * Stores the job's next chunk of pending unit-years in one transaction (refused ones marked failed, writing
+     * nothing); false when none is pending. When the chunk's transaction fails, its unit-years are taken again one
+     * transaction each ({@link #processNext}), as many as the chunk had.
+     */
+    private boolean processChunk(UUID job) {
+        int size = Math.max(1, config.jobs().chunkSize());
+        int[] claimed = {0};
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<Claimed> items = claim(job, size);
+                claimed[0] = items.size();
+                if (items.isEmpty()) {
+                    return false;
+                }
+                Actor actor = actors.getOrDefault(job, Actor.system("import-jobs"));
+                List<Object[]> done = new java.util.ArrayList<>();
+                for (Claimed item : items) {
+                    BulkUnitYear line;
+                    List<FieldError> errors;
+                    try {
+                        line = parse(item.payload());
+                        errors = budget.checkImport(line);
+                    } catch (ApiException e) {
+                        line = null;
+                        errors = errorsOf(e);
+                    }
+                    if (!errors.isEmpty()) {
+                        writeFailed(job, item.seq(), item.payload(), errors);
+                        continue;
+                    }
+                    budget.storeImport(line, actor, "job:" + job);
+                    // each unit-year's rows are written: keep the persistence context from growing with the chunk
+                    em.flush();
+                    em.clear();
+                    done.add(new Object[]{item.seq(), line.unitCode(), line.year()});
+                }
+                markDone(job, done);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (claimed[0] == 0) {
+                throw e;
+            }
+            LOG.warnf("批量导入作业 %s 的一批单位年度未能一并保存（%s），改为逐个保存", job, e.getMessage());
+            for (int i = 0; i < claimed[0] && processNext(job); i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+            return true;
+        }
+    }
+
+    private List<Claimed> claim(UUID job, int size) {
+        List<?> rows = em.createNativeQuery("SELECT seq, payload FROM import_job_item WHERE job_id = ?1 "
+                        + "AND status = 'PENDING' ORDER BY seq LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, job).setParameter(2, size).getResultList();
+        List<Claimed> items = new java.util.ArrayList<>(rows.size());
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            items.add(new Claimed(((Number) row[0]).intValue(), (String) row[1]));
+        }
+        return items;
+    }
+
+    /** Marks the stored unit-years of a chunk done (one JDBC batch) and counts them in the job. */
+    private void markDone(UUID job, List<Object[]> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement st = connection.prepareStatement("UPDATE import_job_item SET status = 'DONE', "
+                    + "unit_code = ?, year = ? WHERE job_id = ? AND seq = ?")) {
+                for (Object[] d : done) {
+                    st.setString(1, (String) d[1]);
+                    st.setInt(2, (Integer) d[2]);
+                    st.setObject(3, job);
+                    st.setInt(4, (Integer) d[0]);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+        em.createNativeQuery("UPDATE import_job SET done = done + ?2 WHERE id = ?1")
+                .setParameter(1, job).setParameter(2, done.size()).executeUpdate();
+    }
+
+    /**
+     * Counts a failed attempt to store a unit-year of a job (the one {@link #processNext} took); at the limit it is
+     * marked failed, so that it never holds its job back.
+     */
+    private void failedAttempt(UUID job, int seq, RuntimeException cause) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<?> rows = em.createNativeQuery("UPDATE import_job_item SET attempts = attempts + 1 WHERE job_id = ?1 "
+                                + "AND seq = ?2 AND status = 'PENDING' RETURNING seq, attempts, payload")
+                        .setParameter(1, job).setParameter(2, seq).getResultList();
+                if (rows.isEmpty()) {
+                    return;
+                }
+                Object[] row = (Object[]) rows.get(0);
+                int attempts = ((Number) row[1]).intValue();
+                LOG.warnf(cause, "批量导入作业 %s 第 %s 行保存失败（第 %d 次）", job, row[0], attempts);
+                if (attempts >= config.jobs().maxAttempts()) {
+                    writeFailed(job, ((Number) row[0]).intValue(), (String) row[2], List.of(new FieldError("line",
+                            "保存时出错，已尝试 " + attempts + " 次仍未成功；数据本身未发现错误，请稍后重新导入该单位年度，或联系系统管理员查看服务日志", null)));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("批量导入作业 %s 的失败次数未能记录：%s", job, e.getMessage());
+        }
+    }
+
     /**
      * Stores the job's next pending unit-year, or marks it failed; false when none is pending. Any failure other
      * than a refusal of the data (the database unreachable, say) leaves the unit-year pending for the next round.
      */
     private boolean processNext(UUID job) {
         Object outcome;
+        int[] claimed = {0};
         try {
-            outcome = claimAndStore(job);
+            outcome = claimAndStore(job, claimed);
         } catch (RuntimeException e) {
             Throwable t = e;
             while (t != null && !(t instanceof Refused)) {
                 t = t.getCause();
             }
             if (!(t instanceof Refused r)) {
+                if (claimed[0] > 0) {
+                    failedAttempt(job, claimed[0], e);
+                }
                 throw e;
             }
             QuarkusTransaction.requiringNew().run(() -> writeFailed(job, r.seq, r.payload, r.errors));
@@ -166,7 +297,7 @@ public class ImportJobWorker {
         return outcome != null;
     }
 
-    private Object claimAndStore(UUID job) {
+    private Object claimAndStore(UUID job, int[] claimed) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em.createNativeQuery("SELECT seq, payload FROM import_job_item WHERE job_id = ?1 "
                             + "AND status = 'PENDING' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED")
@@ -176,6 +307,7 @@ public class ImportJobWorker {
             }
             Object[] row = (Object[]) rows.get(0);
             int seq = ((Number) row[0]).intValue();
+            claimed[0] = seq;
             String payload = (String) row[1];
             BulkUnitYear line;
             try {
@@ -232,12 +364,15 @@ public class ImportJobWorker {
                 .setParameter(1, job).executeUpdate();
     }
 
-    /** Ends a job with no pending unit-year left: 已完成, or 已失败 when not one unit-year was stored. */
-    private void finish(UUID job) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE import_job SET "
+    /**
+     * Ends a job with no pending unit-year left: 已完成, or 已失败 when not one unit-year was stored; false while
+     * unit-years are pending (another thread or instance may still hold some).
+     */
+    private boolean finish(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("UPDATE import_job SET "
                         + "state = CASE WHEN failed >= total THEN 'FAILED' ELSE 'SUCCEEDED' END, finished_at = ?2 "
                         + "WHERE id = ?1 AND state = 'RUNNING' AND done >= total "
                         + "AND NOT EXISTS (SELECT 1 FROM import_job_item WHERE job_id = ?1 AND status = 'PENDING')")
-                .setParameter(1, job).setParameter(2, OffsetDateTime.now()).executeUpdate());
+                .setParameter(1, job).setParameter(2, OffsetDateTime.now()).executeUpdate() > 0);
     }
 }
