@@ -87,7 +87,7 @@ public final class JobDtos {
     public record JobResponse(
             @Schema(description = "作业编号", example = "0b9f1c2e-7d3a-4a51-9c4e-2f1d6b8e5a70") UUID id,
             @Schema(description = "作业种类：budget-import（预算数据批量导入）", example = "budget-import") String kind,
-            @Schema(description = "上传的格式：ndjson 或 csv", example = "ndjson") String format,
+            @Schema(description = "上传的格式：ndjson、csv 或 xlsx（多单位工作簿）", example = "ndjson") String format,
             @Schema(description = "状态代码：QUEUED 排队中，RUNNING 进行中，SUCCEEDED 已完成（可能有未导入的单位年度，见 errors），"
                     + "FAILED 已失败（没有一个单位年度能导入）", enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"}, example = "RUNNING")
             JobState state,

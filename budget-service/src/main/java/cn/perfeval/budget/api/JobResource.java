@@ -58,12 +58,14 @@ public class JobResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/budget-imports")
-    @Consumes({NDJSON, TableImportMedia.CSV})
+    @Consumes({NDJSON, TableImportMedia.CSV, TableImportMedia.XLSX})
     @Operation(operationId = "createBudgetImportJob", summary = "批量导入多个单位年度的预算数据（异步）",
             description = "NDJSON（application/x-ndjson，UTF-8）：每行一个单位年度的 JSON 对象（格式见 BulkUnitYear：单位基本信息及该年度的各表，"
                     + "每部分与单个单位接口的请求体相同）。CSV（text/csv，UTF-8，逗号分隔）：首行为表头 unitCode,year,unitName,county,province,kind,"
                     + "amountUnit,code,name,total,basic,project,basicActual,projectActual，此后每行为支出总表的一行，同一单位年度的行须相邻，"
                     + "单位信息取其第一行；basicActual、projectActual 为该科目的实际支出（可空），其合计为该单位年度的实际支出。"
+                    + "多单位工作簿（xlsx）：名为“批量导入”的工作表（工作簿只有一张工作表时不限名称），格式与 CSV 相同：第一行为表头，"
+                    + "此后每行为一个单位年度支出总表的一行，单位在各自的列中；出错时指出工作表的行号。"
                     + "上传的数据先全部保存，然后答 202 和作业（Location 为作业地址），在后台逐个单位年度导入：每个单位年度在一个事务中校验、保存并发布一个事件；"
                     + "有误的单位年度不导入，其错误（字段路径与单个单位接口相同，前加所在部分的名称）列在作业中，其余照常导入。服务重启后未完成的作业自动继续。"
                     + "请求体至多 4 MB，每行至多 100 万个字符；更多的单位年度请分成多个作业。仅管理员可用。")
@@ -73,20 +75,24 @@ public class JobResource {
                     examples = @ExampleObject(name = "两个单位年度", value = Examples.BULK_NDJSON)),
             @Content(mediaType = TableImportMedia.CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "每行为一个单位年度支出总表的一行，UTF-8，逗号分隔，首行为表头"),
-                    examples = @ExampleObject(name = "两个单位年度", value = Examples.BULK_CSV))})
+                    examples = @ExampleObject(name = "两个单位年度", value = Examples.BULK_CSV)),
+            @Content(mediaType = TableImportMedia.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "多单位工作簿：工作表“批量导入”，表头与 CSV 相同，每行为一个单位年度支出总表的一行"))})
     @APIResponse(responseCode = "202", description = "已接受：数据已保存，作业排队等候处理；Location 为作业地址",
             headers = @Header(name = HttpHeaders.LOCATION, description = "作业的地址，如 /api/v1/jobs/0b9f1c2e-7d3a-4a51-9c4e-2f1d6b8e5a70",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobResponse.class),
                     examples = @ExampleObject(name = "排队中", value = Examples.JOB_QUEUED)))
-    @APIResponse(responseCode = "400", description = "请求体不是 UTF-8，没有任何单位年度，或 CSV 的表头不对；未创建作业")
+    @APIResponse(responseCode = "400", description = "请求体不是 UTF-8，没有任何单位年度，CSV 或工作簿的表头不对，或工作簿无法读取；未创建作业")
     public Response create(@Parameter(hidden = true) @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
-        boolean csv = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(TableImportMedia.CSV));
+        MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
         UUID id;
-        if (csv) {
+        if (type != null && type.isCompatible(MediaType.valueOf(TableImportMedia.CSV))) {
             id = jobs.createFromItems("csv", BulkCsv.read(bytes), caller.actor());
+        } else if (type != null && type.isCompatible(MediaType.valueOf(TableImportMedia.XLSX))) {
+            id = jobs.createFromItems("xlsx", BulkCsv.readXlsx(bytes), caller.actor());
         } else {
             id = jobs.createFromNdjson(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), caller.actor());

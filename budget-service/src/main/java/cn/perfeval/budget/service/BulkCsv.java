@@ -65,21 +65,15 @@ public final class BulkCsv {
             if (!unknown.isEmpty()) {
                 throw malformed("CSV 的表头有未知的列 " + String.join("、", unknown) + "；表头应为 " + String.join(",", COLUMNS));
             }
-            Group group = null;
+            List<Row> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
-                int line = (int) r.getRecordNumber() + 1;
-                String key = value(r, "unitCode") + "\u0000" + value(r, "year");
-                if (group == null || !group.key.equals(key)) {
-                    if (group != null) {
-                        items.add(group.item());
-                    }
-                    group = new Group(key, line, r);
+                Map<String, String> values = new java.util.HashMap<>();
+                for (String column : COLUMNS) {
+                    values.put(column, r.isSet(column) ? r.get(column) : null);
                 }
-                group.add(r);
+                rows.add(new Row((int) r.getRecordNumber(), values));
             }
-            if (group != null) {
-                items.add(group.item());
-            }
+            items.addAll(group(rows));
         } catch (ApiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -92,8 +86,76 @@ public final class BulkCsv {
         return new ApiException(ProblemType.MALFORMED_CSV, msg, List.of(new FieldError("body", msg, null)));
     }
 
-    private static String value(CSVRecord r, String column) {
-        String v = r.isSet(column) ? r.get(column) : null;
+    /**
+     * The unit-years of a multi-unit workbook (issue #18): the sheet 批量导入 (or the workbook's only sheet) laid out
+     * as the CSV is, its first row the header, each further row a row of a unit-year's 支出总表 with the unit in its
+     * own columns; the same grouping and checks as the CSV.
+     */
+    public static List<ImportJobs.Item> readXlsx(byte[] bytes) {
+        List<List<String>> sheet = TableImport.bulkSheet(bytes, SHEET, MAX_WORKBOOK_ROWS);
+        List<String> header = sheet.isEmpty() ? List.of() : sheet.get(0).stream().map(String::strip).toList();
+        List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw malformedWorkbook("工作表的第一行（表头）缺少列 " + String.join("、", missing) + "；表头应为 " + String.join(",", COLUMNS));
+        }
+        List<String> unknown = header.stream().filter(c -> !c.isEmpty() && !COLUMNS.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw malformedWorkbook("工作表的表头有未知的列 " + String.join("、", unknown) + "；表头应为 " + String.join(",", COLUMNS));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < sheet.size(); i++) {
+            List<String> cells = sheet.get(i);
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
+            }
+            Map<String, String> values = new java.util.HashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                if (!header.get(c).isEmpty()) {
+                    values.put(header.get(c), c < cells.size() ? cells.get(c) : null);
+                }
+            }
+            // the row's number as the spreadsheet shows it, so that an error points at it (the header is row 1)
+            rows.add(new Row(i, values));
+        }
+        return group(rows);
+    }
+
+    /** The sheet a multi-unit workbook's unit-years are read from (any name when the workbook has one sheet). */
+    public static final String SHEET = "批量导入";
+    /** Rows read from a multi-unit workbook's sheet. */
+    public static final int MAX_WORKBOOK_ROWS = 100_000;
+
+    /** One data row: its number among the data rows, from 1 (its line in the file is one more: the header is line 1), and its cells by column. */
+    private record Row(int number, Map<String, String> values) {
+    }
+
+    /** Adjacent rows of one unit-year become one item, in the NDJSON line shape. */
+    private static List<ImportJobs.Item> group(List<Row> rows) {
+        List<ImportJobs.Item> items = new ArrayList<>();
+        Group group = null;
+        for (Row r : rows) {
+            int line = r.number() + 1;
+            String key = value(r, "unitCode") + "\u0000" + value(r, "year");
+            if (group == null || !group.key.equals(key)) {
+                if (group != null) {
+                    items.add(group.item());
+                }
+                group = new Group(key, line, r);
+            }
+            group.add(r);
+        }
+        if (group != null) {
+            items.add(group.item());
+        }
+        return items;
+    }
+
+    private static ApiException malformedWorkbook(String msg) {
+        return new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
+    }
+
+    private static String value(Row r, String column) {
+        String v = r.values().get(column);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
@@ -110,7 +172,7 @@ public final class BulkCsv {
         String amountUnit;
         int index;
 
-        Group(String key, int line, CSVRecord first) {
+        Group(String key, int line, Row first) {
             this.key = key;
             this.line = line;
             root.put("unitCode", value(first, "unitCode"));
@@ -131,11 +193,11 @@ public final class BulkCsv {
             rows = expenditure.putArray("rows");
         }
 
-        void add(CSVRecord r) {
+        void add(Row r) {
             int i = index++;
             if (!Objects.equals(value(r, "amountUnit"), amountUnit)) {
                 errors.add(new FieldError("expenditure.rows[" + i + "].amountUnit",
-                        "同一单位年度的金额单位须一致（第 " + r.getRecordNumber() + " 行数据）", value(r, "amountUnit")));
+                        "同一单位年度的金额单位须一致（第 " + r.number() + " 行数据）", value(r, "amountUnit")));
             }
             ObjectNode row = rows.addObject();
             String code = value(r, "code");
@@ -160,7 +222,7 @@ public final class BulkCsv {
             }
         }
 
-        private com.fasterxml.jackson.databind.JsonNode number(CSVRecord r, String column, String field) {
+        private com.fasterxml.jackson.databind.JsonNode number(Row r, String column, String field) {
             String v = value(r, column);
             if (v == null) {
                 return JSON.nullNode();

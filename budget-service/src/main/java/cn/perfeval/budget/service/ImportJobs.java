@@ -8,6 +8,7 @@ import cn.perfeval.platform.problem.ApiException;
 import cn.perfeval.platform.problem.ProblemDetail.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -149,13 +150,23 @@ public class ImportJobs {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO import_job_item (job_id, seq, payload, status, errors) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO import_job_item (job_id, seq, payload, status, errors, unit_code, year) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Item item : batch) {
                     ps.setObject(1, id);
                     ps.setInt(2, item.line());
                     ps.setString(3, item.payload());
                     ps.setString(4, item.refused() == null ? "PENDING" : "FAILED");
                     ps.setString(5, item.refused() == null ? null : json(item.refused()));
+                    // a unit-year refused on arrival is listed with its unit and year, as one refused later is
+                    JsonNode named = item.refused() == null ? null : readQuietly(item.payload());
+                    String unitCode = named == null || !named.path("unitCode").isTextual()
+                            || named.path("unitCode").asText().length() > 200 ? null : named.path("unitCode").asText();
+                    ps.setString(6, unitCode);
+                    if (named != null && named.path("year").isInt()) {
+                        ps.setInt(7, named.path("year").asInt());
+                    } else {
+                        ps.setNull(7, java.sql.Types.INTEGER);
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -163,6 +174,15 @@ public class ImportJobs {
         });
         batch.clear();
         return n;
+    }
+
+    /** The JSON of an item's text, or null when it is not JSON (an over-long line keeps no text). */
+    private JsonNode readQuietly(String payload) {
+        try {
+            return payload == null || payload.isEmpty() ? null : mapper.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     String json(List<FieldError> errors) {

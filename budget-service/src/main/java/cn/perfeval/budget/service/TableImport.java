@@ -220,6 +220,55 @@ public final class TableImport {
         return t;
     }
 
+    /**
+     * The rows of one sheet of a bulk-import workbook (issue #18) as text cells: the sheet named {@code sheetName}, or
+     * the workbook's only sheet. Checked as every workbook upload is (complete zip, no zip bomb), with a row limit of
+     * its own, since one sheet holds many unit-years.
+     */
+    static List<List<String>> bulkSheet(byte[] bytes, String sheetName, int maxRows) {
+        if (!isCompleteZip(bytes)) {
+            String msg = "文件不是完整的 xlsx 工作簿（可能上传不完整）；请重新上传";
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            XSSFSheet sheet = wb.getSheet(sheetName);
+            if (sheet == null && wb.getNumberOfSheets() == 1) {
+                sheet = wb.getSheetAt(0);
+            }
+            if (sheet == null) {
+                String msg = "工作簿中没有名为“" + sheetName + "”的工作表（只有一张工作表时不限名称）";
+                throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
+            }
+            if (sheet.getLastRowNum() >= maxRows) {
+                throw tooLarge("工作表“" + sheet.getSheetName() + "”有 " + (sheet.getLastRowNum() + 1) + " 行，最多接受 "
+                        + maxRows + " 行；更多的单位年度请分成多个作业");
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i <= sheet.getLastRowNum(); i++) {
+                XSSFRow row = sheet.getRow(i);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    if (row.getLastCellNum() > MAX_COLUMNS) {
+                        throw tooLarge("工作表“" + sheet.getSheetName() + "”第 " + (i + 1) + " 行有 " + row.getLastCellNum()
+                                + " 列，最多接受 " + MAX_COLUMNS + " 列");
+                    }
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        cells.add(text(row.getCell(c)));
+                    }
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | OutOfMemoryError e) {
+            String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
+                    ? "工作簿解压后异常膨胀（疑似压缩炸弹），未读取"
+                    : "文件不是可读取的 xlsx 工作簿";
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, reason, List.of(new FieldError("file", reason, null)));
+        }
+    }
+
     /** Whether the file ends with a zip "end of central directory" record, as every complete .xlsx does. */
     static boolean isCompleteZip(byte[] bytes) {
         int earliest = Math.max(0, bytes.length - 22 - 65_535);

@@ -173,6 +173,9 @@ class BulkImportJobTest {
         assertThat(job.getInt("total")).isEqualTo(2);
         assertThat(job.getInt("succeeded")).isEqualTo(1);
         assertThat(job.getInt("errors[0].line")).isEqualTo(5);
+        // refused on arrival, it is still named by its unit and year
+        assertThat(job.getString("errors[0].unitCode")).isEqualTo(b);
+        assertThat(job.getInt("errors[0].year")).isEqualTo(2024);
         assertThat(job.getString("errors[0].errors[0].field")).isEqualTo("expenditure.rows[0].total");
         JsonPath exp = given().get("/api/v1/units/" + a + "/years/2024/budget/expenditure").then().statusCode(200).extract().jsonPath();
         assertThat(exp.getList("rows.code", String.class)).containsExactly("201", "20103", "205");
@@ -183,6 +186,63 @@ class BulkImportJobTest {
         assertThat(execution.getList("byFunction")).hasSize(3);
         assertThat(events(a)).isEqualTo(1);
         given().get("/api/v1/units/" + b).then().statusCode(404);
+    }
+
+    @Test
+    void aMultiUnitWorkbookWithAUnitColumnIsReadAsTheCsvIs() throws Exception {
+        String a = Golden.newCode();
+        String b = Golden.newCode();
+        Object[][] sheet = {
+                {"unitCode", "year", "unitName", "county", "province", "kind", "amountUnit", "code", "name", "total", "basic",
+                        "project", "basicActual", "projectActual"},
+                {a, 2024, "单位丙", "批量县", "湖南省", "行政", "万元", "201", "一般公共服务支出", 100, 80, 20, 70, 15},
+                {a, 2024, "单位丙", "批量县", "湖南省", "行政", "万元", "20103", "政府办公厅（室）及相关机构事务", 100, 80, 20, 70, 15},
+                {b, 2024, "单位丁", "批量县", "湖南省", "行政", "万元", "201", "一般公共服务支出", "一百", 80, 20, null, null}};
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var ws = wb.createSheet("批量导入");
+            for (int r = 0; r < sheet.length; r++) {
+                var row = ws.createRow(r);
+                for (int c = 0; c < sheet[r].length; c++) {
+                    Object v = sheet[r][c];
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        Response r = given().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(xlsx)
+                .post("/api/v1/jobs/budget-imports");
+        r.then().statusCode(202);
+        assertThat(r.jsonPath().getString("format")).isEqualTo("xlsx");
+        JsonPath job = awaitFinished(r.jsonPath().getString("id"));
+        assertThat(job.getInt("total")).isEqualTo(2);
+        assertThat(job.getInt("succeeded")).isEqualTo(1);
+        // the error points at the sheet's row (the header is row 1) and names the unit-year
+        assertThat(job.getInt("errors[0].line")).isEqualTo(4);
+        assertThat(job.getString("errors[0].unitCode")).isEqualTo(b);
+        assertThat(job.getString("errors[0].errors[0].field")).isEqualTo("expenditure.rows[0].total");
+        assertThat(job.getString("errors[0].errors[0].message")).contains("一百").contains("应为数字");
+        JsonPath execution = given().get("/api/v1/units/" + a + "/years/2024/budget/execution").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(execution.getDouble("basicActual")).isEqualTo(70.0);
+        assertThat(execution.getList("byFunction")).hasSize(2);
+        assertThat(events(a)).isEqualTo(1);
+
+        // a workbook without the header the CSV has: 400, nothing queued
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            wb.createSheet("批量导入").createRow(0).createCell(0).setCellValue("单位代码");
+            wb.write(out);
+            given().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(out.toByteArray())
+                    .post("/api/v1/jobs/budget-imports").then().statusCode(400)
+                    .body("detail", org.hamcrest.Matchers.startsWith("工作表的第一行（表头）缺少列 unitCode"));
+        }
     }
 
     @Test
@@ -230,6 +290,42 @@ class BulkImportJobTest {
         }
         worker.drain();
         assertThat(events(e) + events(f)).isEqualTo(2);
+    }
+
+    @Test
+    void aUnitYearTheDatabaseRefusesIsRetriedThenReportedWhileTheRestOfItsChunkLands() throws Exception {
+        String g = Golden.newCode();
+        String h = Golden.newCode();
+        String k = Golden.newCode();
+        // a fault outside the data: the database refuses h's unit row every time (the data itself passes every check)
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE FUNCTION refuse_unit() RETURNS trigger AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql");
+            st.execute("CREATE TRIGGER refuse_unit BEFORE INSERT ON unit FOR EACH ROW WHEN (NEW.code = '" + h + "') "
+                    + "EXECUTE FUNCTION refuse_unit()");
+        }
+        try {
+            String id = submit(NDJSON, line(g, "80") + "\n" + line(h, "80") + "\n" + line(k, "80") + "\n");
+            JsonPath job = awaitFinished(id);
+            assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+            assertThat(job.getInt("done")).isEqualTo(3);
+            assertThat(job.getInt("failed")).isEqualTo(1);
+            assertThat(job.getInt("errors[0].line")).isEqualTo(2);
+            assertThat(job.getString("errors[0].unitCode")).isEqualTo(h);
+            assertThat(job.getString("errors[0].errors[0].message"))
+                    .startsWith("保存时出错，已尝试 3 次仍未成功").doesNotContain("refused by the test");
+            // the chunk failed as a whole, then its unit-years were taken one by one: g and k landed once each
+            for (String code : List.of(g, k)) {
+                given().get("/api/v1/units/" + code + "/years/2024/budget").then().statusCode(200).header("ETag", "\"1\"");
+                assertThat(events(code)).isEqualTo(1);
+            }
+            assertThat(events(h)).isZero();
+            assertThat(count("SELECT attempts FROM import_job_item WHERE job_id = ?::uuid AND seq = 2", id)).isEqualTo(3);
+        } finally {
+            try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TRIGGER refuse_unit ON unit");
+            }
+        }
     }
 
     @Test
