@@ -132,26 +132,14 @@ public class NotScoredMarks {
         return Optional.ofNullable(em.find(NotScored.class, new BudgetSnapshot.Key(id.unitCode(), id.fiscalYear())));
     }
 
-    /**
-     * Clears the mark of a unit-year whose budget event of {@code version} was just scored, when the
-     * version set aside is not newer; in the caller's transaction.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void scored(String unitCode, int year, long version) {
-        int cleared = em.createNativeQuery("DELETE FROM unit_year_not_scored WHERE unit_code = ?1 AND fiscal_year = ?2 "
-                        + "AND (budget_version IS NULL OR budget_version <= ?3)")
-                .setParameter(1, unitCode).setParameter(2, year).setParameter(3, version).executeUpdate();
-        if (cleared > 0) {
-            countedAt = Long.MIN_VALUE;
-            LOG.infof("unit-year %s:%d scored again (budget v%d): not-scored mark cleared", unitCode, year, version);
-        }
-    }
-
     /** A unit-year just scored from its budget event of {@code version}. */
     public record Scored(String unitCode, int fiscalYear, long version) {
     }
 
-    /** {@link #scored(String, int, long)} for the unit-years of a poll, in one statement. */
+    /**
+     * Clears the marks of the unit-years of a poll just scored, each where the version set aside is
+     * not newer than the one scored; in the caller's transaction, one statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scored(List<Scored> scored) {
         if (scored.isEmpty()) {
