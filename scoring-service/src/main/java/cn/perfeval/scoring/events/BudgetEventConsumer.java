@@ -9,7 +9,7 @@ import cn.perfeval.events.EventCodec;
 import cn.perfeval.events.UnreadableEventException;
 import cn.perfeval.scoring.config.ScoringConfig;
 import cn.perfeval.scoring.service.NotScoredMarks;
-import cn.perfeval.scoring.service.ScoringService;
+import cn.perfeval.scoring.service.BudgetEventApplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,12 +34,12 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
 
     private final ScoringConfig config;
     private final ConsumerLoops loops;
-    private final ScoringService scoring;
+    private final BudgetEventApplier applier;
     private final NotScoredMarks notScored;
     private final Counter skipped;
     private ConsumerLoop<BudgetUnitYearChanged> loop;
 
-    public BudgetEventConsumer(ScoringConfig config, ConsumerLoops loops, ScoringService scoring,
+    public BudgetEventConsumer(ScoringConfig config, ConsumerLoops loops, BudgetEventApplier applier,
                                NotScoredMarks notScored, MeterRegistry registry) {
         this.notScored = notScored;
         this.skipped = Counter.builder("perfeval.budget.events.superseded")
@@ -47,7 +47,7 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
                 .register(registry);
         this.config = config;
         this.loops = loops;
-        this.scoring = scoring;
+        this.applier = applier;
     }
 
     void start(@Observes StartupEvent ev) {
@@ -73,7 +73,8 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
     /**
      * Applies a poll's events in one database transaction: of each unit-year only its newest event
      * is applied (an older version in the same poll would be recomputed only to be superseded at
-     * once; events carry the full state), in the order of unit codes, as an assignment locks them.
+     * once; events carry the full state), read and written in bulk ({@link BudgetEventApplier}), their
+     * snapshots locked in the order of unit codes, as an assignment locks them.
      */
     @Override
     public void applyBatch(List<BudgetUnitYearChanged> events) {
@@ -81,11 +82,7 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
         for (BudgetUnitYearChanged event : events) {
             newest.merge(event.unitCode() + ":" + event.fiscalYear(), event, (a, b) -> b.version() > a.version() ? b : a);
         }
-        QuarkusTransaction.requiringNew().run(() -> newest.values().forEach(event -> {
-            applyOne(event);
-            // each event's work is complete: keep the persistence context from growing with the poll
-            scoring.flushAndClear();
-        }));
+        QuarkusTransaction.requiringNew().run(() -> applier.apply(newest.values()));
         skipped.increment(events.size() - newest.size());
     }
 
@@ -94,7 +91,7 @@ public class BudgetEventConsumer implements ConsumerLoop.Handler<BudgetUnitYearC
         MDC.put("unit", event.unitCode());
         MDC.put("year", Integer.toString(event.fiscalYear()));
         try {
-            scoring.onBudgetEvent(event);
+            applier.apply(List.of(event));
         } finally {
             MDC.remove("unit");
             MDC.remove("year");

@@ -38,6 +38,21 @@ public class ScoreEventWriter {
         outbox.write(config.scoreEvents().topic(), event.key(), UnitYearScored.TYPE, record.computedAt, event);
     }
 
+    /** The outbox row of a recomputation's score event, for {@link #writeAll}. */
+    public OutboxWriter.Pending pending(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result, ScoreBasis basis,
+                                        boolean assigned, ReviewScore review) {
+        UnitYearScored event = event(UUID.randomUUID().toString(), snapshot.unitName, snapshot.county, record, result,
+                basis, assigned, review);
+        return new OutboxWriter.Pending(config.scoreEvents().topic(), event.key(), UnitYearScored.TYPE, record.computedAt,
+                event);
+    }
+
+    /** Writes the score events of several recomputations into the outbox as one batch, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeAll(List<OutboxWriter.Pending> events) {
+        outbox.writeAll(events);
+    }
+
     static UnitYearScored event(String eventId, String unitName, String county, ScoreRecord record, ScoreResult result,
                                 ScoreBasis basis, boolean assigned, ReviewScore review) {
         return new UnitYearScored(eventId, UnitYearScored.TYPE, UnitYearScored.SCHEMA_VERSION,

@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -131,18 +132,39 @@ public class NotScoredMarks {
         return Optional.ofNullable(em.find(NotScored.class, new BudgetSnapshot.Key(id.unitCode(), id.fiscalYear())));
     }
 
+    /** A unit-year just scored from its budget event of {@code version}. */
+    public record Scored(String unitCode, int fiscalYear, long version) {
+    }
+
     /**
-     * Clears the mark of a unit-year whose budget event of {@code version} was just scored, when the
-     * version set aside is not newer; in the caller's transaction.
+     * Clears the marks of the unit-years of a poll just scored, each where the version set aside is
+     * not newer than the one scored; in the caller's transaction, one statement.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void scored(String unitCode, int year, long version) {
-        int cleared = em.createNativeQuery("DELETE FROM unit_year_not_scored WHERE unit_code = ?1 AND fiscal_year = ?2 "
-                        + "AND (budget_version IS NULL OR budget_version <= ?3)")
-                .setParameter(1, unitCode).setParameter(2, year).setParameter(3, version).executeUpdate();
+    public void scored(List<Scored> scored) {
+        if (scored.isEmpty()) {
+            return;
+        }
+        int cleared = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement("DELETE FROM unit_year_not_scored n "
+                    + "USING unnest(?, ?, ?) AS k(u, y, v) WHERE n.unit_code = k.u AND n.fiscal_year = k.y "
+                    + "AND (n.budget_version IS NULL OR n.budget_version <= k.v) RETURNING n.unit_code, n.fiscal_year, k.v")) {
+                st.setArray(1, c.createArrayOf("varchar", scored.stream().map(Scored::unitCode).toArray()));
+                st.setArray(2, c.createArrayOf("int4", scored.stream().map(Scored::fiscalYear).toArray()));
+                st.setArray(3, c.createArrayOf("int8", scored.stream().map(Scored::version).toArray()));
+                int n = 0;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        n++;
+                        LOG.infof("unit-year %s:%d scored again (budget v%d): not-scored mark cleared", rs.getString(1),
+                                rs.getInt(2), rs.getLong(3));
+                    }
+                }
+                return n;
+            }
+        });
         if (cleared > 0) {
             countedAt = Long.MIN_VALUE;
-            LOG.infof("unit-year %s:%d scored again (budget v%d): not-scored mark cleared", unitCode, year, version);
         }
     }
 

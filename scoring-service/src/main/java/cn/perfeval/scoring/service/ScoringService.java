@@ -85,94 +85,47 @@ public class ScoringService {
         }
     }
 
-    /**
-     * Applies a budget event. Idempotent: an event whose version is not newer than the stored
-     * snapshot (a redelivery, a duplicate or an older event) changes nothing. Once scored, a
-     * not-scored mark of the unit-year for this version or an older one is cleared.
-     *
-     * @return whether the unit-year was rescored
-     */
-    @Transactional
-    public boolean onBudgetEvent(BudgetUnitYearChanged event) {
-        var key = new BudgetSnapshot.Key(event.unitCode(), event.fiscalYear());
-        em.createNativeQuery("INSERT INTO budget_snapshot (unit_code, fiscal_year, version, unit_name, county, measures) "
-                        + "VALUES (?1, ?2, 0, '', '', '{}') ON CONFLICT DO NOTHING")
-                .setParameter(1, key.unitCode()).setParameter(2, key.fiscalYear()).executeUpdate();
-        BudgetSnapshot snapshot = em.find(BudgetSnapshot.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (event.version() <= snapshot.version) {
-            LOG.debugf("budget event %s:%d v%d already applied (stored v%d)", key.unitCode(), key.fiscalYear(),
-                    event.version(), snapshot.version);
-            return false;
-        }
-        snapshot.version = event.version();
-        snapshot.unitName = event.unit().name();
-        snapshot.county = event.unit().county();
-        snapshot.measures = write(event.measures());
-        BudgetUnitYearChanged.Period period = event.periodOrYearEnd();
-        snapshot.yearEnd = period.yearEnd();
-        snapshot.asOfMonth = period.asOfMonth();
-        snapshot.targets = event.targets() == null || event.targets().indicators() == null ? null
-                : write(event.targets().indicators());
-        snapshot.receivedAt = OffsetDateTime.now();
-        // the ranking lists a unit under the name and county of its snapshot, also under systems not rescored now
-        em.createNativeQuery("UPDATE ranking_entry SET county = ?1, unit_name = ?2 WHERE unit_code = ?3 AND fiscal_year = ?4 "
-                        + "AND (county <> ?1 OR unit_name <> ?2)")
-                .setParameter(1, snapshot.county).setParameter(2, snapshot.unitName)
-                .setParameter(3, key.unitCode()).setParameter(4, key.fiscalYear()).executeUpdate();
-        for (IndicatorSystem system : rescoreTargets(snapshot)) {
-            ScoreSummary before = ScoreSummary.of(ScoreRecord.current(key.unitCode(), key.fiscalYear(), system.code())
-                    .orElse(null));
-            ScoreRecord after = rescore(snapshot, system);
-            audit.record(BUDGET_EVENTS, AuditActions.SCORE_RECOMPUTED, key.unitCode(), key.fiscalYear(),
-                    "score:" + system.code(), before, ScoreSummary.of(after));
-        }
-        notScored.scored(key.unitCode(), key.fiscalYear(), event.version());
-        return true;
-    }
-
-    /**
-     * Writes what the current transaction changed and forgets the loaded entities, between the
-     * events of a batch applied in one transaction.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void flushAndClear() {
-        em.flush();
-        em.clear();
-    }
-
-    /** The assigned system and every other system the unit-year has judgements or review judgements under. */
-    private java.util.Collection<IndicatorSystem> rescoreTargets(BudgetSnapshot snapshot) {
-        Map<String, IndicatorSystem> targets = new LinkedHashMap<>();
-        IndicatorSystem assigned = systems.systemFor(snapshot.county, snapshot.key.fiscalYear());
-        targets.put(assigned.code(), assigned);
-        List<String> others = new java.util.ArrayList<>(JudgementRecord.systemsJudged(snapshot.key.unitCode(),
-                snapshot.key.fiscalYear()));
-        others.addAll(ReviewJudgementRecord.systemsReviewed(snapshot.key.unitCode(), snapshot.key.fiscalYear()));
-        for (String code : others) {
-            if (!targets.containsKey(code)) {
-                systems.find(code).ifPresent(s -> targets.put(code, s));
-            }
-        }
-        return targets.values();
-    }
-
     private ScoreRecord rescore(BudgetSnapshot snapshot, IndicatorSystem system) {
         String unit = snapshot.key.unitCode();
         int year = snapshot.key.fiscalYear();
         Map<String, cn.perfeval.scoring.domain.Judgement> judgements = new LinkedHashMap<>();
         JudgementRecord.current(unit, year, system.code()).forEach((code, j) -> judgements.put(code, j.toJudgement()));
-        ScoreResult result = Scorer.score(system, read(snapshot.measures), judgements, targets(snapshot));
         Optional<Published> published = published(unit, year);
-        if (published.isPresent()) {
-            result = result.withInconsistencies(Consistency.compare(published.get(), result, system));
-        }
         Long last = em.createQuery("select max(s.seq) from ScoreRecord s where s.unitCode = ?1 and s.fiscalYear = ?2 "
                         + "and s.systemCode = ?3", Long.class)
                 .setParameter(1, unit).setParameter(2, year)
                 .setParameter(3, system.code()).getSingleResult();
+        Map<String, ReviewScore.ReviewJudgement> reviews = new LinkedHashMap<>();
+        ReviewJudgementRecord.current(unit, year, system.code()).forEach((code, r) -> reviews.put(code, r.toJudgement()));
+        Computed c = compute(snapshot, system, judgements, published, last, reviews);
+        ScoreRecord record = c.record();
+        record.persist();
+        upsertRankingEntry(snapshot, record, c.result());
+        boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
+        events.scored(snapshot, record, c.result(), c.basis(), assigned, c.review());
+        recomputed.fire(new Recomputed(unit, year, system.code()));
+        return record;
+    }
+
+    /** A recomputation before it is written: the score row (without id), its result, basis and review. */
+    record Computed(ScoreRecord record, ScoreResult result, ScoreBasis basis, ReviewScore review) {
+    }
+
+    /**
+     * Scores a snapshot under a system from what the unit-year has: its current judgements and review
+     * judgements under the system, what it published, and the sequence number of its last score row
+     * (null: none). Writes nothing.
+     */
+    Computed compute(BudgetSnapshot snapshot, IndicatorSystem system,
+                     Map<String, cn.perfeval.scoring.domain.Judgement> judgements, Optional<Published> published,
+                     Long last, Map<String, ReviewScore.ReviewJudgement> reviews) {
+        ScoreResult result = Scorer.score(system, read(snapshot.measures), judgements, targets(snapshot));
+        if (published.isPresent()) {
+            result = result.withInconsistencies(Consistency.compare(published.get(), result, system));
+        }
         ScoreRecord record = new ScoreRecord();
-        record.unitCode = unit;
-        record.fiscalYear = year;
+        record.unitCode = snapshot.key.unitCode();
+        record.fiscalYear = snapshot.key.fiscalYear();
         record.systemCode = system.code();
         record.systemVersion = system.version();
         record.budgetVersion = snapshot.version;
@@ -186,28 +139,21 @@ public class ScoringService {
         record.projected = basis.projected();
         record.asOfMonth = basis.asOfMonth();
         record.basis = write(basis);
-        Map<String, ReviewScore.ReviewJudgement> reviews = new LinkedHashMap<>();
-        ReviewJudgementRecord.current(unit, year, system.code()).forEach((code, r) -> reviews.put(code, r.toJudgement()));
         ReviewScore review = ReviewScore.of(system, result, reviews);
         record.review = review == null ? null : write(review);
         record.computedAt = OffsetDateTime.now();
-        record.persist();
-        upsertRankingEntry(snapshot, record, result);
-        boolean assigned = systems.systemFor(snapshot.county, year).code().equals(system.code());
-        events.scored(snapshot, record, result, basis, assigned, review);
-        recomputed.fire(new Recomputed(unit, year, system.code()));
-        return record;
+        return new Computed(record, result, basis, review);
     }
 
-    /**
-     * Keeps the county ranking's row of the unit-year and system (table ranking_entry) the current
-     * result, in the transaction of the recomputation: the figures of the score row, the subtotals of
-     * the first-level groups in the system's order, and the unit's name and county from its snapshot.
-     */
-    private void upsertRankingEntry(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result) {
+    /** The first-level group subtotals of a result in the system's order, as JSON, as the ranking keeps them. */
+    String groupsJson(ScoreResult result) {
         Map<String, BigDecimal> groups = new LinkedHashMap<>();
         result.groups().stream().filter(g -> g.parent() == null).forEach(g -> groups.put(g.code(), g.points()));
-        em.createNativeQuery("INSERT INTO ranking_entry (unit_code, fiscal_year, system_code, county, unit_name, score_id, "
+        return write(groups);
+    }
+
+    /** Inserts or replaces the ranking row of a unit-year and system; parameters ?1 to ?15 each once. */
+    static final String RANKING_UPSERT = "INSERT INTO ranking_entry (unit_code, fiscal_year, system_code, county, unit_name, score_id, "
                         + "system_version, total, max_total, grade, complete, groups, projected, as_of_month, computed_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                         + "ON CONFLICT (unit_code, fiscal_year, system_code) DO UPDATE SET county = EXCLUDED.county, "
@@ -215,11 +161,19 @@ public class ScoringService {
                         + "system_version = EXCLUDED.system_version, total = EXCLUDED.total, max_total = EXCLUDED.max_total, "
                         + "grade = EXCLUDED.grade, complete = EXCLUDED.complete, groups = EXCLUDED.groups, "
                         + "projected = EXCLUDED.projected, as_of_month = EXCLUDED.as_of_month, "
-                        + "computed_at = EXCLUDED.computed_at")
+                        + "computed_at = EXCLUDED.computed_at";
+
+    /**
+     * Keeps the county ranking's row of the unit-year and system (table ranking_entry) the current
+     * result, in the transaction of the recomputation: the figures of the score row, the subtotals of
+     * the first-level groups in the system's order, and the unit's name and county from its snapshot.
+     */
+    private void upsertRankingEntry(BudgetSnapshot snapshot, ScoreRecord record, ScoreResult result) {
+        em.createNativeQuery(RANKING_UPSERT)
                 .setParameter(1, record.unitCode).setParameter(2, record.fiscalYear).setParameter(3, record.systemCode)
                 .setParameter(4, snapshot.county).setParameter(5, snapshot.unitName).setParameter(6, record.id)
                 .setParameter(7, record.systemVersion).setParameter(8, record.total).setParameter(9, record.maxTotal)
-                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, record.grade)).setParameter(11, record.complete).setParameter(12, write(groups))
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, record.grade)).setParameter(11, record.complete).setParameter(12, groupsJson(result))
                 .setParameter(13, record.projected).setParameter(14, new TypedParameterValue<>(StandardBasicTypes.INTEGER, record.asOfMonth))
                 .setParameter(15, record.computedAt)
                 .executeUpdate();
@@ -587,7 +541,7 @@ public class ScoringService {
         }
     }
 
-    private Map<String, BigDecimal> read(String json) {
+    Map<String, BigDecimal> read(String json) {
         try {
             return STORED.readValue(json, MEASURES);
         } catch (JsonProcessingException e) {
@@ -595,7 +549,7 @@ public class ScoringService {
         }
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

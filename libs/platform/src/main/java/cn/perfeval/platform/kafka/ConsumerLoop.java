@@ -7,6 +7,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +31,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,6 +165,10 @@ public final class ConsumerLoop<T> {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private long lagMeasuredAt;
+    /** When the current consumer was opened, and whether its first records and first commit were logged yet. */
+    private long openedAt;
+    private boolean firstRecordsLogged;
+    private boolean firstCommitLogged;
 
     ConsumerLoop(Spec spec, Map<String, Object> kafkaConfig, KafkaSettings.Consumer settings, DeadLetters deadLetters,
                  MeterRegistry registry, Decoder<T> decoder, Handler<T> handler) {
@@ -255,10 +261,25 @@ public final class ConsumerLoop<T> {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        openedAt = System.nanoTime();
+        firstRecordsLogged = false;
+        firstCommitLogged = false;
         KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer = c;
-        c.subscribe(spec.topics());
+        // the start-up of consumption, step by step (issue #18: where the fixed cost of a recomputation goes)
+        LOG.infof("%s consumer opened (group %s) in %d ms", spec.name(), spec.group(), sinceOpened());
+        c.subscribe(spec.topics(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                LOG.infof("%s consumer: %d partitions assigned %d ms after it was opened", spec.name(), partitions.size(),
+                        sinceOpened());
+            }
+        });
         stoppedReason = null;
         return c;
     }
@@ -287,6 +308,10 @@ public final class ConsumerLoop<T> {
      * itself (for its attempts) and what follows it.
      */
     private void process(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records) {
+        if (!firstRecordsLogged) {
+            firstRecordsLogged = true;
+            LOG.infof("%s consumer: first %d records %d ms after it was opened", spec.name(), records.count(), sinceOpened());
+        }
         List<Item<T>> items = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -408,6 +433,14 @@ public final class ConsumerLoop<T> {
             throw new KafkaException("offset commit refused (injected by a test)");
         }
         c.commitSync(offsets, COMMIT_TIMEOUT);
+        if (!firstCommitLogged) {
+            firstCommitLogged = true;
+            LOG.infof("%s consumer: first commit %d ms after it was opened", spec.name(), sinceOpened());
+        }
+    }
+
+    private long sinceOpened() {
+        return (System.nanoTime() - openedAt) / 1_000_000;
     }
 
     /** Per topic, the records behind the end for this group (end offsets minus positions); at most every 2 s. */

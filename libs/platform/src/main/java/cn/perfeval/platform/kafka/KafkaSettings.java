@@ -48,5 +48,12 @@ public interface KafkaSettings {
         /** Wait before a consumer that stopped (a failed commit, a failed poll) is opened again. */
         @WithDefault("5s")
         Duration restartBackoff();
+
+        /**
+         * Most records one poll returns ({@code max.poll.records}); a service that applies a poll in
+         * one transaction writes that many events' rows in one batch.
+         */
+        @WithDefault("200")
+        int maxPollRecords();
     }
 }
