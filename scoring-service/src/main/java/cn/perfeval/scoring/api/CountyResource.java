@@ -8,8 +8,8 @@ import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.Authenticated;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +46,15 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class CountyResource {
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final ScoringService scoring;
     private final SystemCatalog systems;
     private final AccessPolicy access;
 
-    public CountyResource(EntityManager em, ScoringService scoring, SystemCatalog systems, AccessPolicy access) {
+    public CountyResource(AgroalDataSource dataSource, ScoringService scoring, SystemCatalog systems,
+                          AccessPolicy access) {
+        this.dataSource = dataSource;
         this.access = access;
-        this.em = em;
         this.scoring = scoring;
         this.systems = systems;
     }
@@ -134,48 +139,58 @@ public class CountyResource {
                 : systems.find(systemCode).orElseThrow(() ->
                         ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
                                 systemCode));
-        // one indexed query on the summary kept by every recomputation (ranking_entry), ranked as read
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_code, unit_name, total, max_total, grade, complete, "
-                        + "system_version, groups, projected, as_of_month FROM ranking_entry "
-                        + "WHERE county = ?1 AND fiscal_year = ?2 AND system_code = ?3 ORDER BY total DESC, unit_code COLLATE \"C\"")
-                .setParameter(1, county).setParameter(2, year).setParameter(3, system.code()).getResultList();
-        record Row(int rank, Object[] row) {
-            BigDecimal total() {
-                return (BigDecimal) row[2];
+        // one indexed query on the summary kept by every recomputation (ranking_entry), ranked as read: the
+        // ranking fields of every unit (for the ranks and the distribution), the other fields for the page only
+        long from = (long) page * size;
+        List<Ranked> ranked = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RANKING)) {
+            st.setLong(1, from);
+            st.setLong(2, from + size);
+            st.setString(3, county);
+            st.setInt(4, year);
+            st.setString(5, system.code());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal total = rs.getBigDecimal(2);
+                    int i = ranked.size();
+                    int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
+                    boolean projected = rs.getBoolean(4);
+                    RankedUnit unit = null;
+                    if (rs.getBoolean(5)) {
+                        int month = rs.getInt(11);
+                        Integer asOfMonth = rs.wasNull() ? null : month;
+                        unit = new RankedUnit(rank, rs.getString(1), rs.getString(6), total, rs.getBigDecimal(7),
+                                rs.getString(3), rs.getBoolean(8), rs.getInt(9), scoring.groups(rs.getString(10)),
+                                projected, asOfMonth, ScoreBasis.label(projected, asOfMonth));
+                    }
+                    ranked.add(new Ranked(rank, total, rs.getString(3), projected, unit));
+                }
             }
-
-            String grade() {
-                return (String) row[4];
-            }
-
-            boolean projected() {
-                return (Boolean) row[8];
-            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ranking read failed", e);
         }
-        List<Row> ranked = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            BigDecimal total = (BigDecimal) rows.get(i)[2];
-            int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Row(rank, rows.get(i)));
-        }
-        Page<Row> one = Page.slice(ranked, page, size, uri);
-        // only the units of the page need their group subtotals read
-        List<RankedUnit> items = one.items().stream().map(row -> {
-            Object[] r = row.row();
-            boolean projected = (Boolean) r[8];
-            Integer asOfMonth = r[9] == null ? null : ((Number) r[9]).intValue();
-            return new RankedUnit(row.rank(), (String) r[0], (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3],
-                    (String) r[4], (Boolean) r[5], ((Number) r[6]).intValue(), scoring.groups((String) r[7]), projected,
-                    asOfMonth, ScoreBasis.label(projected, asOfMonth));
-        }).toList();
+        List<RankedUnit> items = ranked.stream().map(Ranked::unit).filter(java.util.Objects::nonNull).toList();
+        Page<RankedUnit> one = Page.of(items, page, size, ranked.size(), uri);
         List<GroupHeader> headers = system.groups().stream()
                 .map(g -> new GroupHeader(g.code(), g.name(), g.maxPoints())).toList();
         return new RankingPage(items, one.page(), one.size(), one.total(), one.links(), county, year,
                 new SystemRef(system.code(), system.version(), system.name()), headers,
-                distribution(system, ranked.stream().map(Row::total).toList(), ranked.stream().map(Row::grade).toList(),
-                        ranked.stream().filter(Row::projected).count()));
+                distribution(system, ranked.stream().map(Ranked::total).toList(), ranked.stream().map(Ranked::grade).toList(),
+                        ranked.stream().filter(Ranked::projected).count()));
     }
+
+    /** A ranked unit: what the ranks and the distribution need, and the page's item when it is on the page. */
+    private record Ranked(int rank, BigDecimal total, String grade, boolean projected, RankedUnit unit) {
+    }
+
+    /** Parameters: the page's first and last row numbers (from, to], county, year, system. */
+    static final String RANKING = "SELECT unit_code, total, grade, projected, on_page, "
+            + "CASE WHEN on_page THEN unit_name END, CASE WHEN on_page THEN max_total END, "
+            + "CASE WHEN on_page THEN complete END, CASE WHEN on_page THEN system_version END, "
+            + "CASE WHEN on_page THEN groups END, CASE WHEN on_page THEN as_of_month END "
+            + "FROM (SELECT e.*, (row_number() OVER (ORDER BY total DESC, unit_code COLLATE \"C\") BETWEEN ?::bigint + 1 AND ?::bigint) "
+            + "AS on_page FROM ranking_entry e WHERE county = ? AND fiscal_year = ? AND system_code = ?) r "
+            + "ORDER BY total DESC, unit_code COLLATE \"C\"";
 
     /** The distribution over all ranked units: their totals and grades, in rank order, and how many are projected. */
     private static Distribution distribution(IndicatorSystem system, List<BigDecimal> totals, List<String> grades,
