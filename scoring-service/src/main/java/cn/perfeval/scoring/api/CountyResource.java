@@ -134,40 +134,55 @@ public class CountyResource {
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                @Context UriInfo uri) {
         access.countyRanking(county);
-        IndicatorSystem system = systemCode == null || systemCode.isBlank()
-                ? systems.systemFor(county, year)
-                : systems.find(systemCode).orElseThrow(() ->
-                        ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
-                                systemCode));
-        // one indexed query on the summary kept by every recomputation (ranking_entry), ranked as read: the
-        // ranking fields of every unit (for the ranks and the distribution), the other fields for the page only
+        boolean requested = systemCode != null && !systemCode.isBlank();
+        // one statement on the summary kept by every recomputation (ranking_entry), ranked as read: the system
+        // (the requested one's latest version, else the county's assignment, else the default's latest version),
+        // the ranking fields of every unit (for the ranks and the distribution), the other fields for the page only
         long from = (long) page * size;
+        IndicatorSystem system = null;
         List<Ranked> ranked = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RANKING)) {
-            st.setLong(1, from);
-            st.setLong(2, from + size);
-            st.setString(3, county);
-            st.setInt(4, year);
-            st.setString(5, system.code());
+            st.setBoolean(1, !requested);
+            st.setString(2, county);
+            st.setInt(3, year);
+            st.setString(4, requested ? systemCode : systems.defaultSystemCode());
+            st.setLong(5, from);
+            st.setLong(6, from + size);
+            st.setString(7, county);
+            st.setInt(8, year);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    BigDecimal total = rs.getBigDecimal(2);
+                    if (system == null) {
+                        // parsed once per version and kept by the catalogue
+                        system = systems.find(rs.getString(1), rs.getInt(2)).orElseThrow();
+                    }
+                    if (rs.getString(3) == null) {
+                        break; // no unit of the county is ranked under the system
+                    }
+                    BigDecimal total = rs.getBigDecimal(4);
                     int i = ranked.size();
                     int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
-                    boolean projected = rs.getBoolean(4);
+                    boolean projected = rs.getBoolean(6);
                     RankedUnit unit = null;
-                    if (rs.getBoolean(5)) {
-                        int month = rs.getInt(11);
+                    if (rs.getBoolean(7)) {
+                        int month = rs.getInt(13);
                         Integer asOfMonth = rs.wasNull() ? null : month;
-                        unit = new RankedUnit(rank, rs.getString(1), rs.getString(6), total, rs.getBigDecimal(7),
-                                rs.getString(3), rs.getBoolean(8), rs.getInt(9), scoring.groups(rs.getString(10)),
+                        unit = new RankedUnit(rank, rs.getString(3), rs.getString(8), total, rs.getBigDecimal(9),
+                                rs.getString(5), rs.getBoolean(10), rs.getInt(11), scoring.groups(rs.getString(12)),
                                 projected, asOfMonth, ScoreBasis.label(projected, asOfMonth));
                     }
-                    ranked.add(new Ranked(rank, total, rs.getString(3), projected, unit));
+                    ranked.add(new Ranked(rank, total, rs.getString(5), projected, unit));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("ranking read failed", e);
+        }
+        if (system == null) {
+            if (requested) {
+                throw ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
+                        systemCode);
+            }
+            throw new IllegalStateException("default indicator system " + systems.defaultSystemCode() + " not found");
         }
         List<RankedUnit> items = ranked.stream().map(Ranked::unit).filter(java.util.Objects::nonNull).toList();
         Page<RankedUnit> one = Page.of(items, page, size, ranked.size(), uri);
@@ -183,14 +198,24 @@ public class CountyResource {
     private record Ranked(int rank, BigDecimal total, String grade, boolean projected, RankedUnit unit) {
     }
 
-    /** Parameters: the page's first and last row numbers (from, to], county, year, system. */
-    static final String RANKING = "SELECT unit_code, total, grade, projected, on_page, "
-            + "CASE WHEN on_page THEN unit_name END, CASE WHEN on_page THEN max_total END, "
-            + "CASE WHEN on_page THEN complete END, CASE WHEN on_page THEN system_version END, "
-            + "CASE WHEN on_page THEN groups END, CASE WHEN on_page THEN as_of_month END "
-            + "FROM (SELECT e.*, (row_number() OVER (ORDER BY total DESC, unit_code COLLATE \"C\") BETWEEN ?::bigint + 1 AND ?::bigint) "
-            + "AS on_page FROM ranking_entry e WHERE county = ? AND fiscal_year = ? AND system_code = ?) r "
-            + "ORDER BY total DESC, unit_code COLLATE \"C\"";
+    /**
+     * Parameters: whether the county's assignment applies (no system requested), county, year, the system
+     * code otherwise (requested, or the default); the page's first and last row numbers (from, to], county, year.
+     * One row per ranked unit, or one row of the system alone when none is ranked; none when the system is unknown.
+     */
+    static final String RANKING = "WITH sys AS (SELECT code, version FROM ("
+            + "SELECT a.system_code AS code, a.system_version AS version, 0 AS pri FROM system_assignment a "
+            + "WHERE ?::boolean AND a.county = ? AND a.fiscal_year = ? "
+            + "UNION ALL SELECT s.code, max(s.version), 1 FROM indicator_system s WHERE s.code = ? GROUP BY s.code) x "
+            + "ORDER BY pri LIMIT 1), "
+            + "r AS (SELECT e.*, (row_number() OVER (ORDER BY e.total DESC, e.unit_code COLLATE \"C\") "
+            + "BETWEEN ?::bigint + 1 AND ?::bigint) AS on_page FROM ranking_entry e "
+            + "WHERE e.county = ? AND e.fiscal_year = ? AND e.system_code = (SELECT code FROM sys)) "
+            + "SELECT sys.code, sys.version, r.unit_code, r.total, r.grade, r.projected, r.on_page, "
+            + "CASE WHEN r.on_page THEN r.unit_name END, CASE WHEN r.on_page THEN r.max_total END, "
+            + "CASE WHEN r.on_page THEN r.complete END, CASE WHEN r.on_page THEN r.system_version END, "
+            + "CASE WHEN r.on_page THEN r.groups END, CASE WHEN r.on_page THEN r.as_of_month END "
+            + "FROM sys LEFT JOIN r ON true ORDER BY r.total DESC, r.unit_code COLLATE \"C\"";
 
     /** The distribution over all ranked units: their totals and grades, in rank order, and how many are projected. */
     private static Distribution distribution(IndicatorSystem system, List<BigDecimal> totals, List<String> grades,
