@@ -8,8 +8,8 @@ import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.Authenticated;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +46,15 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class CountyResource {
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final ScoringService scoring;
     private final SystemCatalog systems;
     private final AccessPolicy access;
 
-    public CountyResource(EntityManager em, ScoringService scoring, SystemCatalog systems, AccessPolicy access) {
+    public CountyResource(AgroalDataSource dataSource, ScoringService scoring, SystemCatalog systems,
+                          AccessPolicy access) {
+        this.dataSource = dataSource;
         this.access = access;
-        this.em = em;
         this.scoring = scoring;
         this.systems = systems;
     }
@@ -129,53 +134,88 @@ public class CountyResource {
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                @Context UriInfo uri) {
         access.countyRanking(county);
-        IndicatorSystem system = systemCode == null || systemCode.isBlank()
-                ? systems.systemFor(county, year)
-                : systems.find(systemCode).orElseThrow(() ->
-                        ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
-                                systemCode));
-        // one indexed query on the summary kept by every recomputation (ranking_entry), ranked as read
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_code, unit_name, total, max_total, grade, complete, "
-                        + "system_version, groups, projected, as_of_month FROM ranking_entry "
-                        + "WHERE county = ?1 AND fiscal_year = ?2 AND system_code = ?3 ORDER BY total DESC, unit_code COLLATE \"C\"")
-                .setParameter(1, county).setParameter(2, year).setParameter(3, system.code()).getResultList();
-        record Row(int rank, Object[] row) {
-            BigDecimal total() {
-                return (BigDecimal) row[2];
+        boolean requested = systemCode != null && !systemCode.isBlank();
+        // one statement on the summary kept by every recomputation (ranking_entry), ranked as read: the system
+        // (the requested one's latest version, else the county's assignment, else the default's latest version),
+        // the ranking fields of every unit (for the ranks and the distribution), the other fields for the page only
+        long from = (long) page * size;
+        IndicatorSystem system = null;
+        List<Ranked> ranked = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RANKING)) {
+            st.setBoolean(1, !requested);
+            st.setString(2, county);
+            st.setInt(3, year);
+            st.setString(4, requested ? systemCode : systems.defaultSystemCode());
+            st.setLong(5, from);
+            st.setLong(6, from + size);
+            st.setString(7, county);
+            st.setInt(8, year);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (system == null) {
+                        // parsed once per version and kept by the catalogue
+                        system = systems.find(rs.getString(1), rs.getInt(2)).orElseThrow();
+                    }
+                    if (rs.getString(3) == null) {
+                        break; // no unit of the county is ranked under the system
+                    }
+                    BigDecimal total = rs.getBigDecimal(4);
+                    int i = ranked.size();
+                    int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
+                    boolean projected = rs.getBoolean(6);
+                    RankedUnit unit = null;
+                    if (rs.getBoolean(7)) {
+                        int month = rs.getInt(13);
+                        Integer asOfMonth = rs.wasNull() ? null : month;
+                        unit = new RankedUnit(rank, rs.getString(3), rs.getString(8), total, rs.getBigDecimal(9),
+                                rs.getString(5), rs.getBoolean(10), rs.getInt(11), scoring.groups(rs.getString(12)),
+                                projected, asOfMonth, ScoreBasis.label(projected, asOfMonth));
+                    }
+                    ranked.add(new Ranked(rank, total, rs.getString(5), projected, unit));
+                }
             }
-
-            String grade() {
-                return (String) row[4];
-            }
-
-            boolean projected() {
-                return (Boolean) row[8];
-            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ranking read failed", e);
         }
-        List<Row> ranked = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            BigDecimal total = (BigDecimal) rows.get(i)[2];
-            int rank = i > 0 && ranked.get(i - 1).total().compareTo(total) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Row(rank, rows.get(i)));
+        if (system == null) {
+            if (requested) {
+                throw ApiException.invalid("system", "没有代码为 " + systemCode + " 的指标体系；现有指标体系见 GET /api/v1/systems",
+                        systemCode);
+            }
+            throw new IllegalStateException("default indicator system " + systems.defaultSystemCode() + " not found");
         }
-        Page<Row> one = Page.slice(ranked, page, size, uri);
-        // only the units of the page need their group subtotals read
-        List<RankedUnit> items = one.items().stream().map(row -> {
-            Object[] r = row.row();
-            boolean projected = (Boolean) r[8];
-            Integer asOfMonth = r[9] == null ? null : ((Number) r[9]).intValue();
-            return new RankedUnit(row.rank(), (String) r[0], (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3],
-                    (String) r[4], (Boolean) r[5], ((Number) r[6]).intValue(), scoring.groups((String) r[7]), projected,
-                    asOfMonth, ScoreBasis.label(projected, asOfMonth));
-        }).toList();
+        List<RankedUnit> items = ranked.stream().map(Ranked::unit).filter(java.util.Objects::nonNull).toList();
+        Page<RankedUnit> one = Page.of(items, page, size, ranked.size(), uri);
         List<GroupHeader> headers = system.groups().stream()
                 .map(g -> new GroupHeader(g.code(), g.name(), g.maxPoints())).toList();
         return new RankingPage(items, one.page(), one.size(), one.total(), one.links(), county, year,
                 new SystemRef(system.code(), system.version(), system.name()), headers,
-                distribution(system, ranked.stream().map(Row::total).toList(), ranked.stream().map(Row::grade).toList(),
-                        ranked.stream().filter(Row::projected).count()));
+                distribution(system, ranked.stream().map(Ranked::total).toList(), ranked.stream().map(Ranked::grade).toList(),
+                        ranked.stream().filter(Ranked::projected).count()));
     }
+
+    /** A ranked unit: what the ranks and the distribution need, and the page's item when it is on the page. */
+    private record Ranked(int rank, BigDecimal total, String grade, boolean projected, RankedUnit unit) {
+    }
+
+    /**
+     * Parameters: whether the county's assignment applies (no system requested), county, year, the system
+     * code otherwise (requested, or the default); the page's first and last row numbers (from, to], county, year.
+     * One row per ranked unit, or one row of the system alone when none is ranked; none when the system is unknown.
+     */
+    static final String RANKING = "WITH sys AS (SELECT code, version FROM ("
+            + "SELECT a.system_code AS code, a.system_version AS version, 0 AS pri FROM system_assignment a "
+            + "WHERE ?::boolean AND a.county = ? AND a.fiscal_year = ? "
+            + "UNION ALL SELECT s.code, max(s.version), 1 FROM indicator_system s WHERE s.code = ? GROUP BY s.code) x "
+            + "ORDER BY pri LIMIT 1), "
+            + "r AS (SELECT e.*, (row_number() OVER (ORDER BY e.total DESC, e.unit_code COLLATE \"C\") "
+            + "BETWEEN ?::bigint + 1 AND ?::bigint) AS on_page FROM ranking_entry e "
+            + "WHERE e.county = ? AND e.fiscal_year = ? AND e.system_code = (SELECT code FROM sys)) "
+            + "SELECT sys.code, sys.version, r.unit_code, r.total, r.grade, r.projected, r.on_page, "
+            + "CASE WHEN r.on_page THEN r.unit_name END, CASE WHEN r.on_page THEN r.max_total END, "
+            + "CASE WHEN r.on_page THEN r.complete END, CASE WHEN r.on_page THEN r.system_version END, "
+            + "CASE WHEN r.on_page THEN r.groups END, CASE WHEN r.on_page THEN r.as_of_month END "
+            + "FROM sys LEFT JOIN r ON true ORDER BY r.total DESC, r.unit_code COLLATE \"C\"";
 
     /** The distribution over all ranked units: their totals and grades, in rank order, and how many are projected. */
     private static Distribution distribution(IndicatorSystem system, List<BigDecimal> totals, List<String> grades,

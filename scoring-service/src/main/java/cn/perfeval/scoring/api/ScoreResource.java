@@ -11,6 +11,7 @@ import cn.perfeval.scoring.domain.ScoreRecord;
 import cn.perfeval.scoring.domain.ScoreResult;
 import cn.perfeval.scoring.security.AccessPolicy;
 import cn.perfeval.scoring.service.NotScoredMarks;
+import cn.perfeval.scoring.service.ScoreReads;
 import cn.perfeval.scoring.service.ScoringService;
 import cn.perfeval.scoring.service.SystemCatalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -50,9 +51,12 @@ public class ScoreResource {
     private final SystemCatalog systems;
     private final AccessPolicy access;
     private final NotScoredMarks marks;
+    private final ScoreReads reads;
 
-    public ScoreResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, NotScoredMarks marks) {
+    public ScoreResource(ScoringService scoring, SystemCatalog systems, AccessPolicy access, NotScoredMarks marks,
+                         ScoreReads reads) {
         this.marks = marks;
+        this.reads = reads;
         this.scoring = scoring;
         this.systems = systems;
         this.access = access;
@@ -182,17 +186,17 @@ public class ScoreResource {
                              @QueryParam("system") String systemCode,
                              @QueryParam("asOf") String asOf) {
         access.readUnit(unitCode, year);
-        Optional<NotScored> mark = marks.find(unitCode, year);
         if (asOf == null || asOf.isBlank()) {
-            // the frequent read, in one statement; when it finds nothing, the checks below say why
-            var stored = scoring.currentScore(unitCode, year, systemCode);
+            // the frequent read, score and mark in one statement; when it finds nothing, the checks below say why
+            var stored = reads.current(unitCode, year, systemCode);
             if (stored.isPresent()) {
                 var s = stored.get();
                 return ScoreView.of(s.unitCode(), s.fiscalYear(), s.version(), s.budgetVersion(), s.computedAt(),
-                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), mark, scoring.basis(s.basis()),
+                        s.total(), s.maxTotal(), s.grade(), s.complete(), s.result(), s.mark(), scoring.basis(s.basis()),
                         s.review());
             }
         }
+        Optional<NotScored> mark = marks.find(unitCode, year);
         String code = systemCode(systems, scoring, unitCode, year, systemCode);
         ScoreRecord r;
         if (asOf == null || asOf.isBlank()) {

@@ -435,48 +435,6 @@ public class ScoringService {
         return s == null || s.version == 0 ? null : s;
     }
 
-    /** The current stored result of a unit-year under a system, as a score read sends it. */
-    public record StoredScore(String unitCode, int fiscalYear, long version, long budgetVersion, OffsetDateTime computedAt,
-                              BigDecimal total, BigDecimal maxTotal, String grade, boolean complete, String result,
-                              String basis, String review) {
-    }
-
-    /**
-     * The current result in one statement: the system is the requested one, else the one assigned
-     * to the unit-year's county and year, else the default; the newest recomputation under it is
-     * found by {@code score_result_current_idx}. Empty when there is none, for whatever reason (an
-     * unknown system, nothing scored yet): the caller then finds out which, the slow way. The
-     * result JSON is returned as stored.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<StoredScore> currentScore(String unitCode, int year, String requestedSystem) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.seq, r.budget_version, r.computed_at, r.total, r.max_total, "
-                        + "r.grade, r.complete, r.result, r.basis, r.review FROM score_result r "
-                        + "WHERE r.unit_code = ?1 AND r.fiscal_year = ?2 AND r.system_code = COALESCE(NULLIF(?3, ''), "
-                        + "(SELECT a.system_code FROM budget_snapshot b JOIN system_assignment a "
-                        + "ON a.county = b.county AND a.fiscal_year = b.fiscal_year "
-                        + "WHERE b.unit_code = ?1 AND b.fiscal_year = ?2 AND b.version > 0), ?4) "
-                        + "ORDER BY r.seq DESC LIMIT 1")
-                .setParameter(1, unitCode).setParameter(2, year)
-                .setParameter(3, requestedSystem == null ? "" : requestedSystem.strip())
-                .setParameter(4, systems.defaultSystemCode())
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new StoredScore(unitCode, year, ((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), toOffset(r[2]), (BigDecimal) r[3], (BigDecimal) r[4], (String) r[5],
-                (Boolean) r[6], (String) r[7], (String) r[8], (String) r[9]));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<BudgetSnapshot> snapshot(String unitCode, int year) {
         return Optional.ofNullable(em.find(BudgetSnapshot.class, new BudgetSnapshot.Key(unitCode, year)))
