@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * A JFR recording of one service process during one phase of the benchmark: started and stopped with the JDK's
  * {@code jcmd} ({@code JFR.start settings=profile}, {@code JFR.stop filename=…}), then summarised with
  * {@link RecordingFile}: execution samples per thread group (thread names with their digits replaced by
- * {@code #}), and, for the busiest group, the frames with the largest inclusive share (the project's frames first,
- * then every frame, then the top of the stack), the process's and the machine's CPU load, and the GC pauses.
+ * {@code #}), and, for the busiest group: the deepest frame of the project's code on each stack and the call it was
+ * making, the frames with the largest inclusive share (the project's, then every frame), the top of the stack; the
+ * process's and the machine's CPU load, and the GC pauses.
  */
 public final class Profiler {
 
@@ -125,6 +126,8 @@ public final class Profiler {
         // a second pass over the file for the busiest group's stacks, counted as read (memory stays bounded)
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> deepestOwn = new HashMap<>();
+        Map<String, Integer> handOff = new HashMap<>();
         int n = 0;
         try (RecordingFile f = new RecordingFile(jfr)) {
             while (f.hasMoreEvents()) {
@@ -140,24 +143,48 @@ public final class Profiler {
                 }
                 n++;
                 Set<String> seen = new HashSet<>();
-                for (RecordedFrame frame : st.getFrames()) {
-                    seen.add(frame(frame));
+                List<RecordedFrame> frames = st.getFrames();
+                for (RecordedFrame frame : frames) {
+                    String name = frame(frame);
+                    if (!generated(name)) {
+                        seen.add(name);
+                    }
                 }
                 seen.forEach(frame -> inclusive.merge(frame, 1, Integer::sum));
-                self.merge(frame(st.getFrames().get(0)), 1, Integer::sum);
+                self.merge(frame(frames.get(0)), 1, Integer::sum);
+                // the deepest frame of the project's own code (not a generated proxy), and what it called
+                for (int i = 0; i < frames.size(); i++) {
+                    String name = frame(frames.get(i));
+                    if (name.startsWith("cn.perfeval.") && !generated(name)) {
+                        deepestOwn.merge(name, 1, Integer::sum);
+                        handOff.merge(name + " → " + (i == 0 ? "(itself)" : frame(frames.get(i - 1))), 1, Integer::sum);
+                        break;
+                    }
+                }
             }
         }
         if (n == 0) {
             return s.toString();
         }
         final int stacksOfBusiest = n;
-        s.append(String.format("  busiest thread group \"%s\" (%d samples); frames of cn.perfeval by inclusive share:%n", busiest, n));
+        s.append(String.format("  busiest thread group \"%s\" (%d samples)%n", busiest, n));
+        s.append("  the deepest frame of cn.perfeval on the stack (its time and that of the libraries it calls):\n");
+        top(deepestOwn, f -> true, 12, n, s);
+        s.append("  … and the call it was making there:\n");
+        top(handOff, f -> true, 12, n, s);
+        s.append("  frames of cn.perfeval by inclusive share (generated proxies left out):\n");
         top(inclusive, f -> f.startsWith("cn.perfeval."), 12, n, s);
-        s.append("  every frame by inclusive share (frames in ≥ 98 % of the samples, the thread's base, left out):\n");
+        s.append("  every frame by inclusive share (frames in ≥ 98 % of the samples, the thread's base, and generated ones left out):\n");
         top(inclusive, f -> inclusive.get(f) < 0.98 * stacksOfBusiest, 12, n, s);
         s.append("  top of the stack (self time):\n");
         top(self, f -> true, 12, n, s);
         return s.toString();
+    }
+
+    /** Frames the frameworks generate around the project's code (CDI proxies, interceptors, lambdas). */
+    private static boolean generated(String frame) {
+        return frame.contains("$$") || frame.contains("_Subclass") || frame.contains("_ClientProxy")
+                || frame.contains("$Lambda") || frame.startsWith("io.quarkus.arc.") || frame.contains("Interceptor");
     }
 
     private static void top(Map<String, Integer> counts, java.util.function.Predicate<String> keep, int limit, int n, StringBuilder s) {
