@@ -83,19 +83,23 @@ public final class Benchmark {
                 o.jvmOptions() + " -XX:FlightRecorderOptions:stackdepth=256", o.logDir());
         try (Suite suite = Suite.start(options)) {
             Benchmark b = new Benchmark(suite, logs);
-            b.bulk(unitYears, viaJobs);
-            int pool = Math.min(unitYears, 2000);
-            Stats kafkaBaseline = b.kafkaRoundTrip(200);
-            b.freshness("idle", 0, IDLE_WRITES, pool, kafkaBaseline);
-            b.freshness("at " + rate + " writes/s", rate, seconds, pool, kafkaBaseline);
-            b.reads(unitYears);
-            b.documents(rate, pool);
-            b.footprint();
-            b.print(unitYears, rate, seconds);
+            try {
+                b.bulk(unitYears, viaJobs);
+                int pool = Math.min(unitYears, 2000);
+                Stats kafkaBaseline = b.kafkaRoundTrip(200);
+                b.freshness("idle", 0, IDLE_WRITES, pool, kafkaBaseline);
+                b.freshness("at " + rate + " writes/s", rate, seconds, pool, kafkaBaseline);
+                b.reads(unitYears);
+                b.documents(rate, pool);
+                b.footprint();
+            } finally {
+                // the rows and profiles measured so far, even when a later phase failed
+                b.print(unitYears, rate, seconds);
+            }
         }
     }
 
-    // ---- 2. bulk recomputation -------------------------------------------------------------
+    // ---- 1. bulk load and 2. recomputation -------------------------------------------------
 
     private void bulk(int unitYears, boolean viaJobs) throws Exception {
         System.out.printf("Bulk: loading %,d unit-years %s…%n", unitYears, viaJobs ? "through bulk import jobs " : "over HTTP ");
