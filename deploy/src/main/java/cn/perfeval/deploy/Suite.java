@@ -260,7 +260,7 @@ public final class Suite implements AutoCloseable {
                 return;
             }
             try {
-                p.waitFor(250, TimeUnit.MILLISECONDS);
+                p.waitFor(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + s.module, e);

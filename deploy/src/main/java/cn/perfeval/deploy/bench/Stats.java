@@ -17,7 +17,31 @@ public final class Stats {
         return samples.size();
     }
 
-    /** The p-th percentile (0–100) in ms, nearest-rank; NaN-free: 0 without samples. */
+    /** "p50 x ms, p99 y ms" or "n/a" without samples. */
+    public String describe() {
+        return count() == 0 ? "n/a (no samples)" : "p50 " + percentileMs(50) + " ms, p99 " + percentileMs(99) + " ms";
+    }
+
+    /** "x / y" (p50 / p99 in ms), or "n/a". */
+    public String pair() {
+        return count() == 0 ? "n/a" : percentileMs(50) + " / " + percentileMs(99);
+    }
+
+    /** The p-th percentile (0–100) in ms, nearest-rank; NaN without samples. */
+    public double percentile(int p) {
+        List<Long> sorted;
+        synchronized (samples) {
+            sorted = new ArrayList<>(samples);
+        }
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1_000_000.0;
+    }
+
+    /** The p-th percentile (0–100) in ms, nearest-rank, one decimal; "n/a" without samples. */
     public String percentileMs(int p) {
         List<Long> sorted;
         synchronized (samples) {

@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Realistic synthetic budget data: units spread over counties, each with a 支出总表 of 30 to 200
- * function-code rows whose 类/款/项 hierarchy adds up exactly. Seeded, so runs compare.
+ * function-code rows whose 类/款/项 hierarchy adds up exactly; the first 500 units form one county, on which
+ * the ranking is measured. Seeded, so runs compare.
  */
 public final class SyntheticData {
 
@@ -31,8 +32,18 @@ public final class SyntheticData {
         return String.format("B%017d", i);
     }
 
+    /** Units in the county the ranking is measured on: the first {@value} units, all of 县0. */
+    public static final int RANKED_COUNTY_UNITS = 500;
+
+    /** The county of the ranking figure, holding units 0 to {@link #RANKED_COUNTY_UNITS} − 1. */
+    public static final String RANKED_COUNTY = "县0";
+
+    /**
+     * The county of unit {@code i}: the first {@link #RANKED_COUNTY_UNITS} units are {@link #RANKED_COUNTY} (the
+     * issue's "county ranking, 500 units"), the others are spread over 县1 … 县{@code counties}.
+     */
     public static String county(int i, int counties) {
-        return "县" + (i % counties + 1);
+        return i < RANKED_COUNTY_UNITS ? RANKED_COUNTY : "县" + (i % counties + 1);
     }
 
     /** A table with between {@code minRows} and {@code maxRows} rows (类 + 款 + 项). */
