@@ -44,7 +44,7 @@ public final class Launcher {
             stopped.countDown();
         }, "suite-stop"));
 
-        boolean demo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("PERFEVAL_DEMO", "true"));
+        boolean demo = !"false".equalsIgnoreCase(SuiteOptions.setting("PERFEVAL_DEMO", "true"));
         DemoContext ctx = DemoContext.of(suite.url(Suite.Service.BUDGET), suite.url(Suite.Service.SCORING),
                 suite.url(Suite.Service.REPORT), suite.tokens().admin());
         if (demo) {
@@ -52,6 +52,13 @@ public final class Launcher {
             String county = ctx.golden().path("department").path("county").asText(DEMO_COUNTY);
             System.out.println(SeasonDemo.describe(SeasonDemo.run(ctx, suite.tokens().admin(),
                     suite.tokens().finance(DemoContext.UNIT_CODE), suite.tokens().evaluator(county))));
+        }
+        int synthetic = syntheticUnitYears();
+        if (synthetic > 0) {
+            System.out.printf("Loading a synthetic province of %,d unit-years (%d) through bulk import jobs …%n",
+                    synthetic, DemoContext.YEAR);
+            cn.perfeval.deploy.bench.SyntheticProvince.load(suite.url(Suite.Service.BUDGET), suite.tokens().admin(),
+                    synthetic, DemoContext.YEAR, System.out::println);
         }
         System.out.printf("%nThe suite is up (%.1f s).%n", (System.nanoTime() - started) / 1e9);
         for (Suite.Service s : Suite.Service.values()) {
@@ -72,6 +79,16 @@ public final class Launcher {
         printTokens(suite, ctx, options.logDir().resolveSibling("dev-tokens.txt"));
         System.out.println("\nPress Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** PERFEVAL_SYNTHETIC_UNIT_YEARS: how many synthetic unit-years to load after the demo (none by default). */
+    static int syntheticUnitYears() {
+        String value = SuiteOptions.setting("PERFEVAL_SYNTHETIC_UNIT_YEARS", "0").strip();
+        if (!value.matches("[0-9]{1,7}")) {
+            throw new IllegalArgumentException("PERFEVAL_SYNTHETIC_UNIT_YEARS must be a whole number from 0 to 9999999, not \""
+                    + value + "\"");
+        }
+        return Integer.parseInt(value);
     }
 
     /** Loads the golden case through the public APIs and waits until its report is available. */

@@ -49,6 +49,11 @@ public record SuiteOptions(Path repoRoot, String postgresUrl, String postgresUse
                 cn.perfeval.testsupport.FreePort.find(), "-Xmx384m", logDir);
     }
 
+    /** A launcher setting: the system property (lower case with dots) when given, else the environment variable. */
+    public static String setting(String name, String fallback) {
+        return setting(System.getenv(), name, fallback);
+    }
+
     private static String setting(Map<String, String> env, String name, String fallback) {
         String property = System.getProperty(name.toLowerCase().replace('_', '.'));
         if (property != null && !property.isBlank()) {

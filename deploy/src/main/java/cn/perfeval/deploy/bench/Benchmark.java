@@ -85,10 +85,14 @@ public final class Benchmark {
             Benchmark b = new Benchmark(suite, logs);
             try {
                 b.bulk(unitYears, viaJobs);
+                // each phase starts on a quiet suite: report-service and scoring-service have consumed every event
+                // of the phase before (a backlog left by the bulk load would otherwise be timed as freshness)
+                b.awaitConsumers("after the bulk load", true);
                 int pool = Math.min(unitYears, 2000);
                 Stats kafkaBaseline = b.kafkaRoundTrip(200);
                 b.freshness("idle", 0, IDLE_WRITES, pool, kafkaBaseline);
                 b.freshness("at " + rate + " writes/s", rate, seconds, pool, kafkaBaseline);
+                b.awaitConsumers("after the writes at " + rate + "/s", false);
                 b.reads(unitYears);
                 b.documents(rate, pool);
                 b.footprint();
@@ -96,6 +100,58 @@ public final class Benchmark {
                 // the rows and profiles measured so far, even when a later phase failed
                 b.print(unitYears, rate, seconds);
             }
+        }
+    }
+
+    /**
+     * Waits until the consumer groups of scoring-service and report-service have committed every record of the
+     * topics they read (their lag is 0), printing the lag every 5 s (15 min at most); with {@code asRow}, the time it
+     * took is a row of the table (how long report-service needs to catch up with a bulk load).
+     */
+    private void awaitConsumers(String when, boolean asRow) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        long lastPrint = 0;
+        Map<String, Long> lag = Map.of();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap()))) {
+            while (System.nanoTime() < deadline) {
+                lag = new java.util.TreeMap<>();
+                for (String group : List.of("scoring-service", "report-service")) {
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get();
+                    long behind = 0;
+                    for (var e : committed.entrySet()) {
+                        long end = ends.get(e.getKey()).offset();
+                        behind += Math.max(0, end - (e.getValue() == null ? 0 : e.getValue().offset()));
+                    }
+                    lag.put(group, behind);
+                }
+                if (lag.values().stream().allMatch(v -> v == 0)) {
+                    break;
+                }
+                if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
+                    System.out.printf("  waiting for the consumers to catch up %s: records not yet consumed %s%n", when, lag);
+                    lastPrint = System.nanoTime();
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not read the consumer groups' offsets: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  consumers caught up %s in %.1f s (left: %s)%n", when, seconds, lag);
+        if (asRow) {
+            row("2. report-service and scoring-service caught up with every event " + when
+                            + " (consumer groups' lag 0, from the last score seen)",
+                    String.format("%.1f s%s", seconds, lag.values().stream().allMatch(v -> v == 0) ? "" : " (not caught up in 15 min: " + lag + ")"),
+                    "", "", "");
         }
     }
 
@@ -136,41 +192,23 @@ public final class Benchmark {
         Profiler loadProfile = Profiler.start(suite.pid(Service.BUDGET), "budget-load", logs);
         long start = System.nanoTime();
         // the lines are made one at a time and sent in bodies of ≤ 3.5 MB: at most one body is held in memory
-        BulkJobs jobs = viaJobs ? new BulkJobs(unitYears) : null;
+        SyntheticProvince.Jobs jobs = viaJobs ? new SyntheticProvince.Jobs(suite.url(Service.BUDGET), adminToken, unitYears,
+                System.out::println) : null;
         for (int i = 0; i < unitYears; i++) {
-            String unit = SyntheticData.unitCode(i);
-            String county = SyntheticData.county(i, 20);
-            ObjectNode table = json.createObjectNode().put("amountUnit", "万元");
-            ArrayNode rows = table.putArray("rows");
-            BigDecimal basic = BigDecimal.ZERO;
-            BigDecimal project = BigDecimal.ZERO;
-            for (SyntheticData.Row r : data.expenditureTable(30, 200)) {
-                rows.addObject().put("code", r.code()).put("name", r.name()).put("total", r.total())
-                        .put("basic", r.basic()).put("project", r.project());
-                if (r.code().length() == 3) {
-                    basic = basic.add(r.basic());
-                    project = project.add(r.project());
-                }
-            }
-            ObjectNode execution = json.createObjectNode().put("amountUnit", "万元")
-                    .put("adjustmentIncrease", data.amount()).put("adjustmentDecrease", 0)
-                    .put("basicActual", basic.multiply(BigDecimal.valueOf(90 + data.random().nextInt(20), 2)).setScale(2, java.math.RoundingMode.HALF_UP))
-                    .put("projectActual", project.multiply(BigDecimal.valueOf(50 + data.random().nextInt(50), 2)).setScale(2, java.math.RoundingMode.HALF_UP))
-                    .put("yearEndBalance", 0).put("threePublicBudget", 12).put("threePublicActual", data.random().nextInt(13));
-            String unitBody = "{\"name\":\"单位" + i + "\",\"county\":\"" + county + "\",\"province\":\"湖南省\",\"kind\":\"行政\"}";
+            SyntheticProvince.UnitYear uy = SyntheticProvince.unitYear(data, i);
             if (jobs != null) {
                 // one NDJSON line: the unit, its 支出总表 and its execution, the bodies of the three PUTs
-                jobs.add("{\"unitCode\":\"" + unit + "\",\"year\":" + year + ",\"unit\":" + unitBody
-                        + ",\"expenditure\":" + table + ",\"execution\":" + execution + "}");
+                jobs.add(uy.ndjson(year));
                 continue;
             }
+            String unit = uy.unitCode();
             inFlight.acquire();
             writers.execute(() -> {
                 try {
                     // a new unit: its first PUT creates it and needs no If-Match; budget tables never need one
-                    put(budget("/api/v1/units/" + unit), unitBody);
-                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/expenditure"), table.toString());
-                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/execution"), execution.toString());
+                    put(budget("/api/v1/units/" + unit), uy.unit());
+                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/expenditure"), uy.expenditure());
+                    put(budget("/api/v1/units/" + unit + "/years/" + year + "/budget/execution"), uy.execution());
                 } finally {
                     inFlight.release();
                 }
@@ -240,7 +278,8 @@ public final class Benchmark {
     /**
      * Traces writes end to end. {@code rate} 0: an idle suite, {@code count} writes one after the other, each
      * followed until the report shows it, then a 250 ms pause; otherwise {@code rate} writes/s for {@code count}
-     * seconds, the report followed for every 5th write (its polling is load of its own).
+     * seconds, the report followed for one write a second (its polling is load of its own: each follower asks for
+     * the report's JSON every 10 ms, and the report is made anew for each request; see docs/benchmarks.md).
      */
     private static final int IDLE_WRITES = 40;
 
@@ -295,7 +334,7 @@ public final class Benchmark {
                 }
                 int unitIndex = offset + i % units;
                 int amount = 1000 + random.nextInt(3000);
-                boolean followReport = i % 5 == 0;
+                boolean followReport = i % rate == 0;
                 workers.execute(() -> {
                     long[] w = writeExecution(unitIndex, amount);
                     if (w != null) {
@@ -359,7 +398,7 @@ public final class Benchmark {
                         ? String.format("**no**: %d writes without their score within 60 s", writes.size() - scoreSeen.count())
                         : met(p99 <= 250, p99 / 250));
         row("7. freshness, " + label + ": write 2xx → the report shows the new version (10 ms polling"
-                        + (rate == 0 ? ")" : ", every 5th write)"),
+                        + (rate == 0 ? ")" : ", one write a second)"),
                 reportSeen.describe() + String.format(" (%d of the %d writes followed shown within 30 s)", reportSeen.count(), followed),
                 "", "", "");
         row("7. freshness, " + label + ": per hop, p50 / p99 in ms (" + traced + " writes traced; times from the events' "
@@ -884,109 +923,6 @@ public final class Benchmark {
             }
         }
         return s;
-    }
-
-    /**
-     * The bulk import jobs of one load: NDJSON lines gathered into bodies under the 4 MB limit, each posted as one
-     * job as soon as it is full (at most one body is held), then every job polled until done, with a progress line.
-     */
-    private final class BulkJobs {
-        private static final int MAX_BODY = 3_500_000;
-        private final int expected;
-        private final StringBuilder body = new StringBuilder();
-        private final List<String> locations = new ArrayList<>();
-        private int bodyBytes;
-        long bytes;
-        long postNanos;
-
-        BulkJobs(int expected) {
-            this.expected = expected;
-        }
-
-        int count() {
-            return locations.size();
-        }
-
-        void add(String line) {
-            int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
-            if (bodyBytes + size > MAX_BODY) {
-                submit();
-            }
-            body.append(line).append('\n');
-            bodyBytes += size;
-        }
-
-        private void submit() {
-            if (body.isEmpty()) {
-                return;
-            }
-            long t = System.nanoTime();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(budget("/api/v1/jobs/budget-imports"))
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-            postNanos += System.nanoTime() - t;
-            if (r.statusCode() != 202) {
-                throw new IllegalStateException("POST /api/v1/jobs/budget-imports → " + r.statusCode() + ": " + r.body());
-            }
-            locations.add(r.headers().firstValue("Location").orElseThrow());
-            bytes += bodyBytes;
-            body.setLength(0);
-            bodyBytes = 0;
-        }
-
-        /**
-         * Submits the rest and waits until every job is finished, printing the progress every 5 s. A finished job is
-         * not asked again, and a round stops at the second job still queued (the ones after it wait too), so the
-         * polling stays a few requests per second however many jobs there are.
-         */
-        void finish() throws IOException {
-            submit();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-            long lastPrint = 0;
-            long[] doneOf = new long[locations.size()];
-            long[] failedOf = new long[locations.size()];
-            boolean[] finishedOf = new boolean[locations.size()];
-            while (true) {
-                int queuedSeen = 0;
-                for (int i = 0; i < locations.size() && queuedSeen < 2; i++) {
-                    if (finishedOf[i]) {
-                        continue;
-                    }
-                    HttpResponse<String> r = send(HttpRequest.newBuilder(budget(locations.get(i))).GET());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("GET " + locations.get(i) + " → " + r.statusCode() + ": " + r.body());
-                    }
-                    JsonNode job = json.readTree(r.body());
-                    doneOf[i] = job.path("done").asLong();
-                    failedOf[i] = job.path("failed").asLong();
-                    String state = job.path("state").asText();
-                    finishedOf[i] = state.equals("SUCCEEDED") || state.equals("FAILED");
-                    if (state.equals("QUEUED")) {
-                        queuedSeen++;
-                    }
-                }
-                long done = java.util.Arrays.stream(doneOf).sum();
-                long failed = java.util.Arrays.stream(failedOf).sum();
-                int finished = 0;
-                for (boolean f : finishedOf) {
-                    finished += f ? 1 : 0;
-                }
-                if (finished == locations.size() || System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
-                    System.out.printf("  bulk import: %,d / %,d unit-years processed (%,d refused), %d of %d jobs finished%n",
-                            done, expected, failed, finished, locations.size());
-                    lastPrint = System.nanoTime();
-                }
-                if (finished == locations.size()) {
-                    if (failed > 0) {
-                        throw new IllegalStateException(failed + " synthetic unit-years were refused by the bulk import");
-                    }
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the bulk import jobs did not finish within 60 min");
-                }
-                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-            }
-        }
     }
 
     private URI budget(String path) {
