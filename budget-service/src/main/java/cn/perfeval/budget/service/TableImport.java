@@ -179,13 +179,7 @@ public final class TableImport {
         if (bytes.length > MAX_FILE_BYTES) {
             throw tooLarge("工作簿有 " + bytes.length + " 字节，最多接受 " + MAX_FILE_BYTES + " 字节（2 MB）");
         }
-        if (!isCompleteZip(bytes)) {
-            // read as a stream, a truncated upload would still yield the sheets before the cut and
-            // silently leave the others as they were
-            String msg = "文件不是完整的 xlsx 工作簿（可能上传不完整）；请重新上传";
-            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg,
-                    List.of(new FieldError("file", msg, null)));
-        }
+        requireCompleteZip(bytes);
         Map<String, Grid> grids = new LinkedHashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             for (String name : List.of(SUMMARY, REVENUE, EXPENDITURE, TARGETS, MONTHLY)) {
@@ -197,11 +191,7 @@ public final class TableImport {
         } catch (ApiException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
-                    ? "工作簿解压后异常膨胀（疑似压缩炸弹），未读取"
-                    : "文件不是可读取的 xlsx 工作簿";
-            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, reason,
-                    List.of(new FieldError("file", reason, null)));
+            throw unreadable(e);
         }
         if (grids.isEmpty()) {
             String msg = "工作簿中没有名为“" + SUMMARY + "”“" + REVENUE + "”“" + EXPENDITURE + "”“" + TARGETS + "”或“"
@@ -226,10 +216,7 @@ public final class TableImport {
      * its own, since one sheet holds many unit-years.
      */
     static List<List<String>> bulkSheet(byte[] bytes, String sheetName, int maxRows) {
-        if (!isCompleteZip(bytes)) {
-            String msg = "文件不是完整的 xlsx 工作簿（可能上传不完整）；请重新上传";
-            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
-        }
+        requireCompleteZip(bytes);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             XSSFSheet sheet = wb.getSheet(sheetName);
             if (sheet == null && wb.getNumberOfSheets() == 1) {
@@ -239,33 +226,30 @@ public final class TableImport {
                 String msg = "工作簿中没有名为“" + sheetName + "”的工作表（只有一张工作表时不限名称）";
                 throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
             }
-            if (sheet.getLastRowNum() >= maxRows) {
-                throw tooLarge("工作表“" + sheet.getSheetName() + "”有 " + (sheet.getLastRowNum() + 1) + " 行，最多接受 "
-                        + maxRows + " 行；更多的单位年度请分成多个作业");
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (int i = 0; i <= sheet.getLastRowNum(); i++) {
-                XSSFRow row = sheet.getRow(i);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    if (row.getLastCellNum() > MAX_COLUMNS) {
-                        throw tooLarge("工作表“" + sheet.getSheetName() + "”第 " + (i + 1) + " 行有 " + row.getLastCellNum()
-                                + " 列，最多接受 " + MAX_COLUMNS + " 列");
-                    }
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        cells.add(text(row.getCell(c)));
-                    }
-                }
-                rows.add(cells);
-            }
-            return rows;
+            return grid(sheet, maxRows, "；更多的单位年度请分成多个作业").rows();
         } catch (ApiException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
-                    ? "工作簿解压后异常膨胀（疑似压缩炸弹），未读取"
-                    : "文件不是可读取的 xlsx 工作簿";
-            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, reason, List.of(new FieldError("file", reason, null)));
+            throw unreadable(e);
+        }
+    }
+
+    /** A workbook POI could not read, or one that inflates suspiciously (a zip bomb). */
+    private static ApiException unreadable(Throwable e) {
+        String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
+                ? "工作簿解压后异常膨胀（疑似压缩炸弹），未读取"
+                : "文件不是可读取的 xlsx 工作簿";
+        return new ApiException(ProblemType.MALFORMED_WORKBOOK, reason, List.of(new FieldError("file", reason, null)));
+    }
+
+    /**
+     * Refuses a workbook cut short: read as a stream, a truncated upload would still yield the sheets before the
+     * cut and silently leave the others as they were.
+     */
+    private static void requireCompleteZip(byte[] bytes) {
+        if (!isCompleteZip(bytes)) {
+            String msg = "文件不是完整的 xlsx 工作簿（可能上传不完整）；请重新上传";
+            throw new ApiException(ProblemType.MALFORMED_WORKBOOK, msg, List.of(new FieldError("file", msg, null)));
         }
     }
 
@@ -342,9 +326,14 @@ public final class TableImport {
     // ------------------------------------------------------------------ workbook → grid
 
     private static Grid grid(XSSFSheet sheet) {
-        if (sheet.getLastRowNum() >= MAX_ROWS) {
+        return grid(sheet, MAX_ROWS, "");
+    }
+
+    /** The sheet's cells as text; too large beyond {@code maxRows} rows ({@code hint} ends the message). */
+    private static Grid grid(XSSFSheet sheet, int maxRows, String hint) {
+        if (sheet.getLastRowNum() >= maxRows) {
             throw tooLarge("工作表“" + sheet.getSheetName() + "”有 " + (sheet.getLastRowNum() + 1) + " 行，最多接受 "
-                    + MAX_ROWS + " 行");
+                    + maxRows + " 行" + hint);
         }
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i <= sheet.getLastRowNum(); i++) {
