@@ -157,6 +157,10 @@ public class ImportJobWorker {
     private record Claimed(int seq, String payload) {
     }
 
+    /** A unit-year of a chunk that was stored: its place in the job, and the unit and year it names. */
+    private record Stored(int seq, String unitCode, int year) {
+    }
+
     /**
      * Stores the job's next chunk of pending unit-years in one transaction (refused ones marked failed, writing
      * nothing); false when none is pending. When the chunk's transaction fails, its unit-years are taken again one
@@ -173,7 +177,7 @@ public class ImportJobWorker {
                     return false;
                 }
                 Actor actor = actors.getOrDefault(job, Actor.system("import-jobs"));
-                List<Object[]> done = new java.util.ArrayList<>();
+                List<Stored> done = new java.util.ArrayList<>();
                 for (Claimed item : items) {
                     BulkUnitYear line;
                     List<FieldError> errors;
@@ -192,7 +196,7 @@ public class ImportJobWorker {
                     // each unit-year's rows are written: keep the persistence context from growing with the chunk
                     em.flush();
                     em.clear();
-                    done.add(new Object[]{item.seq(), line.unitCode(), line.year()});
+                    done.add(new Stored(item.seq(), line.unitCode(), line.year()));
                 }
                 markDone(job, done);
                 return true;
@@ -224,18 +228,18 @@ public class ImportJobWorker {
     }
 
     /** Marks the stored unit-years of a chunk done (one JDBC batch) and counts them in the job. */
-    private void markDone(UUID job, List<Object[]> done) {
+    private void markDone(UUID job, List<Stored> done) {
         if (done.isEmpty()) {
             return;
         }
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement st = connection.prepareStatement("UPDATE import_job_item SET status = 'DONE', "
                     + "unit_code = ?, year = ? WHERE job_id = ? AND seq = ?")) {
-                for (Object[] d : done) {
-                    st.setString(1, (String) d[1]);
-                    st.setInt(2, (Integer) d[2]);
+                for (Stored d : done) {
+                    st.setString(1, d.unitCode());
+                    st.setInt(2, d.year());
                     st.setObject(3, job);
-                    st.setInt(4, (Integer) d[0]);
+                    st.setInt(4, d.seq());
                     st.addBatch();
                 }
                 st.executeBatch();
