@@ -15,6 +15,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -109,6 +110,13 @@ public class UnitYear extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /**
+     * Whether rows of this unit-year may be in the database: false only for one created with {@code new} in the
+     * current transaction, whose tables a write fills without deleting anything first. Not a column.
+     */
+    @Transient
+    public boolean rowsStored = true;
 
     /** The progress entries of one target, in month order. */
     public List<TargetProgress> progressOf(String targetCode) {

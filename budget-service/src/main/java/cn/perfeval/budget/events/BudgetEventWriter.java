@@ -52,6 +52,18 @@ public class BudgetEventWriter {
         outbox.write(config.events().topic(), event.key(), BudgetUnitYearChanged.TYPE, event.occurredAt(), event);
     }
 
+    /** The events of several unit-years changed in the caller's transaction, written as one batch in this order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unitYearsChanged(List<UnitYear> unitYears) {
+        List<OutboxWriter.Pending> pending = new ArrayList<>(unitYears.size());
+        for (UnitYear uy : unitYears) {
+            BudgetUnitYearChanged event = build(uy);
+            pending.add(new OutboxWriter.Pending(config.events().topic(), event.key(), BudgetUnitYearChanged.TYPE,
+                    event.occurredAt(), event));
+        }
+        outbox.writeAll(pending);
+    }
+
     static BudgetUnitYearChanged build(UnitYear uy) {
         Unit u = uy.unit;
         Map<String, BigDecimal> measures = new LinkedHashMap<>();

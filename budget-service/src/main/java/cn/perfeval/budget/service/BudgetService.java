@@ -55,8 +55,10 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -205,37 +207,107 @@ public class BudgetService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UnitYear storeImport(BulkUnitYear line, Actor actor, String source) {
-        String code = line.unitCode();
-        int year = line.year();
-        Unit unit = em.find(Unit.class, code, LockModeType.PESSIMISTIC_WRITE);
+        return storeImports(List.of(line), actor, source).get(0);
+    }
+
+    /**
+     * Stores unit-years of a bulk import that {@link #checkImport} found without errors, in the caller's
+     * transaction, each as {@link #storeImport} would, but together: the units are locked in one statement (in
+     * code order, as every worker takes them, so two workers never wait for each other in a cycle), the unit-years
+     * not stored before are created before any of their rows and get no deletes, and every row, event and audit
+     * entry goes out in JDBC batches across the unit-years at one flush. No two lines may name the same unit-year,
+     * nor the same unit with different master data (the caller stores such lines in separate calls, in order).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UnitYear> storeImports(List<BulkUnitYear> lines, Actor actor, String source) {
         OffsetDateTime now = OffsetDateTime.now();
-        if (unit == null) {
-            unit = new Unit();
-            unit.code = code;
-            unit.createdAt = now;
-            applyUnit(unit, line.unit());
-            unit.updatedAt = now;
-            unit.version = 1;
-            unit.persist();
-            audit.record(actor, "unit.create", code, null, "unit", null, AuditSnapshots.of(unit));
-        } else {
-            UnitRequest before = AuditSnapshots.of(unit);
-            applyUnit(unit, line.unit());
-            UnitRequest after = AuditSnapshots.of(unit);
-            if (!after.equals(before)) {
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        Map<String, Unit> units = lockUnits(lines.stream().map(BulkUnitYear::unitCode).distinct().sorted().toList());
+        for (BulkUnitYear line : lines) {
+            String code = line.unitCode();
+            Unit unit = units.get(code);
+            if (unit == null) {
+                unit = new Unit();
+                unit.code = code;
+                unit.createdAt = now;
+                applyUnit(unit, line.unit());
                 unit.updatedAt = now;
-                unit.version++;
-                for (UnitYear other : UnitYear.listForUnit(code)) {
-                    if (other.fiscalYear != year) {
-                        em.lock(other, LockModeType.PESSIMISTIC_WRITE);
-                        other.touch();
-                        events.unitYearChanged(other);
+                unit.version = 1;
+                unit.persist();
+                units.put(code, unit);
+                changes.add(new AuditTrail.Change("unit.create", code, null, "unit", null, AuditSnapshots.of(unit)));
+            } else {
+                UnitRequest before = AuditSnapshots.of(unit);
+                applyUnit(unit, line.unit());
+                UnitRequest after = AuditSnapshots.of(unit);
+                if (!after.equals(before)) {
+                    unit.updatedAt = now;
+                    unit.version++;
+                    for (UnitYear other : UnitYear.listForUnit(code)) {
+                        if (other.fiscalYear != line.year()) {
+                            em.lock(other, LockModeType.PESSIMISTIC_WRITE);
+                            other.touch();
+                            events.unitYearChanged(other);
+                        }
                     }
+                    changes.add(new AuditTrail.Change("unit.update", code, null, "unit", before, after));
                 }
-                audit.record(actor, "unit.update", code, null, "unit", before, after);
             }
         }
-        UnitYear uy = lockForWrite(code, year, null);
+        // the unit-years: those stored before locked, the others created (each insert goes out at once, so all of
+        // them before any row, which then wait for the one flush at the end)
+        Map<String, UnitYear> stored = new HashMap<>();
+        for (UnitYear uy : em.createQuery("FROM UnitYear uy WHERE uy.unit.code IN :codes", UnitYear.class)
+                .setParameter("codes", units.keySet()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            stored.put(uy.unit.code + ":" + uy.fiscalYear, uy);
+        }
+        List<UnitYear> result = new ArrayList<>(lines.size());
+        for (BulkUnitYear line : lines) {
+            UnitYear uy = stored.get(line.unitCode() + ":" + line.year());
+            if (uy == null) {
+                uy = new UnitYear();
+                uy.unit = units.get(line.unitCode());
+                uy.fiscalYear = line.year();
+                uy.version = 0;
+                uy.updatedAt = now;
+                uy.rowsStored = false;
+                uy.persist();
+            }
+            result.add(uy);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            BulkUnitYear line = lines.get(i);
+            UnitYear uy = result.get(i);
+            List<String> parts = importedParts(line);
+            Object before = AuditSnapshots.of(uy, parts);
+            writeParts(uy, line);
+            recheck(uy);
+            uy.touch();
+            changes.add(new AuditTrail.Change("bulk-import", uy.unit.code, uy.fiscalYear,
+                    source + ":" + String.join(",", parts), before, AuditSnapshots.of(uy, parts)));
+        }
+        events.unitYearsChanged(result);
+        audit.recordAll(actor, changes);
+        return result;
+    }
+
+    /** The units of these codes that exist, locked for this transaction in the order given. */
+    private Map<String, Unit> lockUnits(List<String> codes) {
+        Map<String, Unit> units = new HashMap<>();
+        for (Unit u : em.createQuery("FROM Unit u WHERE u.code IN :codes ORDER BY u.code", Unit.class)
+                .setParameter("codes", codes).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            units.put(u.code, u);
+        }
+        if (!units.isEmpty()) {
+            // their offices in one statement instead of one per unit when compared with the imported master data
+            em.createQuery("FROM Unit u LEFT JOIN FETCH u.offices WHERE u.code IN :codes", Unit.class)
+                    .setParameter("codes", units.keySet()).getResultList();
+        }
+        return units;
+    }
+
+    /** The parts a bulk line gives, by the names the audit trail and the single-unit operations use. */
+    private static List<String> importedParts(BulkUnitYear line) {
         List<String> parts = new ArrayList<>();
         if (line.budgetSummary() != null) {
             parts.add("budget-summary");
@@ -261,7 +333,11 @@ public class BudgetService {
         if (line.monthlyExecution() != null) {
             parts.add("monthly-execution");
         }
-        Object before = AuditSnapshots.of(uy, parts);
+        return parts;
+    }
+
+    /** Writes every part a bulk line gives into the unit-year, as the single-unit operations do. */
+    private void writeParts(UnitYear uy, BulkUnitYear line) {
         if (line.budgetSummary() != null) {
             writeSummary(uy, line.budgetSummary());
         }
@@ -286,7 +362,6 @@ public class BudgetService {
         if (line.monthlyExecution() != null) {
             writeMonths(uy, line.monthlyExecution());
         }
-        return committed(uy, "bulk-import", source + ":" + String.join(",", parts), before, parts, actor);
     }
 
     /** The field errors of a rule check, each field prefixed with the part of the bulk line it is in. */
@@ -335,9 +410,11 @@ public class BudgetService {
     }
 
     private void writeExpenditure(UnitYear uy, ExpenditureTable table) {
-        ExpenditureRow.delete("unitYear", uy);
-        uy.expenditureRows.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            ExpenditureRow.delete("unitYear", uy);
+            uy.expenditureRows.clear();
+            em.flush();
+        }
         AmountUnit u = table.amountUnit();
         int seq = 0;
         for (ExpenditureRowDto dto : table.rows()) {
@@ -365,9 +442,11 @@ public class BudgetService {
     }
 
     private void writeRevenue(UnitYear uy, RevenueTable table) {
-        RevenueRow.delete("unitYear", uy);
-        uy.revenueRows.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            RevenueRow.delete("unitYear", uy);
+            uy.revenueRows.clear();
+            em.flush();
+        }
         AmountUnit u = table.amountUnit();
         int seq = 0;
         for (RevenueRowDto dto : table.rows()) {
@@ -400,9 +479,11 @@ public class BudgetService {
     }
 
     private void writeSummary(UnitYear uy, BudgetSummary summary) {
-        SummaryItem.delete("unitYear", uy);
-        uy.summaryItems.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            SummaryItem.delete("unitYear", uy);
+            uy.summaryItems.clear();
+            em.flush();
+        }
         AmountUnit u = summary.amountUnit();
         int seq = 0;
         for (SummaryRevenueItem source : summary.revenue()) {
@@ -576,11 +657,13 @@ public class BudgetService {
         e.keyTasksAssigned = dto.keyTasksAssigned();
         e.keyTasksCompleted = dto.keyTasksCompleted();
 
-        ExecutionRow.delete("unitYear", uy);
-        uy.executionRows.clear();
-        ThreePublicItem.delete("unitYear", uy);
-        uy.threePublicItems.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            ExecutionRow.delete("unitYear", uy);
+            uy.executionRows.clear();
+            ThreePublicItem.delete("unitYear", uy);
+            uy.threePublicItems.clear();
+            em.flush();
+        }
         int seq = 0;
         for (ExecutionRowDto r : dto.byFunction() == null ? List.<ExecutionRowDto>of() : dto.byFunction()) {
             ExecutionRow row = new ExecutionRow();
@@ -633,9 +716,11 @@ public class BudgetService {
     }
 
     private void writeAdjustments(UnitYear uy, AdjustmentList list) {
-        Adjustment.delete("unitYear", uy);
-        uy.adjustments.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            Adjustment.delete("unitYear", uy);
+            uy.adjustments.clear();
+            em.flush();
+        }
         AmountUnit u = list.amountUnit();
         int seq = 0;
         for (AdjustmentDto dto : list.items()) {
@@ -672,17 +757,19 @@ public class BudgetService {
     }
 
     private void writeTargets(UnitYear uy, TargetTable table) {
-        Target.delete("unitYear", uy);
-        uy.targets.clear();
-        Set<String> kept = new HashSet<>();
-        table.indicators().forEach(t -> kept.add(t.code()));
-        for (TargetProgress p : List.copyOf(uy.targetProgress)) {
-            if (!kept.contains(p.targetCode)) {
-                uy.targetProgress.remove(p);
-                em.remove(p);
+        if (uy.rowsStored) {
+            Target.delete("unitYear", uy);
+            uy.targets.clear();
+            Set<String> kept = new HashSet<>();
+            table.indicators().forEach(t -> kept.add(t.code()));
+            for (TargetProgress p : List.copyOf(uy.targetProgress)) {
+                if (!kept.contains(p.targetCode)) {
+                    uy.targetProgress.remove(p);
+                    em.remove(p);
+                }
             }
+            em.flush();
         }
-        em.flush();
         int seq = 0;
         for (TargetDto dto : table.indicators()) {
             Target t = new Target();
@@ -840,9 +927,11 @@ public class BudgetService {
 
     private void writeMonths(UnitYear uy, MonthlyExecution body) {
         AmountUnit u = body.amountUnit() == null ? AmountUnit.WAN_YUAN : body.amountUnit();
-        MonthExecution.delete("unitYear", uy);
-        uy.months.clear();
-        em.flush();
+        if (uy.rowsStored) {
+            MonthExecution.delete("unitYear", uy);
+            uy.months.clear();
+            em.flush();
+        }
         for (MonthDto m : body.months()) {
             writeMonth(uy, m.month(), u, m.basicActual(), m.projectActual(), m.byFunction());
         }
@@ -963,9 +1052,24 @@ public class BudgetService {
 
     /** As above, recorded in the audit trail as {@code actor} (null: the caller of the request). */
     private UnitYear committed(UnitYear uy, String action, String target, Object before, List<String> parts, Actor actor) {
-        FindingEntity.delete("unitYear", uy);
-        uy.findings.clear();
-        em.flush();
+        recheck(uy);
+        uy.touch();
+        events.unitYearChanged(uy);
+        if (actor == null) {
+            audit.record(action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
+        } else {
+            audit.record(actor, action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
+        }
+        return uy;
+    }
+
+    /** Replaces the findings of a unit-year with those of the rules run on its data as it is now. */
+    private void recheck(UnitYear uy) {
+        if (uy.rowsStored) {
+            FindingEntity.delete("unitYear", uy);
+            uy.findings.clear();
+            em.flush();
+        }
         int seq = 0;
         for (Finding f : Checks.check(uy)) {
             FindingEntity fe = new FindingEntity();
@@ -982,14 +1086,6 @@ public class BudgetService {
             fe.persist();
             uy.findings.add(fe);
         }
-        uy.touch();
-        events.unitYearChanged(uy);
-        if (actor == null) {
-            audit.record(action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
-        } else {
-            audit.record(actor, action, uy.unit.code, uy.fiscalYear, target, before, AuditSnapshots.of(uy, parts));
-        }
-        return uy;
     }
 
     /**

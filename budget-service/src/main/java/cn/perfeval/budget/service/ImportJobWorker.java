@@ -1,6 +1,7 @@
 package cn.perfeval.budget.service;
 
 import cn.perfeval.budget.api.JobDtos.BulkUnitYear;
+import cn.perfeval.budget.api.UnitDtos.UnitRequest;
 import cn.perfeval.budget.config.BudgetConfig;
 import cn.perfeval.platform.audit.Actor;
 import cn.perfeval.platform.problem.ApiException;
@@ -25,8 +26,10 @@ import java.util.UUID;
  * Processes the bulk import jobs in the background. Unit-years are taken in chunks ({@code budget.jobs.chunk-size},
  * claimed with {@code FOR UPDATE SKIP LOCKED}, so several threads and instances work on one job): each unit-year is
  * first checked without touching the database, a refused one is marked failed with its field errors and writes
- * nothing, and the chunk's accepted unit-years are stored, each with its one event, together with the marks that
- * they are done, in one transaction. A job interrupted by a restart therefore continues at start-up from the first
+ * nothing, and the chunk's accepted unit-years are stored together ({@link BudgetService#storeImports}: rows, events
+ * and audit entries in JDBC batches), each with its one event, with the marks that they are done, in one
+ * transaction. A unit-year named twice in a chunk, or a unit given with other master data than earlier in it, is
+ * stored after what came before it, in line order. A job interrupted by a restart therefore continues at start-up from the first
  * unit-year not yet committed, and none is stored twice. When storing a chunk fails for another reason (the
  * database refusing a row, a deadlock between two workers), it is rolled back and its unit-years are taken again
  * one transaction each, so that only the failing one is held back; after {@code budget.jobs.max-attempts} failed
@@ -178,6 +181,9 @@ public class ImportJobWorker {
                 }
                 Actor actor = actors.getOrDefault(job, Actor.system("import-jobs"));
                 List<Stored> done = new java.util.ArrayList<>();
+                List<BulkUnitYear> group = new java.util.ArrayList<>();
+                java.util.Set<String> unitYears = new java.util.HashSet<>();
+                java.util.Map<String, UnitRequest> unitData = new java.util.HashMap<>();
                 for (Claimed item : items) {
                     BulkUnitYear line;
                     List<FieldError> errors;
@@ -192,12 +198,19 @@ public class ImportJobWorker {
                         writeFailed(job, item.seq(), item.payload(), errors);
                         continue;
                     }
-                    budget.storeImport(line, actor, "job:" + job);
-                    // each unit-year's rows are written: keep the persistence context from growing with the chunk
-                    em.flush();
-                    em.clear();
+                    // a unit-year named again, or a unit with other master data, waits for what came before it
+                    UnitRequest unit = unitData.get(line.unitCode());
+                    if (unitYears.contains(line.unitCode() + ":" + line.year()) || (unit != null && !unit.equals(line.unit()))) {
+                        store(group, actor, job);
+                        unitYears.clear();
+                        unitData.clear();
+                    }
+                    group.add(line);
+                    unitYears.add(line.unitCode() + ":" + line.year());
+                    unitData.put(line.unitCode(), line.unit());
                     done.add(new Stored(item.seq(), line.unitCode(), line.year()));
                 }
+                store(group, actor, job);
                 markDone(job, done);
                 return true;
             });
@@ -213,6 +226,20 @@ public class ImportJobWorker {
             }
             return true;
         }
+    }
+
+    /**
+     * Stores a group of unit-years of a chunk together and empties it; the persistence context is cleared after
+     * it, so that it never holds more than one group's rows.
+     */
+    private void store(List<BulkUnitYear> group, Actor actor, UUID job) {
+        if (group.isEmpty()) {
+            return;
+        }
+        budget.storeImports(group, actor, "job:" + job);
+        em.flush();
+        em.clear();
+        group.clear();
     }
 
     private List<Claimed> claim(UUID job, int size) {

@@ -158,6 +158,33 @@ class BulkImportJobTest {
     }
 
     @Test
+    void unitYearsStoredBeforeOrNamedAgainInOneChunkAreReplacedWholeInLineOrder() throws Exception {
+        String a = Golden.newCode();
+        awaitFinished(submit(NDJSON, line(a, "80") + "\n"));
+        // one chunk: the stored unit-year again, then once more, then another year of the unit under a new name
+        String renamed = line(a, "50").replace("\"year\":2024", "\"year\":2023").replace("批量导入测试单位 " + a, "改名后的单位 " + a);
+        JsonPath job = awaitFinished(submit(NDJSON, line(a, "70") + "\n" + line(a, "60") + "\n" + renamed + "\n"));
+        assertThat(job.getInt("succeeded")).isEqualTo(3);
+
+        // each line replaced the tables whole (no row left over from the line before), the last one named wins
+        JsonPath expenditure = given().get("/api/v1/units/" + a + "/years/2024/budget/expenditure").then().statusCode(200)
+                .header("ETag", "\"4\"").extract().jsonPath();
+        assertThat(expenditure.getList("rows.basic", String.class)).containsExactly("60", "60");
+        assertThat(count("SELECT count(*) FROM expenditure_row r JOIN unit_year y ON y.id = r.unit_year_id "
+                + "WHERE y.unit_code = ? AND y.fiscal_year = 2024", a)).isEqualTo(2);
+        // versions 2 and 3 by the two lines, 4 by the unit's new name (as PUT of the unit does), each with its event
+        assertThat(events(a)).isEqualTo(4);
+        assertThat(count("SELECT count(DISTINCT CAST(payload AS jsonb) ->> 'version') FROM outbox_event WHERE record_key = ?",
+                a + ":2024")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND CAST(payload AS jsonb) ->> 'version' = '4' "
+                + "AND CAST(payload AS jsonb) -> 'unit' ->> 'name' = ?", a + ":2024", "改名后的单位 " + a)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE record_key = ?", a + ":2023")).isEqualTo(1);
+        given().get("/api/v1/units/" + a).then().statusCode(200).header("ETag", "\"2\"")
+                .body("name", org.hamcrest.Matchers.equalTo("改名后的单位 " + a));
+        given().get("/api/v1/units/" + a + "/years/2023/budget/expenditure").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
     void csvRowsOfAUnitYearBecomeOneUnitYear() throws Exception {
         String a = Golden.newCode();
         String b = Golden.newCode();

@@ -75,7 +75,7 @@ class BulkImportThroughputTest {
 
     static void awaitAll(List<String> ids) {
         for (String id : ids) {
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 String state = given().get("/api/v1/jobs/" + id).then().statusCode(200).extract().jsonPath().getString("state");
                 return state.equals("SUCCEEDED") || state.equals("FAILED");
             });
