@@ -87,7 +87,7 @@ public class Caller {
             }
             return;
         }
-        throw forbidden("读取单位数据须有以下角色之一：admin（管理员）、viewer（查看者）、finance（财政）、evaluator（评价人员）");
+        throw forbidden("读取单位数据须有以下角色之一：管理员（admin）、查看者（viewer）、财政（finance）、评价人员（evaluator）");
     }
 
     /** Write rule for budget data: admin, or finance of this very unit. */
@@ -99,7 +99,7 @@ public class Caller {
             requireOwnUnit(unitCode, "修改");
             return;
         }
-        throw forbidden("修改预算数据须有 admin（管理员）或 finance（财政）角色");
+        throw forbidden("修改预算数据须为管理员（admin）或财政（finance）");
     }
 
     private void requireOwnUnit(String unitCode, String verb) {

@@ -96,10 +96,11 @@ class AuditTrailTest {
 
     @Test
     void onlyAdminsReadTheTrail() {
-        for (String[] token : List.of(new String[]{TOKENS.viewer(), "viewer"}, new String[]{TOKENS.evaluator("湘潭县"), "evaluator"},
-                new String[]{TOKENS.finance("114303210062309155"), "finance"})) {
+        for (String[] token : List.of(new String[]{TOKENS.viewer(), "查看者（viewer）"},
+                new String[]{TOKENS.evaluator("湘潭县"), "评价人员（evaluator）"},
+                new String[]{TOKENS.finance("114303210062309155"), "财政（finance）"})) {
             as(token[0]).get("/api/v1/audit").then().statusCode(403).contentType("application/problem+json")
-                    .body("detail", equalTo("审计记录仅限管理员（admin）查看；令牌的角色为 [" + token[1] + "]"));
+                    .body("detail", equalTo("审计记录仅限管理员（admin）查看；令牌的角色为：" + token[1]));
         }
         as(null).get("/api/v1/audit").then().statusCode(401);
     }

@@ -2,6 +2,7 @@ package cn.perfeval.scoring.security;
 
 import cn.perfeval.platform.security.Caller;
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.RoleNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,14 +40,14 @@ public class AccessPolicy {
     /** Indicator systems, versions, measures and assignments: any of the four roles. */
     public void readCatalog() {
         if (!(caller.is(ADMIN) || caller.is(FINANCE) || caller.is(EVALUATOR) || caller.is(VIEWER))) {
-            throw forbidden("须具有 admin、finance、evaluator 或 viewer 之一的角色" + "（令牌的角色为 " + caller.roles() + "）");
+            throw forbidden("须具有管理员（admin）、财政（finance）、评价人员（evaluator）或查看者（viewer）之一的角色" + tokenRoles());
         }
     }
 
     /** Indicator systems, assignments and the audit trail: admin only. */
     public void admin(String what) {
         if (!caller.is(ADMIN)) {
-            throw forbidden("只有管理员（admin）可以" + what + "（令牌的角色为 " + caller.roles() + "）");
+            throw forbidden("只有管理员（admin）可以" + what + tokenRoles());
         }
     }
 
@@ -71,7 +72,7 @@ public class AccessPolicy {
             refusal = refusal == null ? evaluatorRefusal : refusal + "；" + evaluatorRefusal;
         }
         throw forbidden(refusal != null ? refusal
-                : "查看单位的得分须具有 admin、viewer、finance（本单位）或 evaluator（本县）角色" + "（令牌的角色为 " + caller.roles() + "）");
+                : "查看单位的得分须为管理员（admin）、查看者（viewer）、本单位的财政人员（finance）或本县的评价人员（evaluator）" + tokenRoles());
     }
 
     /**
@@ -99,7 +100,7 @@ public class AccessPolicy {
         }
         throw forbidden(refusal != null ? refusal
                 : "评分由管理员（admin）、单位所在县的评价人员（evaluator）或本单位的财政人员（finance）记录"
-                + "（令牌的角色为 " + caller.roles() + "）");
+                + tokenRoles());
     }
 
     /**
@@ -119,7 +120,7 @@ public class AccessPolicy {
             throw forbidden(refusal);
         }
         throw forbidden("复核评分由管理员（admin）或单位所在县的评价人员（evaluator）记录；单位的财政人员和查看人员不能复核"
-                + "（令牌的角色为 " + caller.roles() + "）");
+                + tokenRoles());
     }
 
     /** Recording a unit's published scores: admin, or finance staff of that unit. */
@@ -134,7 +135,7 @@ public class AccessPolicy {
             }
             throw forbidden(refusal);
         }
-        throw forbidden("公布得分由管理员（admin）或本单位的财政人员（finance）记录" + "（令牌的角色为 " + caller.roles() + "）");
+        throw forbidden("公布得分由管理员（admin）或本单位的财政人员（finance）记录" + tokenRoles());
     }
 
     /** A county's ranking: admin and viewer, evaluators of that county; never finance. */
@@ -151,7 +152,12 @@ public class AccessPolicy {
             }
             throw forbidden("评价人员只能查看本县的排名（令牌的县为 " + caller.county().orElse(null) + "，请求的是 " + county + "）");
         }
-        throw forbidden("查看县的排名须具有 admin、viewer 或 evaluator（本县）角色；财政人员不查看全县排名" + "（令牌的角色为 " + caller.roles() + "）");
+        throw forbidden("查看县的排名须为管理员（admin）、查看者（viewer）或本县的评价人员（evaluator）；财政人员不查看全县排名" + tokenRoles());
+    }
+
+    /** "（令牌的角色为：查看者（viewer））", the end of a refusal that names no unit or county. */
+    private String tokenRoles() {
+        return "（" + RoleNames.ofToken(caller.roles()) + "）";
     }
 
     /** Null when the finance user may act on the unit; decided from the token only. */

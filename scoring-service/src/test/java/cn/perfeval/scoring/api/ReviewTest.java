@@ -217,8 +217,10 @@ class ReviewTest {
         String refused = "/api/v1/units/" + unit + "/years/2024/reviews/xiangtan-county/D1";
         TestAuth.given(TOKENS.finance(unit)).contentType(ContentType.JSON).body(body("40", "r")).put(refused)
                 .then().statusCode(403).body("detail", containsString("复核评分由管理员"));
+        // the refusal names the token's roles as a person knows them, not as a Java list
         TestAuth.given(TOKENS.viewer()).contentType(ContentType.JSON).body(body("40", "r")).put(refused)
-                .then().statusCode(403).body("detail", containsString("复核评分由管理员"));
+                .then().statusCode(403).body("detail", containsString("复核评分由管理员"))
+                .body("detail", org.hamcrest.Matchers.endsWith("（令牌的角色为：查看者（viewer））"));
         TestAuth.given(TOKENS.evaluator("别的县")).contentType(ContentType.JSON).body(body("40", "r")).put(refused)
                 .then().statusCode(403).body("detail", containsString("本县"));
         admin().get(d1 + "/history").then().statusCode(200).body("total", equalTo(0));

@@ -2,6 +2,7 @@ package cn.perfeval.platform.audit;
 
 import cn.perfeval.platform.api.Page;
 import cn.perfeval.platform.problem.ApiException;
+import cn.perfeval.platform.problem.RoleNames;
 import cn.perfeval.platform.text.PlainName;
 import cn.perfeval.platform.text.UnitCode;
 import io.quarkus.security.Authenticated;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.TreeSet;
 
 /** {@code GET /api/v1/audit} of every service: the audit trail, admin only, filtered and paged (docs/security.md). */
 @Path("/api/v1/audit")
@@ -60,7 +60,7 @@ public class AuditResource {
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
                                  @Context UriInfo uri) {
         if (!identity.hasRole(ADMIN)) {
-            throw ApiException.forbidden("审计记录仅限管理员（admin）查看；令牌的角色为 " + new TreeSet<>(identity.getRoles()));
+            throw ApiException.forbidden("审计记录仅限管理员（admin）查看；" + RoleNames.ofToken(identity.getRoles()));
         }
         AuditEntry.Found found = audit.list(unitCode, year, actor == null || actor.isBlank() ? null : actor, page, size);
         return Page.of(found.entries(), page, size, found.total(), uri);

@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * 401 and 403 as problem+json (docs/security.md). Authentication is lazy
@@ -28,9 +27,6 @@ public class SecurityProblemMappers {
     public static final String UNAUTHORIZED_DETAIL = "需要本县身份提供方签发的有效令牌（Authorization: Bearer …）";
 
     /** The roles of docs/security.md as a person names them. */
-    private static final java.util.Map<String, String> ROLE_NAMES = java.util.Map.of(
-            "admin", "管理员", "finance", "财政", "evaluator", "评价人员", "viewer", "查看者");
-
     private final SecurityIdentity identity;
 
     public SecurityProblemMappers(SecurityIdentity identity) {
@@ -54,7 +50,7 @@ public class SecurityProblemMappers {
             return unauthorized(uri);
         }
         String detail = "此操作需要以下角色之一：" + required(resource)
-                + "；令牌的角色为：" + named(new TreeSet<>(identity.getRoles()));
+                + "；" + RoleNames.ofToken(identity.getRoles());
         return Response.status(403).type(ProblemDetail.MEDIA_TYPE)
                 .entity(ProblemType.FORBIDDEN.problem(detail, uri.getPath()))
                 .build();
@@ -72,13 +68,6 @@ public class SecurityProblemMappers {
         if (allowed == null && resource != null && resource.getResourceClass() != null) {
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        return allowed == null ? "（无）" : named(Arrays.asList(allowed.value()));
-    }
-
-    /** "管理员（admin）、财政（finance）": the name a person knows and the role as the token carries it. */
-    static String named(java.util.Collection<String> roles) {
-        return roles.isEmpty() ? "（无）" : roles.stream()
-                .map(r -> ROLE_NAMES.containsKey(r) ? ROLE_NAMES.get(r) + "（" + r + "）" : r)
-                .collect(java.util.stream.Collectors.joining("、"));
+        return allowed == null ? "（无）" : RoleNames.of(Arrays.asList(allowed.value()));
     }
 }
