@@ -96,10 +96,7 @@ public class BudgetService {
         if (created && ifMatch != null) {
             throw ApiException.preconditionFailed("If-Match 为版本 " + ifMatch + "，但" + what + "尚不存在；新建时不要给出 If-Match");
         }
-        Versions.requireIfMatch(ifMatch, !created, what);
-        if (!created) {
-            Versions.check(ifMatch, unit.version, what);
-        }
+        Versions.requireMatch(ifMatch, !created, created ? 0 : unit.version, what);
         UnitRequest before = created ? null : AuditSnapshots.of(unit);
         OffsetDateTime now = OffsetDateTime.now();
         if (created) {

@@ -62,10 +62,7 @@ public class MonitoringSettingsService {
                 .setParameter(1, "monitoring-settings:" + county + ":" + year).getSingleResult();
         MonitoringSettings.View before = current(county, year);
         String what = county + year + "年度的绩效运行监控设置";
-        Versions.requireIfMatch(expectedVersion, !before.defaulted(), what);
-        if (expectedVersion != null) {
-            Versions.check(expectedVersion, before.version(), what);
-        }
+        Versions.requireMatch(expectedVersion, !before.defaulted(), before.version(), what);
         long version = before.version() + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String schedule = settings.schedule() == null ? null : write(settings.schedule());

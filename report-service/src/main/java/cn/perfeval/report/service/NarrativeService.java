@@ -51,10 +51,7 @@ public class NarrativeService {
                 .setParameter(1, unitCode).setParameter(2, year).getSingleResult()).longValue();
         // docs/api.md, the rule for 428: once a narrative exists, a save names the version it replaces.
         String what = "单位" + unitCode + "在" + year + "年度的文字材料";
-        Versions.requireIfMatch(expectedVersion, current > 0, what);
-        if (expectedVersion != null) {
-            Versions.check(expectedVersion, current, what);
-        }
+        Versions.requireMatch(expectedVersion, current > 0, current, what);
         long version = current + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String content = write(narrative);

@@ -225,10 +225,7 @@ public class ScoringService {
         lock("judgement:" + unitCode + ":" + year + ":" + systemCode + ":" + indicatorCode);
         long current = JudgementRecord.version(unitCode, year, systemCode, indicatorCode);
         String what = "指标 " + indicatorCode + " 的评分";
-        Versions.requireIfMatch(ifMatch, current > 0, what);
-        if (ifMatch != null) {
-            Versions.check(ifMatch, current, what);
-        }
+        Versions.requireMatch(ifMatch, current > 0, current, what);
         JudgementRecord previous = JudgementRecord.current(unitCode, year, systemCode).get(indicatorCode);
         JudgementRecord j = new JudgementRecord();
         j.unitCode = unitCode;
@@ -282,10 +279,7 @@ public class ScoringService {
         lock("review:" + unitCode + ":" + year + ":" + systemCode + ":" + indicatorCode);
         long current = ReviewJudgementRecord.version(unitCode, year, systemCode, indicatorCode);
         String what = "指标 " + indicatorCode + " 的复核评分";
-        Versions.requireIfMatch(ifMatch, current > 0, what);
-        if (ifMatch != null) {
-            Versions.check(ifMatch, current, what);
-        }
+        Versions.requireMatch(ifMatch, current > 0, current, what);
         ReviewJudgementRecord previous = ReviewJudgementRecord.current(unitCode, year, systemCode).get(indicatorCode);
         ReviewJudgementRecord r = new ReviewJudgementRecord();
         r.unitCode = unitCode;
@@ -339,10 +333,7 @@ public class ScoringService {
         lock("assignment:" + county + ":" + year);
         Assignment a = em.find(Assignment.class, new Assignment.Key(county, year), LockModeType.PESSIMISTIC_WRITE);
         String what = county + " " + year + " 年度的指标体系分配";
-        Versions.requireIfMatch(ifMatch, a != null, what);
-        if (ifMatch != null) {
-            Versions.check(ifMatch, a == null ? 0 : a.version, what);
-        }
+        Versions.requireMatch(ifMatch, a != null, a == null ? 0 : a.version, what);
         Map<String, Object> before = a == null ? null
                 : new LinkedHashMap<>(Map.of("systemCode", a.systemCode, "version", a.systemVersion));
         if (a == null) {
@@ -381,10 +372,7 @@ public class ScoringService {
         lock("published:" + unitCode + ":" + year);
         long current = PublishedRecord.version(unitCode, year);
         String what = "单位 " + unitCode + " " + year + " 年度公布的得分";
-        Versions.requireIfMatch(ifMatch, current > 0, what);
-        if (ifMatch != null) {
-            Versions.check(ifMatch, current, what);
-        }
+        Versions.requireMatch(ifMatch, current > 0, current, what);
         Published before = published(unitCode, year).orElse(null);
         PublishedRecord r = new PublishedRecord();
         r.unitCode = unitCode;

@@ -34,6 +34,15 @@ public final class Versions {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * The rule of a PUT that replaces a resource: 428 when it exists and If-Match is missing ({@link #requireIfMatch}),
+     * 412 when If-Match names another version than the current one ({@link #check}; 0 while it does not exist).
+     */
+    public static void requireMatch(Long ifMatch, boolean exists, long current, String what) {
+        requireIfMatch(ifMatch, exists, what);
+        check(ifMatch, current, what);
+    }
+
     /** 428 when the resource exists and the PUT does not say which version it replaces. */
     public static void requireIfMatch(Long ifMatch, boolean exists, String what) {
         if (exists && ifMatch == null) {
