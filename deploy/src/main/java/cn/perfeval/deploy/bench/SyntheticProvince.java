@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +86,8 @@ public final class SyntheticProvince {
      * job as soon as it is full (at most one body is held), then every job polled until done, with a progress line.
      */
     static final class Jobs {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final BearerClient http;
         private final URI budget;
-        private final String token;
         private final int expected;
         private final Consumer<String> progress;
         private final StringBuilder body = new StringBuilder();
@@ -102,7 +100,7 @@ public final class SyntheticProvince {
 
         Jobs(URI budget, String token, int expected, Consumer<String> progress) {
             this.budget = budget;
-            this.token = token;
+            this.http = new BearerClient(token, Duration.ofSeconds(120));
             this.expected = expected;
             this.progress = progress;
         }
@@ -203,15 +201,7 @@ public final class SyntheticProvince {
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException("budget-service did not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return http.send(request);
         }
     }
 }
