@@ -112,11 +112,34 @@ public class UnitYear extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /**
-     * Whether rows of this unit-year may be in the database: false only for one created with {@code new} in the
-     * current transaction, whose tables a write fills without deleting anything first. Not a column.
+     * The rows written into a unit-year that is not in the database yet ({@link #unsaved}), to be inserted with it
+     * in one go; null for a unit-year read from the database or persisted through the session. Not a column.
      */
     @Transient
-    public boolean rowsStored = true;
+    public List<Object> unsavedRows;
+
+    /**
+     * A unit-year of a unit that has none for this year yet, outside the persistence context: its writes fill its
+     * tables without deleting anything first and keep the rows with it, and whoever made it inserts it and them.
+     */
+    public static UnitYear unsaved(Unit unit, int fiscalYear) {
+        UnitYear uy = new UnitYear();
+        uy.unit = unit;
+        uy.fiscalYear = fiscalYear;
+        uy.version = 0;
+        uy.unsavedRows = new ArrayList<>();
+        return uy;
+    }
+
+    /** Whether this unit-year is not in the database yet ({@link #unsaved}). */
+    public boolean isNew() {
+        return unsavedRows != null;
+    }
+
+    /** Marks an unsaved unit-year inserted, with its rows. */
+    public void saved() {
+        unsavedRows = null;
+    }
 
     /** The progress entries of one target, in month order. */
     public List<TargetProgress> progressOf(String targetCode) {
