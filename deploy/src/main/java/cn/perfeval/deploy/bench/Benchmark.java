@@ -324,6 +324,8 @@ public final class Benchmark {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
             }
         } else {
+            // where scoring-service's time goes while the writes come at the rate (its hop dominated on 2026-11-30)
+            Profiler profile = Profiler.start(suite.pid(Service.SCORING), "scoring-freshness", logs);
             java.util.concurrent.ExecutorService workers = Executors.newCachedThreadPool(daemon());
             int total = rate * count;
             long period = 1_000_000_000L / rate;
@@ -347,6 +349,7 @@ public final class Benchmark {
             }
             workers.shutdown();
             workers.awaitTermination(120, TimeUnit.SECONDS);
+            profiles.add(profile.stopAndSummarise("scoring-service during the writes at " + rate + "/s"));
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         // the watcher keeps reading until every write's score event has come (at most 60 s more)
