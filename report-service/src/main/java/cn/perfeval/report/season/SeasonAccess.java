@@ -27,6 +27,13 @@ public class SeasonAccess {
         }
     }
 
+    /** Changing a season's deadline or threshold: admin only, as opening it. */
+    public void changeSeason(String county) {
+        if (!caller.is(Caller.ADMIN)) {
+            throw ApiException.forbidden("修改" + county + "自评季的截止日期和阈值须为管理员（admin）");
+        }
+    }
+
     /** Whether this caller may take the action on a task of this unit and county (the state aside). */
     public boolean may(TaskAction action, String unitCode, String county) {
         return refusal(action, unitCode, county) == null;

@@ -10,6 +10,21 @@ public final class SeasonExamples {
             {"systemCode": "xiangtan-county", "deadline": "2025-03-31", "deviationThreshold": 5,
              "unitCodes": ["114303210062309155"]}""";
 
+    public static final String SEASON_SETTINGS = """
+            {"deadline": "2025-04-30", "deviationThreshold": 5}""";
+
+    public static final String SEASON_CHANGED = """
+            {"id": 1, "county": "湘潭县", "year": 2024, "systemCode": "xiangtan-county", "deadline": "2025-04-30",
+             "deviationThreshold": 5, "version": 2, "createdBy": "admin", "createdAt": "2025-03-01T01:00:00.123456Z",
+             "units": 1, "overdue": 0,
+             "states": [{"state": "NOT_STARTED", "label": "未开始", "count": 0},
+                        {"state": "FILLING", "label": "填报中", "count": 1},
+                        {"state": "SUBMITTED", "label": "已提交", "count": 0},
+                        {"state": "IN_REVIEW", "label": "审核中", "count": 0},
+                        {"state": "RETURNED", "label": "已退回", "count": 0},
+                        {"state": "APPROVED", "label": "已通过", "count": 0},
+                        {"state": "PUBLISHED", "label": "已公开", "count": 0}]}""";
+
     public static final String SEASON = """
             {"id": 1, "county": "湘潭县", "year": 2024, "systemCode": "xiangtan-county", "deadline": "2025-03-31",
              "deviationThreshold": 5, "version": 1, "createdBy": "admin", "createdAt": "2025-03-01T01:00:00.123456Z",

@@ -16,7 +16,9 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -103,6 +105,34 @@ public class SeasonResource {
                         @PathParam("year") @Min(2000) @Max(2100) int year) {
         access.readCountySummary(county);
         SeasonView v = seasons.view(county, year).orElseThrow(() -> noSeason(county, year));
+        return Response.ok(v).header(HttpHeaders.ETAG, Versions.etag(v.version())).build();
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putSeasonSettings", summary = "修改自评季的截止日期和自评质量阈值",
+            description = "仅管理员，须在 If-Match 中给出读到的自评季版本（ETag），否则答复428；其间有人修改过时答复412，不保存。"
+                    + "指标体系和参加的单位不能修改。新的截止日期即时用于逾期的计算（任务、各状态数、全县概况），新的阈值用于"
+                    + "自评质量的标记；已冻结的提交不变。")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SeasonSettings.class),
+            examples = @ExampleObject(name = "截止日期推迟到4月30日", value = SeasonExamples.SEASON_SETTINGS)))
+    @APIResponse(responseCode = "200", description = "修改后的自评季",
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeasonView.class),
+                    examples = @ExampleObject(name = "湘潭县2024年", value = SeasonExamples.SEASON_CHANGED)))
+    @APIResponse(responseCode = "400", description = "请求体、县名或年度无效（截止日期不是日期，阈值不大于0），或 If-Match 不是版本号")
+    @APIResponse(responseCode = "404", description = "该县该年度尚未开启自评季")
+    @APIResponse(responseCode = "412", description = "If-Match 所指的版本已不是当前设置：其间有人修改过，请重新读取后再提交")
+    @APIResponse(responseCode = "428", description = "未给出 If-Match：修改时须给出读到的自评季版本")
+    public Response changeSettings(@PathParam("county") @Size(min = 1, max = 100) @PlainText String county,
+                                   @PathParam("year") @Min(2000) @Max(2100) int year,
+                                   @Parameter(description = "所修改的自评季版本号（读取时的 ETag），必填")
+                                   @HeaderParam("If-Match") String ifMatch,
+                                   @NotNull @Valid SeasonSettings body) {
+        seasonAccess.changeSeason(county);
+        SeasonView v = seasons.changeSettings(county, year, body, Versions.ifMatch(ifMatch), caller.actor());
         return Response.ok(v).header(HttpHeaders.ETAG, Versions.etag(v.version())).build();
     }
 

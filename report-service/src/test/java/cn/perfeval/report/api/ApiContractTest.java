@@ -37,7 +37,7 @@ class ApiContractTest {
     void everyExampleValidatesAndCoverageIsComplete() throws Exception {
         OpenApiContract.Coverage coverage = OpenApiContract.assertComplete("report-service",
                 RestAssured.baseURI + ":" + RestAssured.port);
-        assertThat(coverage.operations()).isEqualTo(27); // twenty-six of report-service and the audit trail
+        assertThat(coverage.operations()).isEqualTo(28); // twenty-seven of report-service and the audit trail
         assertThat(Files.readString(Path.of("target", "api-coverage.txt"), StandardCharsets.UTF_8))
                 .startsWith("report-service")
                 .contains("schemas 100 %", "own valid examples 100 %", "every applicable status 100 %",
@@ -83,7 +83,8 @@ class ApiContractTest {
                 "GET " + SEASON + "/samples", "listSeasonSamples",
                 "GET " + SEASON + "/samples/{number}", "getSeasonSample",
                 "GET " + SEASON + "/overview", "getSeasonOverview",
-                "GET " + SEASON + "/review-report", "getSeasonReviewReport"));
+                "GET " + SEASON + "/review-report", "getSeasonReviewReport",
+                "PUT " + SEASON + "/settings", "putSeasonSettings"));
         assertThat(operations).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(doc.path("paths").fieldNames()).toIterable().allMatch(p -> p.startsWith("/api/v1/") || p.startsWith("/problems"));
 

@@ -218,4 +218,50 @@ class SeasonTaskTest {
             MovableClock.reset();
         }
     }
+
+    /**
+     * A county that moves its deadline: only admin, with the season's version as If-Match; the new deadline counts
+     * at once for the overdue tasks, the threshold for what follows; the change is in the audit trail.
+     */
+    @Test
+    void movingTheDeadlineChangesWhoIsOverdueAndNeedsTheSeasonsVersion() {
+        String county = Seasons.newCounty();
+        String unit = cn.perfeval.report.support.GoldenCase.newUnit();
+        Seasons.unitWithData(unit, county, Seasons.cleanBudget(unit, 1, county), Seasons.score(unit, county));
+        Seasons.open(county, Seasons.today().minusDays(2), unit);
+        String season = "/api/v1/counties/{c}/years/2024/season";
+        String later = Seasons.today().plusDays(10).toString();
+        String body = "{\"deadline\": \"" + later + "\", \"deviationThreshold\": 3.5}";
+        asAdmin().get(season, county).then().statusCode(200).header("ETag", "\"1\"").body("overdue", equalTo(1));
+
+        for (String token : List.of(TOKENS.viewer(), TOKENS.evaluator(county), TOKENS.finance(unit))) {
+            as(token).contentType("application/json").header("If-Match", "\"1\"").body(body)
+                    .put(season + "/settings", county).then().statusCode(403).body("detail", containsString("须为管理员（admin）"));
+        }
+        asAdmin().contentType("application/json").body(body).put(season + "/settings", county).then().statusCode(428)
+                .body("detail", containsString("If-Match"));
+        asAdmin().contentType("application/json").header("If-Match", "\"7\"").body(body).put(season + "/settings", county)
+                .then().statusCode(412).body("detail", containsString("当前版本为 1"));
+        asAdmin().contentType("application/json").header("If-Match", "\"1\"")
+                .body("{\"deadline\": \"明天\", \"deviationThreshold\": 0}").put(season + "/settings", county)
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("deadline"));
+        asAdmin().contentType("application/json").header("If-Match", "\"1\"").body(body)
+                .put(season + "/settings", "没有自评季的县").then().statusCode(404);
+        // nothing refused changed anything
+        asAdmin().get(season, county).then().header("ETag", "\"1\"").body("overdue", equalTo(1))
+                .body("deadline", equalTo(Seasons.today().minusDays(2).toString()));
+
+        asAdmin().contentType("application/json").header("If-Match", "\"1\"").body(body).put(season + "/settings", county)
+                .then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2)).body("deadline", equalTo(later))
+                .body("deviationThreshold", equalTo(3.5f)).body("overdue", equalTo(0)).body("systemCode", equalTo("xiangtan-county"));
+        asAdmin().get("/api/v1/units/{u}/years/2024/task", unit).then().body("overdue", equalTo(false))
+                .body("deadline", equalTo(later));
+        asAdmin().queryParam("overdue", true).get(season + "/tasks", county).then().body("total", equalTo(0));
+        asAdmin().get(season + "/overview", county).then().statusCode(200).body("deviationThreshold", equalTo(3.5f));
+        JsonPath audit = asAdmin().queryParam("size", 200).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> updates = audit.getList("items.findAll { it.action == 'season.update' && it.target == 'season:" + county + "' }");
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).get("before").toString()).contains("deadline=" + Seasons.today().minusDays(2));
+        assertThat(updates.get(0).get("after").toString()).contains("deadline=" + later).contains("deviationThreshold=3.5");
+    }
 }
