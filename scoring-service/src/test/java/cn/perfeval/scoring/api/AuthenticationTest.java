@@ -72,7 +72,8 @@ class AuthenticationTest {
         given().header("Authorization", "Bearer " + TOKENS.token("e", "evaluator", null, null))
                 .get("/api/v1/counties/权限县/years/2024/ranking").then().statusCode(403).body("detail", containsString("county 声明"));
         given().header("Authorization", "Bearer " + TOKENS.token("g", "guest", null, null))
-                .get("/api/v1/systems").then().statusCode(403).body("detail", containsString("admin、finance、evaluator 或 viewer"));
+                .get("/api/v1/systems").then().statusCode(403).body("detail",
+                        equalTo("须具有管理员（admin）、财政（finance）、评价人员（evaluator）或查看者（viewer）之一的角色（令牌的角色为：guest）"));
         // the detail names what is required
         given().header("Authorization", "Bearer " + TOKENS.finance("431321001"))
                 .get("/api/v1/units/431321002/years/2024/score").then().statusCode(403)
