@@ -536,7 +536,9 @@ public final class Benchmark {
                 // the count stays unknown
             }
             load(ranking, 3);
+            Profiler rankingProfile = Profiler.start(suite.pid(Service.SCORING), "scoring-ranking", logs);
             Load r = load(ranking, 10);
+            profiles.add(rankingProfile.stopAndSummarise("scoring-service during the county ranking load"));
             double p99 = ms(r.p99);
             boolean ok = r.rps >= 500 && p99 <= 50;
             row("4. county ranking, " + countyUnits + " units (" + SyntheticData.RANKED_COUNTY + "; the ranking counts " + ranked
@@ -621,10 +623,11 @@ public final class Benchmark {
             // under the benchmark's load: budget writes at the configured rate, which report-service consumes
             // (their budget events and, after scoring, their score events) while it makes the documents
             BackgroundWriter writer = new BackgroundWriter(rate, pool);
-            Profiler profile = format.equals("docx") ? Profiler.start(suite.pid(Service.REPORT), "report-docx", logs) : null;
+            // the documents with a target are profiled while they are timed under load
+            Profiler profile = format.equals("html") ? null : Profiler.start(suite.pid(Service.REPORT), "report-" + format, logs);
             Stats loaded = timeDocument(uri, 5, 50);
             if (profile != null) {
-                profiles.add(profile.stopAndSummarise("report-service during the DOCX timing under load"));
+                profiles.add(profile.stopAndSummarise("report-service during the " + format.toUpperCase() + " timing under load"));
             }
             long written = writer.stop();
             double p50 = loaded.percentile(50);
