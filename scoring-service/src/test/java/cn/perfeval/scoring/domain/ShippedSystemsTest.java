@@ -40,6 +40,23 @@ class ShippedSystemsTest {
         }
     }
 
+    /** What administrators and dashboards read of a shipped system (GET /api/v1/systems) is Chinese, not English prose. */
+    @Test
+    void everyShippedSystemSpeaksChinese() throws Exception {
+        java.util.regex.Pattern english = java.util.regex.Pattern.compile("[A-Za-z]{2,}\\s+[A-Za-z]{2,}");
+        for (String code : new String[]{"xiangtan-county", "national-common", "self-evaluation-2020",
+                "earlier/self-evaluation-2020.v1"}) {
+            try (InputStream in = ShippedSystemsTest.class.getResourceAsStream("/systems/" + code + ".json")) {
+                java.util.List<String> texts = new java.util.ArrayList<>();
+                new ObjectMapper().readTree(in).findParents("name").forEach(n -> {
+                    texts.add(n.path("name").asText());
+                    texts.add(n.path("description").asText());
+                });
+                assertThat(texts).as(code).isNotEmpty().noneMatch(t -> english.matcher(t).find());
+            }
+        }
+    }
+
     @Test
     void selfEvaluationScoresExecutionAsTenTimesTheRate() throws Exception {
         Map<String, BigDecimal> m = new LinkedHashMap<>();
