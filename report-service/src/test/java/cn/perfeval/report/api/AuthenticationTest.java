@@ -122,7 +122,7 @@ class AuthenticationTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(27); // the report, narrative (4), summary, monitoring (6), season (9), season review (5) and the audit trail
+        assertThat(operations).isEqualTo(28); // the report, narrative (4), summary, monitoring (6), season (10), season review (5) and the audit trail
     }
 
     @Test
