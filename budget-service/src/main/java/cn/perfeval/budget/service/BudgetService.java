@@ -104,25 +104,41 @@ public class BudgetService {
         UnitRequest before = created ? null : AuditSnapshots.of(unit);
         OffsetDateTime now = OffsetDateTime.now();
         if (created) {
-            unit = new Unit();
-            unit.code = code;
-            unit.createdAt = now;
+            unit = createUnit(code, request, now);
+        } else {
+            applyUnit(unit, request);
+            unit.updatedAt = now;
+            unit.version++;
+            republishYears(code, null);
         }
+        audit.record(created ? "unit.create" : "unit.update", code, null, "unit", before, AuditSnapshots.of(unit));
+        return new UnitWrite(unit, created);
+    }
+
+    /** A unit not stored before, with the request's master data, at version 1 (persisted). */
+    private static Unit createUnit(String code, UnitRequest request, OffsetDateTime now) {
+        Unit unit = new Unit();
+        unit.code = code;
+        unit.createdAt = now;
         applyUnit(unit, request);
         unit.updatedAt = now;
-        if (created) {
-            unit.version = 1;
-            unit.persist();
-        } else {
-            unit.version++;
-            for (UnitYear uy : UnitYear.listForUnit(code)) {
+        unit.version = 1;
+        unit.persist();
+        return unit;
+    }
+
+    /**
+     * Gives every stored year of a unit whose master data changed a new version and event (each event carries the
+     * unit), except {@code exceptYear} (null: none), which the caller writes itself.
+     */
+    private void republishYears(String code, Integer exceptYear) {
+        for (UnitYear uy : UnitYear.listForUnit(code)) {
+            if (exceptYear == null || uy.fiscalYear != exceptYear) {
                 em.lock(uy, LockModeType.PESSIMISTIC_WRITE);
                 uy.touch();
                 events.unitYearChanged(uy);
             }
         }
-        audit.record(created ? "unit.create" : "unit.update", code, null, "unit", before, AuditSnapshots.of(unit));
-        return new UnitWrite(unit, created);
     }
 
     private static void applyUnit(Unit unit, UnitRequest request) {
@@ -215,8 +231,8 @@ public class BudgetService {
      * Stores unit-years of a bulk import that {@link #checkImport} found without errors, in the caller's
      * transaction, each as {@link #storeImport} would, but together: the units are locked in one statement (in
      * code order, as every worker takes them, so two workers never wait for each other in a cycle), the unit-years
-     * not stored before are created before any of their rows and get no deletes, and every row, event and audit
-     * entry goes out in JDBC batches across the unit-years at one flush. No two lines may name the same unit-year,
+     * not stored before get no deletes and are inserted with their rows in batches ({@link #insertNew}), and the
+     * events and audit entries go out as one JDBC batch each. No two lines may name the same unit-year,
      * nor the same unit with different master data (the caller stores such lines in separate calls, in order).
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -228,13 +244,7 @@ public class BudgetService {
             String code = line.unitCode();
             Unit unit = units.get(code);
             if (unit == null) {
-                unit = new Unit();
-                unit.code = code;
-                unit.createdAt = now;
-                applyUnit(unit, line.unit());
-                unit.updatedAt = now;
-                unit.version = 1;
-                unit.persist();
+                unit = createUnit(code, line.unit(), now);
                 units.put(code, unit);
                 changes.add(new AuditTrail.Change("unit.create", code, null, "unit", null, AuditSnapshots.of(unit)));
             } else {
@@ -244,19 +254,12 @@ public class BudgetService {
                 if (!after.equals(before)) {
                     unit.updatedAt = now;
                     unit.version++;
-                    for (UnitYear other : UnitYear.listForUnit(code)) {
-                        if (other.fiscalYear != line.year()) {
-                            em.lock(other, LockModeType.PESSIMISTIC_WRITE);
-                            other.touch();
-                            events.unitYearChanged(other);
-                        }
-                    }
+                    republishYears(code, line.year());
                     changes.add(new AuditTrail.Change("unit.update", code, null, "unit", before, after));
                 }
             }
         }
-        // the unit-years: those stored before locked, the others created (each insert goes out at once, so all of
-        // them before any row, which then wait for the one flush at the end)
+        // the unit-years: those stored before locked, the others made outside the persistence context (insertNew)
         Map<String, UnitYear> stored = new HashMap<>();
         for (UnitYear uy : em.createQuery("FROM UnitYear uy WHERE uy.unit.code IN :codes", UnitYear.class)
                 .setParameter("codes", units.keySet()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {

@@ -29,8 +29,8 @@ import java.util.UUID;
  * nothing, and the chunk's accepted unit-years are stored together ({@link BudgetService#storeImports}: rows, events
  * and audit entries in JDBC batches), each with its one event, with the marks that they are done, in one
  * transaction. A unit-year named twice in a chunk, or a unit given with other master data than earlier in it, is
- * stored after what came before it, in line order. A job interrupted by a restart therefore continues at start-up from the first
- * unit-year not yet committed, and none is stored twice. When storing a chunk fails for another reason (the
+ * stored after what came before it, in line order. A job interrupted by a restart therefore continues at start-up
+ * from the first unit-year not yet committed, and none is stored twice. When storing a chunk fails for another reason (the
  * database refusing a row, a deadlock between two workers), it is rolled back and its unit-years are taken again
  * one transaction each, so that only the failing one is held back; after {@code budget.jobs.max-attempts} failed
  * attempts it is reported as not imported. Memory stays bounded: one chunk is read from the database at a time.
